@@ -1,0 +1,196 @@
+"""Load kernpunkt's YAML configuration into typed dataclasses, with clear errors per key."""
+
+from __future__ import annotations
+
+import os
+import types
+import typing
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kernpunkt.errors import ConfigError
+
+DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "configs" / "default.yaml"
+CONFIG_ENV = "KERNPUNKT_CONFIG"
+MODEL_ENV = "KERNPUNKT_TRANSLATION_MODEL"
+DEVICES = ("auto", "cpu", "cuda")
+ENGINES = ("transformers",)
+
+
+@dataclass(frozen=True)
+class TranslationConfig:
+    """Which translation model to load and how to run it."""
+
+    model: str
+    revision: str
+    engine: str
+    device: str
+    num_beams: int
+    batch_size: int
+    max_input_tokens: int
+    new_tokens_ratio: float
+    new_tokens_extra: int
+
+    def __post_init__(self) -> None:
+        """Reject values that cannot work."""
+        _require(
+            self.device.split(":")[0] in DEVICES, "translation.device", "auto, cpu or cuda[:N]"
+        )
+        for name in ("num_beams", "batch_size", "max_input_tokens", "new_tokens_ratio"):
+            _require(getattr(self, name) > 0, f"translation.{name}", "a positive number")
+
+
+@dataclass(frozen=True)
+class ChecksConfig:
+    """Thresholds that flag a translation as suspicious."""
+
+    min_length_ratio: float
+    max_length_ratio: float
+    min_chars: int
+    repeated_ngram: int
+    repeated_times: int
+
+    def __post_init__(self) -> None:
+        """Reject values that cannot work."""
+        _require(
+            0 < self.min_length_ratio < self.max_length_ratio,
+            "checks.min_length_ratio",
+            "a positive number below checks.max_length_ratio",
+        )
+        _require(self.repeated_ngram > 0, "checks.repeated_ngram", "a positive number")
+        _require(self.repeated_times > 1, "checks.repeated_times", "a number above 1")
+
+
+@dataclass(frozen=True)
+class LimitsConfig:
+    """Bounds on the input kernpunkt accepts."""
+
+    max_input_chars: int
+    min_german_words: int
+    min_german_ratio: float
+
+    def __post_init__(self) -> None:
+        """Reject values that cannot work."""
+        _require(self.max_input_chars > 0, "limits.max_input_chars", "a positive number")
+        _require(0 <= self.min_german_ratio < 1, "limits.min_german_ratio", "between 0 and 1")
+
+
+@dataclass(frozen=True)
+class KeyPointsConfig:
+    """How many key points to choose, and how to weigh them."""
+
+    count: int
+    lead_weight: float
+    mmr_lambda: float
+    similarity_threshold: float
+
+    def __post_init__(self) -> None:
+        """Reject values that cannot work."""
+        _require(self.count > 0, "key_points.count", "a positive number")
+        _require(0 <= self.lead_weight <= 1, "key_points.lead_weight", "between 0 and 1")
+        _require(0 <= self.mmr_lambda <= 1, "key_points.mmr_lambda", "between 0 and 1")
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole configuration."""
+
+    translation: TranslationConfig
+    checks: ChecksConfig
+    limits: LimitsConfig
+    key_points: KeyPointsConfig
+    source: list[str] = field(default_factory=list, compare=False)
+
+
+def _require(ok: bool, key: str, expected: str) -> None:
+    """Raise a ConfigError naming `key` unless `ok`."""
+    if not ok:
+        raise ConfigError(f"configuration key '{key}' must be {expected}")
+
+
+def _check_type(value: Any, hint: Any, key: str) -> Any:
+    """Return `value` if it fits the type `hint`, else raise a ConfigError naming `key`."""
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(hint, types.UnionType):
+        hint = typing.get_args(hint)[0]
+    if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
+        raise ConfigError(
+            f"configuration key '{key}' must be of type {hint.__name__}, "
+            f"got {type(value).__name__} {value!r}"
+        )
+    return value
+
+
+def _build(cls: type, data: Any, prefix: str) -> Any:
+    """Build dataclass `cls` from a mapping, naming the key of any unknown or bad entry."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"configuration key '{prefix}' must be a mapping")
+    hints = typing.get_type_hints(cls)
+    known = {f.name for f in fields(cls) if f.name != "source"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(
+            f"unknown configuration key '{prefix}.{unknown[0]}' "
+            f"(known keys of '{prefix}': {', '.join(sorted(known))})"
+        )
+    values = {}
+    for name in known:
+        key = f"{prefix}.{name}"
+        if name not in data:
+            raise ConfigError(f"configuration key '{key}' is missing")
+        hint = hints[name]
+        if is_dataclass(hint):
+            values[name] = _build(hint, data[name], key)
+        else:
+            values[name] = _check_type(data[name], hint, key)
+    return cls(**values)
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """Return `base` with `override` merged in, section by section."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    """Return the mapping in a YAML file, or raise a ConfigError that names the file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read configuration file {path}: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"configuration file {path} is not valid YAML: {exc}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"configuration file {path} must hold a mapping of sections")
+    return data
+
+
+def load_config(path: str | Path | None = None, *, model: str | None = None) -> Config:
+    """Load the default configuration, overridden by `path` (or $KERNPUNKT_CONFIG) and `model`.
+
+    `model` (or $KERNPUNKT_TRANSLATION_MODEL) replaces `translation.model`: a hub id or a
+    local folder.
+    """
+    data = _read_yaml(DEFAULT_CONFIG)
+    sources = [str(DEFAULT_CONFIG)]
+    user_path = path or os.environ.get(CONFIG_ENV)
+    if user_path:
+        data = _merge(data, _read_yaml(Path(user_path)))
+        sources.append(str(user_path))
+    config = _build(Config, data, "config")
+    model = model or os.environ.get(MODEL_ENV)
+    if model:
+        config = replace(config, translation=replace(config.translation, model=model))
+        sources.append(f"model override {model}")
+    return replace(config, source=sources)

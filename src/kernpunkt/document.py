@@ -1,0 +1,122 @@
+"""The data that flows through kernpunkt: sentences, quotes, key points and the digest."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+QuoteKind = Literal["direct", "partial"]
+TranslationScope = Literal["full", "partial"]
+
+
+@dataclass
+class Removed:
+    """A block that cleaning took out of the pasted text, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class Cleaned:
+    """The article body after cleaning, with what was removed."""
+
+    text: str
+    removed: list[Removed] = field(default_factory=list)
+
+
+@dataclass
+class Sentence:
+    """One German sentence, its offsets in `Digest.text`, and its English translation."""
+
+    index: int
+    paragraph: int
+    de: str
+    start: int = 0
+    end: int = 0
+    en: str = ""
+    reported_by: str | None = None
+
+
+@dataclass
+class Quote:
+    """Words someone said, as found in the German text, and their English form."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_mention: str | None = None
+    cue: str | None = None
+    kind: QuoteKind = "direct"
+    sentence: int | None = None
+    text_en: str = ""
+    speaker_en: str | None = None
+
+
+@dataclass
+class KeyPoint:
+    """One key point in English, with the German sentences and quotes it comes from."""
+
+    en: str
+    de: str
+    sentences: list[int]
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass
+class Notice:
+    """Something the reader should know about the digest, such as a suspicious translation."""
+
+    code: str
+    message: str
+    sentence: int | None = None
+
+
+@dataclass
+class Digest:
+    """Everything kernpunkt made of one article."""
+
+    text: str
+    sentences: list[Sentence]
+    quotes: list[Quote] = field(default_factory=list)
+    key_points: list[KeyPoint] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    models: dict[str, str] = field(default_factory=dict)
+    translation: TranslationScope = "full"
+    summary: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the digest as plain JSON-ready data."""
+        return asdict(self)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """Return the digest as a JSON string."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Digest:
+        """Rebuild a digest from `to_dict()` output."""
+        return cls(
+            text=data["text"],
+            sentences=[Sentence(**s) for s in data["sentences"]],
+            quotes=[Quote(**q) for q in data["quotes"]],
+            key_points=[
+                KeyPoint(**{**k, "quotes": [Quote(**q) for q in k["quotes"]]})
+                for k in data["key_points"]
+            ],
+            removed=[Removed(**r) for r in data["removed"]],
+            warnings=[Notice(**w) for w in data["warnings"]],
+            timings=dict(data["timings"]),
+            models=dict(data["models"]),
+            translation=data["translation"],
+            summary=list(data["summary"]),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Digest:
+        """Rebuild a digest from `to_json()` output."""
+        return cls.from_dict(json.loads(text))

@@ -1,0 +1,216 @@
+"""Order the stages: clean → segment → quotes → translate → key points → Digest."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from kernpunkt import checks, clean, keypoints, quotes, segment
+from kernpunkt.config import Config, load_config
+from kernpunkt.document import Cleaned, Digest, Quote, Removed, Sentence
+from kernpunkt.inputs import check_text
+from kernpunkt.translate import Translator, load_translator
+
+# progress(stage, fraction done): stages are "cleaning", "quotes", "translating", "key points"
+Progress = Callable[[str, float], None]
+
+
+@dataclass
+class _Draft:
+    """An article between the German stages and translation."""
+
+    text: str
+    sentences: list[Sentence]
+    quotes: list[Quote]
+    removed: list[Removed]
+    chosen: list[int]
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class _Clock:
+    """Record how long each stage of one article takes."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        """Write into `timings`."""
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        """Charge the time since the last lap to `stage`."""
+        now = time.perf_counter()
+        self.timings[stage] = round(self.timings.get(stage, 0.0) + now - self.last, 4)
+        self.last = now
+
+
+def speaker_segment(quote: Quote) -> str | None:
+    """Return the German words to translate as the quote's English speaker line, if any.
+
+    A bare name needs no translation and a pronoun must not be translated ("sie" is not the
+    speaker); only a mention with a role or apposition around the name goes to the model.
+    """
+    mention, name = quote.speaker_mention, quote.speaker
+    if mention and name and name in mention and mention != name:
+        return mention
+    return None
+
+
+class Pipeline:
+    """kernpunkt's engine: digest German articles into English digests."""
+
+    def __init__(self, config: Config, translator: Translator) -> None:
+        """Use `config` for every stage and `translator` for translation."""
+        self.config = config
+        self.translator = translator
+        self.choose = keypoints.LexRankChooser(config.key_points)
+
+    @classmethod
+    def from_config(cls, path: str | Path | None = None, *, model: str | None = None) -> Pipeline:
+        """Load the configuration (see `load_config`) and the translation model it names."""
+        config = load_config(path, model=model)
+        return cls(config, load_translator(config.translation))
+
+    def digest(
+        self,
+        text: str,
+        *,
+        clean_input: bool = True,
+        key_points: int | None = None,
+        key_points_only: bool = False,
+        progress: Progress | None = None,
+    ) -> Digest:
+        """Return the digest of one German article."""
+        return next(
+            self.digest_many(
+                [text],
+                clean_input=clean_input,
+                key_points=key_points,
+                key_points_only=key_points_only,
+                progress=progress,
+            )
+        )
+
+    def digest_many(
+        self,
+        texts: Iterable[str],
+        *,
+        batch_size: int = 8,
+        clean_input: bool = True,
+        key_points: int | None = None,
+        key_points_only: bool = False,
+        progress: Progress | None = None,
+    ) -> Iterator[Digest]:
+        """Yield a digest per article; the sentences of `batch_size` articles share model calls."""
+        count = key_points or self.config.key_points.count
+        iterator = iter(texts)
+        while batch := list(islice(iterator, batch_size)):
+            drafts = [
+                self._prepare(text, clean_input, count, key_points_only, progress) for text in batch
+            ]
+            self._translate(drafts, key_points_only, progress)
+            for draft in drafts:
+                yield self._finish(draft, key_points_only, progress)
+
+    def _prepare(
+        self,
+        text: str,
+        clean_input: bool,
+        count: int,
+        key_points_only: bool,
+        progress: Progress | None,
+    ) -> _Draft:
+        """Run the German stages on one article: check, clean, segment, find quotes, choose."""
+        timings: dict[str, float] = {}
+        clock = _Clock(timings)
+        _report(progress, "cleaning", 0.0)
+        check_text(text, self.config.limits)
+        cleaned = clean.clean(text) if clean_input else Cleaned(text.strip())
+        clock.lap("clean")
+        sentences = segment.segment(cleaned.text)
+        clock.lap("segment")
+        _report(progress, "quotes", 0.0)
+        found = quotes.attribute(cleaned.text, sentences)
+        clock.lap("quotes")
+        chosen = self.choose(sentences, count)
+        clock.lap("key_points")
+        return _Draft(cleaned.text, sentences, found, cleaned.removed, chosen, timings)
+
+    def _translate(
+        self, drafts: list[_Draft], key_points_only: bool, progress: Progress | None
+    ) -> None:
+        """Translate the sentences, quotes and speaker lines of all drafts in one model call."""
+        jobs: list[tuple[object, str, str]] = []
+        for draft in drafts:
+            wanted = set(draft.chosen) if key_points_only else None
+            for sentence in draft.sentences:
+                if wanted is None or sentence.index in wanted:
+                    jobs.append((sentence, "en", sentence.de))
+            for quote in draft.quotes:
+                if wanted is None or quote.sentence in wanted:
+                    jobs.append((quote, "text_en", quote.text))
+                    if mention := speaker_segment(quote):
+                        jobs.append((quote, "speaker_en", mention))
+                    else:
+                        quote.speaker_en = quote.speaker
+        started = time.perf_counter()
+
+        def report(done: int, total: int) -> None:
+            _report(progress, "translating", done / total)
+
+        english = self.translator.translate([source for _, _, source in jobs], report)
+        for (target, attribute, _), translation in zip(jobs, english, strict=True):
+            setattr(target, attribute, translation)
+        # the batch's model time is shared out by each article's share of the segments
+        elapsed = time.perf_counter() - started
+        for draft in drafts:
+            share = sum(len(s.de) for s in draft.sentences) / max(
+                1, sum(len(s.de) for d in drafts for s in d.sentences)
+            )
+            draft.timings["translate"] = round(elapsed * share, 4)
+
+    def _finish(self, draft: _Draft, key_points_only: bool, progress: Progress | None) -> Digest:
+        """Check the translations and assemble the digest of one article."""
+        _report(progress, "key points", 0.0)
+        warnings = [
+            notice
+            for sentence in draft.sentences
+            if sentence.en
+            for notice in checks.check_translation(
+                sentence.de, sentence.en, self.config.checks, sentence.index
+            )
+        ]
+        points = keypoints.build_key_points(draft.sentences, draft.quotes, draft.chosen)
+        draft.timings["total"] = round(sum(draft.timings.values()), 4)
+        _report(progress, "key points", 1.0)
+        return Digest(
+            text=draft.text,
+            sentences=draft.sentences,
+            quotes=draft.quotes,
+            key_points=points,
+            removed=draft.removed,
+            warnings=warnings,
+            timings=draft.timings,
+            models={"translation": self.translator.name},
+            translation="partial" if key_points_only else "full",
+        )
+
+
+def _report(progress: Progress | None, stage: str, fraction: float) -> None:
+    """Tell `progress`, if given, how far `stage` has come."""
+    if progress:
+        progress(stage, fraction)
+
+
+@lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    """Return the pipeline of the default configuration, loaded once per process."""
+    return Pipeline.from_config()
+
+
+def digest(text: str, **options: Any) -> Digest:
+    """Return the digest of a German article with the default pipeline (see `Pipeline.digest`)."""
+    return default_pipeline().digest(text, **options)

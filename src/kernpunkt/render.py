@@ -1,0 +1,50 @@
+"""Render a Digest as Markdown for the terminal, files and the web UI."""
+
+from __future__ import annotations
+
+import re
+
+from kernpunkt.document import Digest, Quote
+
+# Markdown and HTML syntax characters in article text must show as themselves.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
+
+
+def escape(text: str) -> str:
+    """Return `text` with every Markdown/HTML syntax character backslash-escaped."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def quote_line(quote: Quote) -> str:
+    """Return “speaker: “quote”” in English, with the German original after it."""
+    speaker = quote.speaker_en or quote.speaker or "unattributed"
+    english = quote.text_en or "(not translated)"
+    return f"**{escape(speaker)}:** “{escape(english)}” — _„{escape(quote.text)}“_"
+
+
+def to_markdown(digest: Digest) -> str:
+    """Return the digest as a Markdown document: key points, quotes, translation, notes."""
+    lines = ["## Key points", ""]
+    lines += [f"- {escape(point.en)}" for point in digest.key_points]
+    if digest.quotes:
+        lines += ["", "## Quotes", ""]
+        lines += [f"- {quote_line(q)}" for q in digest.quotes]
+    title = "Translation" if digest.translation == "full" else "Translation (key points only)"
+    lines += ["", f"## {title}", ""]
+    paragraph = None
+    for sentence in digest.sentences:
+        if not sentence.en:
+            continue
+        if paragraph is not None and sentence.paragraph != paragraph:
+            lines.append("")
+        lines.append(escape(sentence.en))
+        paragraph = sentence.paragraph
+    if digest.warnings:
+        lines += ["", "## Warnings", ""]
+        for notice in digest.warnings:
+            where = f"sentence {notice.sentence + 1}: " if notice.sentence is not None else ""
+            lines.append(f"- {where}{escape(notice.message)}")
+    if digest.removed:
+        lines += ["", f"## Removed by cleaning ({len(digest.removed)} blocks)", ""]
+        lines += [f"- _{r.reason}_: {escape(r.text)}" for r in digest.removed]
+    return "\n".join(lines) + "\n"
