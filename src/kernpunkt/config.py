@@ -83,15 +83,59 @@ class KeyPointsConfig:
     """How many key points to choose, and how to weigh them."""
 
     count: int
+    short: int
+    long: int
     lead_weight: float
     mmr_lambda: float
     similarity_threshold: float
 
     def __post_init__(self) -> None:
         """Reject values that cannot work."""
-        _require(self.count > 0, "key_points.count", "a positive number")
+        _require(0 < self.short <= self.count, "key_points.short", "between 1 and count")
+        _require(self.long >= self.count, "key_points.long", "at least count")
         _require(0 <= self.lead_weight <= 1, "key_points.lead_weight", "between 0 and 1")
         _require(0 <= self.mmr_lambda <= 1, "key_points.mmr_lambda", "between 0 and 1")
+
+
+@dataclass(frozen=True)
+class SummaryConfig:
+    """The optional abstractive summary of the English translation."""
+
+    enabled: bool
+    model: str
+    revision: str
+    num_beams: int
+    max_input_tokens: int
+    min_new_tokens: int
+    max_new_tokens: int
+
+    def __post_init__(self) -> None:
+        """Reject values that cannot work."""
+        for name in ("num_beams", "max_input_tokens", "max_new_tokens"):
+            _require(getattr(self, name) > 0, f"summary.{name}", "a positive number")
+        _require(
+            0 <= self.min_new_tokens <= self.max_new_tokens,
+            "summary.min_new_tokens",
+            "between 0 and summary.max_new_tokens",
+        )
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    """The web UI: URL input and its safety limits, and the request queue."""
+
+    url_input: bool
+    fetch_max_bytes: int
+    fetch_timeout_s: float
+    fetch_max_redirects: int
+    concurrency: int
+    queue_size: int
+
+    def __post_init__(self) -> None:
+        """Reject values that cannot work."""
+        for name in ("fetch_max_bytes", "fetch_timeout_s", "concurrency", "queue_size"):
+            _require(getattr(self, name) > 0, f"web.{name}", "a positive number")
+        _require(self.fetch_max_redirects >= 0, "web.fetch_max_redirects", "0 or more")
 
 
 @dataclass(frozen=True)
@@ -102,6 +146,8 @@ class Config:
     checks: ChecksConfig
     limits: LimitsConfig
     key_points: KeyPointsConfig
+    summary: SummaryConfig
+    web: WebConfig
     source: list[str] = field(default_factory=list, compare=False)
 
 

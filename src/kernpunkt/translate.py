@@ -147,7 +147,7 @@ def _load_error_message(model: str, local: Path, exc: Exception) -> str:
     """Explain which model failed to load, where kernpunkt looked, and how to use a local copy."""
     where = f"the local folder {local}" if local.is_dir() else "the Hugging Face hub and its cache"
     return (
-        f"could not load translation model '{model}' from {where}: {exc}. "
+        f"could not load translation model '{model}' from {where}: {str(exc).rstrip('.')}. "
         "If you are offline, download the model on a connected machine "
         "(e.g. `huggingface-cli download Helsinki-NLP/opus-mt-de-en --local-dir opus-mt-de-en`) "
         "and point kernpunkt at the folder with KERNPUNKT_TRANSLATION_MODEL=/path/to/folder "

@@ -1,0 +1,126 @@
+"""The whole path on a real (tiny) Marian model: every sentence translated, nothing dropped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from kernpunkt.config import load_config
+from kernpunkt.document import Digest
+from kernpunkt.errors import EmptyInputError, ModelLoadError, NothingLeftError
+from kernpunkt.pipeline import Pipeline
+from kernpunkt.translate import MarianTranslator
+
+HAFEN = (FIXTURES / "artikel-hafen.txt").read_text(encoding="utf-8")
+BAHN = (FIXTURES / "artikel-bahn.txt").read_text(encoding="utf-8")
+
+
+def test_every_sentence_of_the_seed_article_has_a_translation(
+    pipeline: Pipeline, seed_article: str
+) -> None:
+    digest = pipeline.digest(seed_article)
+    assert len(digest.sentences) >= 20
+    assert all(s.en.strip() for s in digest.sentences)
+    assert digest.translation == "full"
+    assert digest.text.startswith("Nordkoreas Eingreifen")
+    assert digest.text.rstrip().endswith("weder bestätigt noch dementiert.")
+
+
+def test_sentences_cover_the_cleaned_text(pipeline: Pipeline, seed_article: str) -> None:
+    digest = pipeline.digest(seed_article)
+    assert all(digest.text[s.start : s.end] == s.de for s in digest.sentences)
+    covered = "".join(s.de for s in digest.sentences)
+    assert "".join(covered.split()) == "".join(digest.text.split())
+
+
+def test_digest_has_key_points_in_article_order_with_translations(pipeline: Pipeline) -> None:
+    digest = pipeline.digest(HAFEN)
+    indices = [p.sentences[0] for p in digest.key_points]
+    assert len(indices) == pipeline.config.key_points.count
+    assert indices == sorted(indices)
+    assert all(p.en and p.de == digest.sentences[p.sentences[0]].de for p in digest.key_points)
+
+
+def test_batch_and_single_calls_agree(pipeline: Pipeline) -> None:
+    single = [pipeline.digest(text) for text in (HAFEN, BAHN)]
+    batched = list(pipeline.digest_many([HAFEN, BAHN], batch_size=2))
+    for one, many in zip(single, batched, strict=True):
+        assert [s.en for s in one.sentences] == [s.en for s in many.sentences]
+        assert [q.text_en for q in one.quotes] == [q.text_en for q in many.quotes]
+        assert [p.en for p in one.key_points] == [p.en for p in many.key_points]
+
+
+def test_quotes_reach_the_digest_in_english_with_speakers(pipeline: Pipeline) -> None:
+    digest = pipeline.digest(HAFEN)
+    assert digest.quotes
+    for quote in digest.quotes:
+        assert quote.text_en.strip()
+        assert quote.sentence is not None
+    speakers = {q.speaker for q in digest.quotes}
+    assert "Petra Albers" in speakers
+
+
+def test_key_points_only_translates_just_the_chosen_sentences(pipeline: Pipeline) -> None:
+    digest = pipeline.digest(HAFEN, key_points=2, key_points_only=True)
+    chosen = {i for p in digest.key_points for i in p.sentences}
+    assert digest.translation == "partial"
+    assert {s.index for s in digest.sentences if s.en} == chosen
+    assert len(digest.sentences) > len(chosen)
+
+
+def test_digest_round_trips_through_json(pipeline: Pipeline) -> None:
+    digest = pipeline.digest(HAFEN)
+    assert Digest.from_json(digest.to_json()) == digest
+
+
+def test_timings_and_model_are_recorded(pipeline: Pipeline, tiny_marian: Path) -> None:
+    digest = pipeline.digest(BAHN)
+    assert {"clean", "segment", "quotes", "translate", "key_points", "total"} <= set(digest.timings)
+    assert digest.models["translation"] == str(tiny_marian)
+
+
+def test_progress_reports_every_stage(pipeline: Pipeline) -> None:
+    seen: list[str] = []
+    pipeline.digest(BAHN, progress=lambda stage, fraction: seen.append(stage))
+    assert {"cleaning", "quotes", "translating", "key points"} <= set(seen)
+
+
+def test_sentence_over_the_token_limit_is_split_and_fully_covered(pipeline: Pipeline) -> None:
+    translator = pipeline.translator
+    assert isinstance(translator, MarianTranslator)
+    clause = "die Regierung in Berlin hat am Montag neue Hilfen für die Ukraine beschlossen"
+    long_sentence = ", ".join([clause] * 60) + "."
+    assert translator.token_count(long_sentence) > 600
+    pieces = translator._pieces(long_sentence)
+    assert len(pieces) > 1
+    assert all(translator.token_count(p) <= translator.max_tokens for p in pieces)
+    assert " ".join(pieces).split() == long_sentence.split()
+    (english,) = translator.translate([long_sentence])
+    assert len(english.split()) > 100
+
+
+def test_uncleaned_mode_keeps_boilerplate(pipeline: Pipeline) -> None:
+    digest = pipeline.digest(HAFEN, clean_input=False)
+    assert "Newsletter abonnieren" in digest.text
+    assert digest.removed == []
+
+
+def test_empty_input_is_refused_before_any_work(pipeline: Pipeline) -> None:
+    with pytest.raises(EmptyInputError):
+        pipeline.digest("  \n ")
+
+
+def test_boilerplate_only_input_says_so(pipeline: Pipeline) -> None:
+    with pytest.raises(NothingLeftError, match="clean"):
+        pipeline.digest("Newsletter abonnieren\n\nUnterstützen Sie uns mit einer Spende!\n")
+
+
+def test_missing_model_folder_error_names_model_and_how_to_fix(tmp_path: Path) -> None:
+    config = load_config(model=str(tmp_path)).translation
+    with pytest.raises(ModelLoadError) as error:
+        MarianTranslator(config)
+    message = str(error.value)
+    assert str(tmp_path) in message
+    assert "KERNPUNKT_TRANSLATION_MODEL" in message
