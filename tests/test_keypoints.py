@@ -16,9 +16,19 @@ ARTICLE = [
 ]
 
 
-def sentences() -> list[Sentence]:
-    """Return the toy article as Sentence objects."""
-    return [Sentence(i, 0, text) for i, text in enumerate(ARTICLE)]
+def sentences(texts: list[str] = ARTICLE) -> list[Sentence]:
+    """Return texts as consecutive Sentence objects with their offsets."""
+    result, start = [], 0
+    for i, text in enumerate(texts):
+        result.append(Sentence(i, 0, text, start, start + len(text)))
+        start += len(text) + 1
+    return result
+
+
+def quote_in(sentence: Sentence, words: str, **fields: object) -> Quote:
+    """Return a Quote of `words` placed inside `sentence`."""
+    start = sentence.start + sentence.de.index(words)
+    return Quote(words, start, start + len(words), sentence=sentence.index, **fields)
 
 
 def test_key_points_come_in_article_order() -> None:
@@ -47,11 +57,110 @@ def test_no_sentences_no_key_points() -> None:
 def test_key_point_carries_its_sentence_and_quotes() -> None:
     items = sentences()
     items[2].en = "The aid should take effect in winter, a spokesman said."
-    quote = Quote("Die Hilfen", 0, 10, sentence=2)
+    quote = quote_in(items[2], "Die Hilfen", kind="partial")
     (point,) = build_key_points(items, [quote], [2])
     assert point.sentences == [2]
     assert point.de == ARTICLE[2]
     assert point.quotes == [quote]
+    assert point.en == items[2].en
+
+
+def test_direct_quote_said_by_pronoun_names_the_speaker_and_verb() -> None:
+    (item,) = sentences(["„Heute ist es Nordkorea“, warnte er."])
+    item.en = "“Today it is North Korea,” he warned."
+    quote = quote_in(
+        item,
+        "Heute ist es Nordkorea",
+        speaker="Andriy Yermak",
+        speaker_mention="er",
+        speaker_en="Andriy Yermak",
+        cue="warnte",
+        kind="direct",
+        text_en="Today it is North Korea",
+    )
+    (point,) = build_key_points([item], [quote], [0])
+    assert point.en == "Andriy Yermak warned: “Today it is North Korea”"
+
+
+def test_direct_quote_keeps_the_speakers_role_as_an_apposition() -> None:
+    (item,) = sentences(["Yermak, Selenskyjs Stabschef, warnte: „Heute ist es Nordkorea.“"])
+    quote = quote_in(
+        item,
+        "Heute ist es Nordkorea.",
+        speaker="Andriy Yermak",
+        speaker_en="Andriy Yermak, Zelensky's chief of staff",
+        cue="warnte",
+        text_en="Today it is North Korea.",
+    )
+    (point,) = build_key_points([item], [quote], [0])
+    assert (
+        point.en == "Andriy Yermak, Zelensky's chief of staff, warned: “Today it is North Korea.”"
+    )
+
+
+def test_reported_speech_is_framed_as_the_speakers_claim() -> None:
+    (item,) = sentences(["Die Zusammenarbeit stelle eine Bedrohung dar."])
+    item.en = "The cooperation poses a threat."
+    item.reported_by = "Mark Rutte"
+    (point,) = build_key_points([item], [], [0])
+    assert point.en == "According to Mark Rutte, the cooperation poses a threat."
+
+
+def test_partial_quote_of_an_unnamed_speaker_is_framed() -> None:
+    (item,) = sentences(["Der Hafen sei „das Herz der Wirtschaft“, sagte die Politikerin."])
+    item.en = "The port is “the heart of the economy,” said the politician."
+    quote = quote_in(
+        item,
+        "das Herz der Wirtschaft",
+        speaker="Anna Krüger",
+        speaker_en="Anna Krüger",
+        kind="partial",
+        text_en="the heart of the economy",
+    )
+    (point,) = build_key_points([item], [quote], [0])
+    assert point.en.startswith("According to Anna Krüger, the port is")
+
+
+def test_quote_over_two_sentences_is_one_key_point_covering_both() -> None:
+    items = sentences(["Singh sagte: „Soldaten sind verlegt.", "Wir erwarten Einsätze.“"])
+    start = items[0].de.index("Soldaten")
+    text = "Soldaten sind verlegt. Wir erwarten Einsätze."
+    quote = Quote(
+        text,
+        start,
+        start + len(text),
+        speaker="Sabrina Singh",
+        speaker_en="Sabrina Singh",
+        cue="sagte",
+        sentence=0,
+        text_en="Soldiers are moved. We expect missions.",
+    )
+    points = build_key_points(items, [quote], [0, 1])
+    assert len(points) == 1
+    assert points[0].sentences == [0, 1]
+    assert points[0].en == "Sabrina Singh said: “Soldiers are moved. We expect missions.”"
+
+
+def test_outlet_questions_and_dangling_openers_rank_lower() -> None:
+    texts = [
+        "Die Regierung plant neue Hilfen für Energiekunden im Winter.",
+        "Allerdings stellt sich die Frage, ob die Hilfen für Energiekunden reichen.",
+        "Diese Hilfen für Energiekunden kosten viel.",
+        "Die Hilfen für Energiekunden sollen im Januar starten, teilte das Ministerium mit.",
+    ]
+    assert LexRankChooser(CONFIG)(sentences(texts), 2) == [0, 3]
+
+
+def test_sentence_with_a_quote_is_preferred() -> None:
+    texts = [
+        "Die Regierung plant neue Hilfen für Energiekunden.",
+        "Die Opposition hält das Paket für zu klein.",
+        "Der Verband kritisierte die Pläne.",
+        "„Das reicht nicht“, sagte Verbandschef Karl Brandt.",
+    ]
+    items = sentences(texts)
+    quote = quote_in(items[3], "Das reicht nicht", speaker="Karl Brandt")
+    assert 3 in LexRankChooser(CONFIG)(items, 2, [quote])
 
 
 def test_tfidf_rows_are_unit_length_or_zero() -> None:

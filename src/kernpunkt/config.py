@@ -88,6 +88,10 @@ class KeyPointsConfig:
     lead_weight: float
     mmr_lambda: float
     similarity_threshold: float
+    quote_bonus: float
+    number_bonus: float
+    question_penalty: float
+    dangling_penalty: float
 
     def __post_init__(self) -> None:
         """Reject values that cannot work."""

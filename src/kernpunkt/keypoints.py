@@ -1,8 +1,15 @@
-"""Choose the key points of an article: central, early and diverse sentences, in article order."""
+"""Choose the key points of an article and word them so that no quote loses its speaker.
+
+Sentences are chosen on the German source (centrality, lead bias, diversity, a bonus for quotes
+and numbers, a penalty for questions and for sentences that lean on their neighbour); each
+chosen sentence becomes a KeyPoint whose English text names the speaker of every quote in it
+and frames reported speech ("According to …") so that a claim never reads as a fact.
+"""
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -15,6 +22,43 @@ from kernpunkt.german import STOPWORDS, words
 STEM_LENGTH = 6  # German inflects at the end: the first six letters identify most words
 POWER_ITERATIONS = 50
 DAMPING = 0.85
+
+NUMBER = re.compile(r"\d")
+# The outlet's own questions and musings are opinion, not news.
+QUESTION = re.compile(r"\?\s*$|\bstellt sich (?:allerdings |jedoch |nun )?die Frage\b")
+# Openers that point back to the previous sentence ("Der Grund:", "Diese Berichte …", "Er …").
+DANGLING = re.compile(
+    r"^(?:Der Grund|Das Problem|Die Folge|Dabei|Daher|Deshalb|Trotzdem|Dennoch|Allerdings|"
+    r"Außerdem|Zudem|Auch|Er|Sie|Es|Dies|Das|Diese[rsnm]?|Dieses|Damit|Darauf|Dazu)\b"
+)
+# English speech verbs for the German cues that introduce direct quotes.
+CUE_VERBS = {
+    "sagte": "said",
+    "sagt": "says",
+    "warnte": "warned",
+    "warnt": "warns",
+    "erklärte": "explained",
+    "erklärt": "explains",
+    "betonte": "stressed",
+    "betont": "stresses",
+    "kritisierte": "criticised",
+    "forderte": "demanded",
+    "schrieb": "wrote",
+    "twitterte": "tweeted",
+    "sprach": "said",
+    "äußerte": "said",
+    "meinte": "said",
+    "fügte": "added",
+    "ergänzte": "added",
+    "verkündete": "announced",
+    "kündigte": "announced",
+    "räumte": "conceded",
+}
+# English sentence openers that may be lower-cased after "According to X, ".
+LOWERABLE = frozenset(
+    "The This These That Those It Its There A An In On At For With Without Such Some Any All "
+    "Both Neither Another Further Moreover Also However".split()
+)
 
 
 def terms(text: str) -> list[str]:
@@ -74,14 +118,31 @@ def select_mmr(
     return sorted(chosen)
 
 
+def news_adjustment(sentence: Sentence, quoted: set[int], config: KeyPointsConfig) -> float:
+    """Return the bonus or penalty news sense gives a sentence on top of its centrality."""
+    text = sentence.de.strip()
+    score = 0.0
+    if sentence.index in quoted:
+        score += config.quote_bonus
+    if NUMBER.search(text):
+        score += config.number_bonus
+    if QUESTION.search(text):
+        score -= config.question_penalty
+    if DANGLING.match(text) and sentence.index not in quoted and not sentence.reported_by:
+        score -= config.dangling_penalty
+    return score
+
+
 class LexRankChooser:
-    """Rank sentences by LexRank centrality mixed with lead bias, then pick diverse ones."""
+    """Rank sentences by LexRank centrality, lead bias and news sense, then pick diverse ones."""
 
     def __init__(self, config: KeyPointsConfig) -> None:
         """Keep the weights from the configuration."""
         self.config = config
 
-    def __call__(self, sentences: Sequence[Sentence], count: int) -> list[int]:
+    def __call__(
+        self, sentences: Sequence[Sentence], count: int, quotes: Sequence[Quote] = ()
+    ) -> list[int]:
         """Return the indices of the `count` key sentences, in article order."""
         if not sentences:
             return []
@@ -90,21 +151,85 @@ class LexRankChooser:
         lead = self.config.lead_weight
         relevance = (1 - lead) * centrality(similarity, self.config.similarity_threshold)
         relevance += lead * lead_bias(len(sentences))
+        quoted = {q.sentence for q in quotes if q.sentence is not None}
+        relevance += [news_adjustment(s, quoted, self.config) for s in sentences]
         picked = select_mmr(relevance, similarity, count, self.config.mmr_lambda)
         return [sentences[i].index for i in picked]
+
+
+def surname(name: str) -> str:
+    """Return the last word of a name: the part an English text will surely keep."""
+    return name.split()[-1].strip(",.")
+
+
+def names(text: str, person: str | None) -> bool:
+    """Return whether `text` names `person` (by surname)."""
+    return person is not None and surname(person).lower() in text.lower()
+
+
+def lower_first(text: str) -> str:
+    """Return `text` with a lower-case first word when that word is an ordinary opener."""
+    first = text.split(" ", 1)[0]
+    return text[0].lower() + text[1:] if first in LOWERABLE else text
+
+
+def speaker_line(quote: Quote) -> str:
+    """Return the English name (and role) of the quote's speaker."""
+    return quote.speaker_en or quote.speaker or ""
+
+
+def direct_quote_point(quote: Quote) -> str:
+    """Return “Speaker, role, warned: “…”” for a direct quote."""
+    speaker = speaker_line(quote)
+    verb = CUE_VERBS.get((quote.cue or "").lower())
+    if verb:
+        # an apposition ("Andriy Yermak, Zelensky's chief of staff") needs its closing comma
+        speaker = f"{speaker}, {verb}" if "," in speaker else f"{speaker} {verb}"
+    return f"{speaker}: “{quote.text_en.strip()}”"
+
+
+def frame_sentence(sentence: Sentence, quotes: Sequence[Quote]) -> str:
+    """Return the English key point for a sentence, with every speaker named and claims framed."""
+    attributed = [q for q in quotes if q.speaker and q.text_en]
+    direct = next((q for q in attributed if q.kind == "direct"), None)
+    if direct is not None:
+        return direct_quote_point(direct)
+    text = sentence.en.strip()
+    unnamed = [q for q in attributed if not names(text, q.speaker)]
+    if unnamed:
+        return f"According to {speaker_line(unnamed[0])}, {lower_first(text)}"
+    if sentence.reported_by and not names(text, sentence.reported_by):
+        return f"According to {sentence.reported_by}, {lower_first(text)}"
+    return text
+
+
+def quote_sentences(quote: Quote, sentences: Sequence[Sentence]) -> list[int]:
+    """Return the indices of the sentences a quote spans."""
+    return [s.index for s in sentences if s.start < quote.end and quote.start < s.end]
 
 
 def build_key_points(
     sentences: Sequence[Sentence], quotes: Sequence[Quote], chosen: Sequence[int]
 ) -> list[KeyPoint]:
-    """Return one KeyPoint per chosen sentence index, with the quotes found in that sentence."""
+    """Return one KeyPoint per chosen sentence, worded so that no quote loses its speaker.
+
+    A quote that spans several sentences belongs to each of them; a chosen sentence whose
+    quotes an earlier key point already carries adds nothing and is left out.
+    """
     by_index = {s.index: s for s in sentences}
-    return [
-        KeyPoint(
-            en=by_index[i].en,
-            de=by_index[i].de,
-            sentences=[i],
-            quotes=[q for q in quotes if q.sentence == i],
+    spans = [(q, quote_sentences(q, sentences)) for q in quotes]
+    points: list[KeyPoint] = []
+    for i in chosen:
+        own = [q for q, spanned in spans if i in spanned]
+        if own and points and all(q in points[-1].quotes for q in own):
+            continue
+        covered = sorted({i, *(j for q, spanned in spans if q in own for j in spanned)})
+        points.append(
+            KeyPoint(
+                en=frame_sentence(by_index[i], own),
+                de=" ".join(by_index[j].de for j in covered),
+                sentences=covered,
+                quotes=own,
+            )
         )
-        for i in chosen
-    ]
+    return points

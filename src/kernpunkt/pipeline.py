@@ -135,7 +135,7 @@ class Pipeline:
         _report(progress, "quotes", 0.0)
         found = quotes.attribute(cleaned.text, sentences)
         clock.lap("quotes")
-        chosen = self.choose(sentences, count)
+        chosen = self.choose(sentences, count, found)
         clock.lap("key_points")
         return _Draft(cleaned.text, sentences, found, cleaned.removed, chosen, timings)
 
@@ -150,7 +150,9 @@ class Pipeline:
                 if wanted is None or sentence.index in wanted:
                     jobs.append((sentence, "en", sentence.de))
             for quote in draft.quotes:
-                if wanted is None or quote.sentence in wanted:
+                if wanted is None or wanted & set(
+                    keypoints.quote_sentences(quote, draft.sentences)
+                ):
                     jobs.append((quote, "text_en", quote.text))
                     if mention := speaker_segment(quote):
                         jobs.append((quote, "speaker_en", mention))
