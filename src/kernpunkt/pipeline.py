@@ -166,6 +166,11 @@ class Pipeline:
         english = self.translator.translate([source for _, _, source in jobs], report)
         for (target, attribute, _), translation in zip(jobs, english, strict=True):
             setattr(target, attribute, translation)
+        for draft in drafts:
+            for quote in draft.quotes:
+                # a mistranslated role line must never lose the speaker's name
+                if quote.speaker and not keypoints.names(quote.speaker_en or "", quote.speaker):
+                    quote.speaker_en = quote.speaker
         # the batch's model time is shared out by each article's share of the segments
         elapsed = time.perf_counter() - started
         for draft in drafts:

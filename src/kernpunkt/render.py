@@ -8,11 +8,25 @@ from kernpunkt.document import Digest, Quote
 
 # Markdown and HTML syntax characters in article text must show as themselves.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
+# Punctuation and spaces left at either end of a role once the name is taken out.
+ROLE_TRIM = re.compile(r"^[\s,;:–—-]+|[\s,;:–—-]+$")
 
 
 def escape(text: str) -> str:
     """Return `text` with every Markdown/HTML syntax character backslash-escaped."""
     return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def speaker_role(quote: Quote) -> str:
+    """Return the role around the speaker's name in the English speaker line, if any.
+
+    "Pentagon spokeswoman Sabrina Singh" with the speaker "Sabrina Singh" gives
+    "Pentagon spokeswoman"; a bare name gives "".
+    """
+    line, name = quote.speaker_en or "", quote.speaker or ""
+    if not name or name not in line or line == name:
+        return ""
+    return ROLE_TRIM.sub("", line.replace(name, " ")).replace("  ", " ")
 
 
 def quote_line(quote: Quote) -> str:
@@ -24,7 +38,12 @@ def quote_line(quote: Quote) -> str:
 
 def to_markdown(digest: Digest) -> str:
     """Return the digest as a Markdown document: key points, quotes, translation, notes."""
-    lines = ["## Key points", ""]
+    lines = []
+    if digest.summary:
+        lines += ["## Summary", ""]
+        lines += [f"- {escape(line)}" for line in digest.summary]
+        lines.append("")
+    lines += ["## Key points", ""]
     lines += [f"- {escape(point.en)}" for point in digest.key_points]
     if digest.quotes:
         lines += ["", "## Quotes", ""]
