@@ -1,0 +1,179 @@
+"""Evaluate `kernpunkt.quotes.find_quotes` on the SpkAtt-2023 quote sets in ../shared/data/quotes.
+
+Prints span precision/recall/F1 and speaker accuracy for the items, the mark variants and the
+whole articles, plus error counts by category. `--show N` prints N examples per error category.
+The data is CC BY-NC-SA and is only read here, never copied into the repository.
+
+    python benchmarks/eval_quotes.py [--show 5] [--data DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kernpunkt.quotes import find_quotes
+
+DATA_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "quotes"
+SETS = (
+    ("items", "spkatt-train.jsonl"),
+    ("mark variants", "spkatt-train-markvariants.jsonl"),
+    ("whole articles", "spkatt-train-docs.jsonl"),
+)
+SPACE_RE = re.compile(r"\s+")
+WORD_RE = re.compile(r"\w+(?:[-.’']\w+)*")
+CONTEXT = 70
+
+
+@dataclass
+class Score:
+    """Counts for one data set, with examples of each kind of error."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    speaker_ok: int = 0
+    speaker_total: int = 0
+    errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def line(self, name: str, seconds: float) -> str:
+        """Return the figures as one line of text."""
+        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        speaker = self.speaker_ok / self.speaker_total if self.speaker_total else 0.0
+        return (
+            f"{name:15s} P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  "
+            f"speaker {speaker:.3f} ({self.speaker_ok}/{self.speaker_total})  "
+            f"tp {self.tp} fp {self.fp} fn {self.fn}  {seconds:.2f}s"
+        )
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace so that spans compare by their words."""
+    return SPACE_RE.sub(" ", text).strip()
+
+
+def last_word(text: str) -> str | None:
+    """Return the last word of a speaker phrase."""
+    words = WORD_RE.findall(text)
+    return words[-1].lower() if words else None
+
+
+def speaker_correct(gold: dict, mention: str | None) -> bool:
+    """Tell whether a predicted speaker mention matches the gold speaker or an alternative."""
+    if gold["speaker"] is None:
+        return mention is None
+    if mention is None:
+        return False
+    words = {word.lower() for word in WORD_RE.findall(mention)}
+    candidates = [gold["speaker"], *gold.get("speaker_alternatives", [])]
+    return any(last_word(candidate) in words for candidate in candidates if candidate)
+
+
+def snippet(text: str, start: int, end: int) -> str:
+    """Return the span in context, marked with ⟦ ⟧, on one line."""
+    left = text[max(0, start - CONTEXT) : start]
+    right = text[end : end + CONTEXT]
+    return normalise(f"{left}⟦{text[start:end]}⟧{right}")
+
+
+def fp_category(text: str, start: int, end: int) -> str:
+    """Name the kind of a false quote, to see which rule let it through."""
+    words = text[start:end].strip()
+    if words[-1:] in ".!?…":
+        return "fp:sentence"
+    if words[:1].isupper() and all(w[:1].isupper() or not w[:1].isalpha() for w in words.split()):
+        return "fp:capitalised-term"
+    return "fp:phrase"
+
+
+def fn_category(gold: dict) -> str:
+    """Name the kind of a missed quote by its gold cue."""
+    kind = "nested" if gold.get("nested") else "direct"
+    cue = (gold.get("cue") or "none").split()[0].lower()
+    return f"fn:{kind}:{cue}"
+
+
+def score_item(item: dict, score: Score) -> None:
+    """Compare the quotes found in one item with its gold quotes."""
+    text = item["text"]
+    predicted = find_quotes(text)
+    by_text: dict[str, list] = defaultdict(list)
+    for quote in predicted:
+        by_text[normalise(quote.text)].append(quote)
+    for gold in item["quotes"]:
+        matches = by_text.get(normalise(gold["quote"]))
+        if not matches:
+            score.fn += 1
+            start, end = gold["quote_char_span"]
+            score.errors[fn_category(gold)].append(snippet(text, start, end))
+            continue
+        quote = matches.pop(0)
+        score.tp += 1
+        score.speaker_total += 1
+        if speaker_correct(gold, quote.speaker_mention):
+            score.speaker_ok += 1
+        else:
+            kind = "null" if gold["speaker"] is None else "wrong"
+            if quote.speaker_mention is None:
+                kind = "missing"
+            score.errors[f"speaker:{kind}"].append(
+                f"gold={gold['speaker']!r} got={quote.speaker_mention!r} cue={quote.cue!r} | "
+                + snippet(text, quote.start, quote.end)
+            )
+    for leftover in by_text.values():
+        for quote in leftover:
+            score.fp += 1
+            category = fp_category(text, quote.start, quote.end)
+            score.errors[category].append(
+                f"spk={quote.speaker_mention!r} cue={quote.cue!r} | "
+                + snippet(text, quote.start, quote.end)
+            )
+
+
+def load(path: Path) -> Iterable[dict]:
+    """Yield the JSON objects of a JSON-lines file."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the evaluation and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", type=int, default=0, help="examples per error category")
+    parser.add_argument("--data", type=Path, default=DATA_DIR, help="folder with the .jsonl sets")
+    parser.add_argument("--only", choices=[name for name, _ in SETS], help="evaluate one set")
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"no data at {args.data}: the SpkAtt sets live in ../shared/data/quotes")
+        return 1
+    for name, filename in SETS:
+        if args.only and args.only != name:
+            continue
+        score = Score()
+        began = time.perf_counter()
+        for item in load(args.data / filename):
+            score_item(item, score)
+        print(score.line(name, time.perf_counter() - began))
+        counts = Counter({category: len(found) for category, found in score.errors.items()})
+        print("  errors: " + ", ".join(f"{c} {n}" for c, n in counts.most_common(12)))
+        if args.show:
+            for category, _ in counts.most_common():
+                print(f"  -- {category}")
+                for example in score.errors[category][: args.show]:
+                    print(f"     {example}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

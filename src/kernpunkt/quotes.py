@@ -1,0 +1,1265 @@
+"""Find quotes and their speakers in German news text, before translation.
+
+One job: turn German text into `Quote` objects (who said what, where) and mark reported-speech
+sentences with the speaker they continue. Pure Python and regular expressions, linear time.
+
+How it works, in four passes over the text:
+1. pair the quotation marks of the document's style with a stack;
+2. split the text into sentences, ignoring everything inside quotes;
+3. find speech frames per sentence (speech verbs and nouns, "laut X", "X zufolge", colons) and the
+   speaker's noun phrase next to them;
+4. walk the sentences in order: a marked span is a quote only inside a frame, after an attributed
+   quote, or in a Konjunktiv-I sentence that continues the last speaker; otherwise it is a quoted
+   term (a name, a title, a scare quote) and is dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kernpunkt.document import Quote, QuoteKind, Sentence
+
+# --- quotation marks -------------------------------------------------------------------------
+
+# Per style: opening marks and the marks that close them. Straight quotes are ambiguous and are
+# resolved from their neighbours; every style also accepts them as a secondary style.
+STYLES: dict[str, tuple[str, str]] = {
+    "de": ("„", "“”"),
+    "en": ("“", "”"),
+    "guillemets_de": ("»", "«"),
+    "guillemets_ch": ("«", "»"),
+    "straight": ('"', '"'),
+}
+STRAIGHT = '"'
+ALL_MARKS = '„“”»«"'
+MARK_RE = re.compile(r"[„“”»«\"]")
+SENTENCE_PUNCT = ".!?…"
+
+# --- lexicons --------------------------------------------------------------------------------
+
+# Regular speech verbs as stems; endings and the ge- participle are added by WEAK_VERB_RE.
+WEAK_SPEECH_STEMS = (
+    "sag erklär beton warn kritisier bezeichn äußer twitter bekräftig versicher ergänz forder "
+    "frag antwort bestätig kommentier begründ verkünd mahn appellier schilder erzähl zitier "
+    "skandier argumentier behaupt bilanzier resümier konstatier beteuer urteil klag beklag "
+    "würdig bemängel bezweifel glaub hoff informier erinner prophezei prognostizier folger "
+    "konter bedauer verurteil protestier dementier präzisier relativier spekulier schimpf "
+    "kündig lob entgegn erwider räsonier postet betitel attestier monier meld bericht "
+    "ausdrück unterstell vorhalt zusicher einschätz rechtfertig versicher beschwer"
+).split()
+# Irregular and mixed forms of speech verbs, written out.
+SPEECH_VERB_FORMS = frozenset(
+    (
+        "sprach sprachen spricht sprechen gesprochen schrieb schrieben schreibt schreiben "
+        "geschrieben rief riefen ruft rufen gerufen nannte nannten nennt nennen "
+        "beschrieb beschrieben beschreibt beschreiben unterstrich unterstrichen unterstreicht "
+        "versprach verspricht versprochen widersprach widerspricht gestand gesteht meinte meinten "
+        "meint verwies verweist bekannte bekennt dachte denkt hält hielt "
+        "sieht sah wusste weiß heißt hieß warf wirft vorgeworfen vorwerfen beurteilte beurteilt "
+        "mitgeteilt mitteilen ausgeführt hinzugefügt angekündigt bekanntgegeben zugesagt "
+        "festgestellt klargestellt hingewiesen eingeräumt zitiert feststellt feststellte "
+        "klarstellt klarstellte mitteilt mitteilte hinzufügt hinzufügte ausführt ausführte "
+        "bekanntgab bekanntgibt hinweist hinwies vorgetragen zugesichert"
+    ).split()
+)
+# "nennt sich", "nennt man": naming, not speech.
+NAMING_VERBS = frozenset({"nannte", "nannten", "nennt", "nennen"})
+# Separable speech verbs: finite stem forms that count only with their particle in the clause.
+SEPARABLE_SPEECH = {
+    "teilte teilt teilten": "mit",
+    "führte führt führten": "aus",
+    "fügte fügt fügten": "hinzu",
+    "gab gibt gaben": "bekannt zu an",
+    "stellte stellt stellten": "klar fest dar",
+    "wies weist wiesen": "hin",
+    "räumte räumt räumten": "ein",
+    "merkte merkt": "an",
+    "prangerte prangert prangerten": "an",
+    "strich streicht": "heraus",
+    "zeigte zeigt zeigten": "sich",
+    "brachte bringt": "Ausdruck",
+    "drückte drückt drückten": "aus",
+    "sicherte sichert sicherten": "zu",
+    "trug trägt trugen": "vor",
+    "geht gehen ging gingen": "davon",
+    "nahm nimmt nahmen": "Stellung",
+}
+# Nouns and frames that introduce speech ("mit den Worten", "Ankündigung").
+SPEECH_NOUNS = frozenset(
+    (
+        "Worte Worten Wort Aussage Aussagen Äußerung Äußerungen Zitat Erklärung Mitteilung "
+        "Pressemitteilung Stellungnahme Ankündigung Warnung Kritik Forderung Angaben Ansicht "
+        "Meinung Einschätzung Darstellung Darstellungen Auffassung Interview Rede Appell Aufruf "
+        "Vorwurf Vorwürfe Botschaft Tweet Antwort Begründung Kommentar Fazit Bilanz Parole "
+        "Parolen Slogan Sprüche Spruch Schlagzeile Urteilsbegründung Mitteilungen Pressekonferenz "
+        "Schreiben Brief Bekenntnis Fragen Frage Einwand Bekunden Stellung"
+    ).split()
+)
+SPEAKER_ROLE_RE = re.compile(r"(?:sprecher|sprecherin)$", re.IGNORECASE)
+# Frames whose speaker follows a preposition: "laut X", "nach Angaben von X", "X zufolge".
+LAUT = frozenset({"laut", "Laut"})
+NACH = frozenset({"nach", "Nach"})
+NACH_NOUNS = frozenset(
+    "Angaben Ansicht Meinung Worten Aussage Aussagen Einschätzung Darstellung Darstellungen "
+    "Auffassung Informationen Berichten Überzeugung Schätzung Schätzungen Einschätzungen "
+    "Ankündigung Bewertung Auskunft Erkenntnissen Aussagen".split()
+)
+ZUFOLGE = "zufolge"
+# Konjunktiv-I forms (third person) that mark reported speech.
+KONJUNKTIV_FORMS = frozenset(
+    (
+        "sei seien seiest habe werde könne müsse dürfe wolle solle möge wisse gebe stehe liege "
+        "gehe komme bleibe brauche stelle halte lasse fehle sehe trage zeige gelte handle handele "
+        "drohe führe mache bedeute reiche laufe falle hänge treffe nehme bringe finde erhalte "
+        "arbeite plane verfüge wirke diene spiele zähle betrage koste entspreche existiere "
+        "funktioniere verstoße lehne unterstütze befinde erwarte tue wachse sinke steige verliere "
+        "gewinne beginne benötige verhindere ermögliche passe bestehe entstehe beziehe verlange "
+        "fordere bestätige wünsche hoffe glaube denke meine wisse kenne gehöre sorge achte "
+        "richte schade nütze helfe lebe sterbe töte kämpfe warte sitze schaffe suche rechne "
+        "verdiene zahle investiere prüfe plane übernehme trete stimme setze lege biete"
+    ).split()
+)
+DETERMINERS = frozenset(
+    (
+        "der die das des dem den ein eine einer eines einem einen sein seine seiner seines "
+        "seinem seinen ihr ihre ihrer ihres ihrem ihren dieser diese dieses diesem diesen "
+        "jener jene zahlreiche mehrere einige viele beide alle kein keine"
+    ).split()
+)
+GENITIVE_LINKS = frozenset({"des", "der"})
+# Prepositions that continue a speaker phrase ("Ein Sprecher von Tesla"), and those that do
+# only before a name ("Ein Regierungssprecher in Berlin", not "sagte X in einem Interview").
+LINKS = frozenset({"des", "der", "von", "vom", "aus", "für", "und"})
+NAME_LINKS = frozenset({"in", "im", "bei", "beim"})
+PRONOUNS = frozenset({"er", "sie", "Er", "Sie", "man", "Man", "wir", "Wir", "ich", "Ich"})
+OBJECT_PRONOUNS = frozenset("ihm ihnen uns mir dir euch sich es dazu dies".split())
+FEMALE_PRONOUNS = frozenset({"sie", "Sie"})
+MALE_PRONOUNS = frozenset({"er", "Er"})
+# Words that open a sentence without being its subject: the subject then follows the verb.
+ADVERBIALS = frozenset(
+    (
+        "Zudem Außerdem Dazu Dabei Daher Deshalb Damit Darin Darauf Dort Hier Heute Gestern "
+        "Morgen Nun Jetzt Dann Inzwischen Bereits Bisher Zuvor Später Zuletzt Schließlich "
+        "Allerdings Jedoch Doch Aber Und So Noch Weiter Ferner Gleichzeitig Zugleich Ebenfalls "
+        "Unterdessen Indes Demnach Offenbar Vielmehr Insbesondere Besonders Anschließend "
+        "Ausdrücklich Erst Nur Sogar Auch Trotzdem Dennoch Damals Seitdem Immerhin Weiterhin "
+        "Kürzlich Vorher Danach Daraufhin Ebenso Genauso Hierzu Darüber Dagegen Deswegen "
+        "Mittlerweile Zunächst Erstmals Abschließend Wörtlich Ähnlich Gegenüber Dies Es"
+    ).split()
+)
+ADVERBIALS_LOWER = frozenset(
+    "auch dazu noch zudem außerdem bereits gestern heute damals weiter erneut nun jedoch "
+    "allerdings zuvor später ebenfalls deutlich dann jetzt nochmals offen ausdrücklich "
+    "zufrieden besorgt erfreut enttäuscht optimistisch skeptisch überzeugt wörtlich immer "
+    "wieder sinngemäß einst dabei daraufhin schließlich zuletzt inzwischen mittlerweile "
+    "gleichzeitig zugleich abschließend anschließend".split()
+)
+# Nominative pronouns: right after a verb they are its subject ("bezeichnete er als").
+NOMINATIVE_PRONOUNS = frozenset({"er", "man", "wir", "ich"})
+ADVERBIAL_SUFFIXES = ("lich", "weise", "end", "erweise")
+PREPOSITIONS = frozenset(
+    (
+        "In Im Am An Nach Bei Beim Vor Auf Aus Mit Für Zu Zum Zur Über Unter Gegenüber Seit "
+        "Während Wegen Trotz Angesichts Anlässlich Bezüglich Von Vom Durch Ohne Gegen Um Hinter "
+        "Neben Zwischen Außer Laut"
+    ).split()
+)
+LOWER_PREPOSITIONS = frozenset(word.lower() for word in PREPOSITIONS) | {"ins", "zum", "zur"}
+TIME_PREPOSITIONS = frozenset({"am", "im", "beim"})
+SUBORDINATORS = frozenset(
+    "Als Wenn Nachdem Weil Obwohl Während Da Bevor Seit Seitdem Sobald Falls Dass Ob".split()
+)
+# Capitalised words that never head a speaker phrase.
+NOT_NOUNS = PREPOSITIONS | SUBORDINATORS | ADVERBIALS
+LOWER_STOPWORDS = frozenset(
+    "aber oder über unter hinter immer sehr wieder wider sondern daher einer eine eines einem "
+    "einen seine ihre dessen deren denen welche welcher welches wobei sowie gegenüber jedoch "
+    "dass weil wenn ob wie der die das dem den".split()
+)
+WIE = frozenset({"wie", "Wie"})
+SKIPPABLE_OPENERS = frozenset({"Und", "Aber", "Doch", "Auch", "Denn", "Sogar", "Selbst"})
+CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "–"})
+ES_SOURCE_LINKS = frozenset({"in", "im", "auf", "aus", "von", "vom", "bei", "beim", "seitens"})
+PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden"})
+# Words before a span after which even a capitalised span reads as speech ("nannte es einen „X“").
+QUOTE_LEADS = frozenset("ein eine einen einem einer eines als".split())
+# Words right before a span that make it a name ("namens „X“", "Titel „X“").
+TERM_MARKERS = frozenset(
+    (
+        "sogenannte sogenannten sogenannter sogenanntes genannte genannten genannter namens "
+        "Namen Name Titel Motto Marke Aufschrift Stichwort"
+    ).split()
+)
+NAME_FUNCTION_WORDS = frozenset(
+    "der die das des dem den und für von vom ohne statt in im am an auf zu zum zur über unter "
+    "mit & of the for and de la le y del dello della di da du e et to on at a in".split()
+)
+ROLE_RE = re.compile(
+    r"(?:sprecher|minister|präsident|kanzler|chef|leiter|sekretär|direktor|vorsitzende|"
+    r"abgeordnete|bürgermeister|experte|forscher|professor|anwalt|richter|trainer|gouverneur|"
+    r"botschafter|kommissar|general|beauftragte|politiker|autor|analyst|ökonom|staatsanwalt|"
+    r"regisseur|sänger|schauspieler|spieler|kandidat|senator|premier|könig|papst|bischof|"
+    r"kardinal|manager|gründer|geschäftsführer|vize|oberrabbiner|archäologe|journalist|"
+    r"wissenschaftler|kritiker|rabbiner|pfarrer|arzt|ärztin|verteidiger|kommandeur|"
+    r"sprecherin|ministerin|senatorin|fraktionschef|innenexperte|experte|vertreter)"
+    r"(?:in|innen|e|en|er|s|n)?$",
+    re.IGNORECASE,
+)
+TITLE_WORDS = frozenset({"Herr", "Frau", "Dr.", "Prof.", "Dr", "Prof", "Sir", "Lady"})
+ABBREVIATIONS = frozenset(
+    "Dr Prof Nr St bzw ca vgl Mio Mrd Jh Abs Art Hr Fr usw etc inkl evtl ggf Str z.B u.a "
+    "d.h Jr Sr Mr Mrs Ms Co Inc Bd Kap".split()
+)
+
+# --- regular expressions ---------------------------------------------------------------------
+
+WORD_RE = re.compile(r"[^\W\d_](?:[\w’'.\-]*\w)?|\d(?:[\w.,\-]*\w)?|§+|[,;:()–]")
+WEAK_VERB_RE = re.compile(
+    r"(?:ge)?(?:" + "|".join(WEAK_SPEECH_STEMS) + r")(?:e|en|end|et|ete|eten|est|st|t|te|ten|"
+    r"tet)?"
+)
+SEPARABLE_RES = tuple(
+    (re.compile(forms.replace(" ", "|")), frozenset(particles.split()))
+    for forms, particles in SEPARABLE_SPEECH.items()
+)
+WORD_ONLY_RE = re.compile(r"[^\W\d_][\w’'.\-]*\w|[^\W\d_]")
+SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]+(?=\s+[\"„“»«(§X]?[A-ZÄÖÜ0-9§])|\n+")
+SPACE_RE = re.compile(r"\s+")
+HEISST_ES_RE = re.compile(r"\b(?:heißt|hieß|hiess|heisst)\s+es\b")
+REDE_RE = re.compile(r"\b(?:war|ist|sei)\b[^.§]{0,60}\bdie\s+Rede\b")
+SO_FRAME_RE = re.compile(r"(?:^|[,–(]\s*|§\s*)(so)\s+(?=[A-ZÄÖÜ]|der |die |das |ein)")
+SO_GENANNT_RE = re.compile(r"\bso\s+genannt\w*\s*$|\bsogenannt\w*\s*$|\bnamens\s*$")
+DOMAIN_RE = re.compile(r"^[\w\-.]+\.(?:de|com|net|org|at|ch|eu|info|uk|fr)$")
+SENTENCE_TAIL_RE = re.compile(r"[^.!?:]*$")
+# Nouns that introduce a name or title right after them: "das Magazin „X“", "der Grundsatz „X“".
+TERM_NOUN_RE = re.compile(
+    r"(?:zeitung|magazin|zeitschrift|blatt|sender|film|buch|roman|serie|sendung|album|lied|"
+    r"song|organisation|partei|initiative|verein|firma|unternehmen|konzern|schiff|operation|"
+    r"projekt|programm|kampagne|aktion|gesetz|studie|enzyklika|titel|motto|slogan|bündnis|"
+    r"gruppe|marke|modell|typ|satellit|sonde|mission|kapsel|station|modul|stiftung|institut|"
+    r"agentur|portal|plattform|website|webseite|spiel|oper|show|festival|grundsatz|begriff|"
+    r"bezeichnung|name|namen|wort)(?:e?s|n)?$",
+    re.IGNORECASE,
+)
+# A span followed by a verb without a comma is the subject: "Wie „heise online“ berichtet".
+SUBJECT_NAME_RE = re.compile(r"\s+(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)\b")
+NEXT_WORD_RE = re.compile(r"[\s,–]*([^\W\d_]+)")
+ABBREVIATION_AFTER_RE = re.compile(r"\s*\(\s*[„\"“»«]?[A-ZÄÖÜ]{2,}")
+
+NP_TOKEN_LIMIT = 24
+WINDOW = 320
+MAX_NAME_WORDS = 8
+MAX_NAME_RUN = 4
+MAX_APPOSITION_WORDS = 12
+DIRECT_MIN_WORDS = 3
+CONTINUATION_GAP = 3
+PRONOUN_LOOKBACK = 30
+
+
+@dataclass
+class _Span:
+    """A pair of quotation marks: `open`/`close` are the marks, `start`/`end` the words inside."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+    closed: bool = True
+
+
+@dataclass
+class _Frame:
+    """A speech cue in a sentence and the speaker phrase found for it."""
+
+    cue: str
+    pos: int
+    mention: tuple[int, int] | None
+    kind: str = "verb"
+
+
+@dataclass
+class _Speaker:
+    """A speaker as written and as resolved to a name."""
+
+    mention: str | None
+    name: str | None
+    gender: str = "?"
+
+
+@dataclass
+class _Sent:
+    """A sentence of the masked text with its spans, frames and Konjunktiv verb."""
+
+    start: int
+    end: int
+    spans: list[_Span] = field(default_factory=list)
+    frames: list[_Frame] = field(default_factory=list)
+    konjunktiv: str | None = None
+    first_word: int = 0
+    last_word: int = 0
+
+
+@dataclass
+class _FrameIndex:
+    """The frames of one sentence sorted by kind and position, for lookups per span."""
+
+    strong: list[_Frame]
+    roles: list[_Frame]
+    nouns: list[_Frame]
+    following: list[_Frame]
+    verb_cue: str | None
+
+    @classmethod
+    def of(cls, frames: list[_Frame]) -> _FrameIndex:
+        """Index the frames of a sentence."""
+        named = [f for f in frames if f.mention is not None]
+        return cls(
+            strong=[f for f in named if f.kind != "noun"],
+            roles=[f for f in named if f.kind == "noun" and SPEAKER_ROLE_RE.search(f.cue)],
+            nouns=[f for f in named if f.kind == "noun"],
+            following=[f for f in frames if f.kind in {"verb", "so", "es"}],
+            verb_cue=next((f.cue for f in frames if f.kind == "verb"), None),
+        )
+
+
+def _before(frames: list[_Frame], pos: int) -> _Frame | None:
+    """Return the last frame that starts before `pos`."""
+    index = bisect.bisect_left(frames, pos, key=lambda f: f.pos)
+    return frames[index - 1] if index else None
+
+
+def _from(frames: list[_Frame], pos: int) -> _Frame | None:
+    """Return the first frame that starts at or after `pos`."""
+    index = bisect.bisect_left(frames, pos, key=lambda f: f.pos)
+    return frames[index] if index < len(frames) else None
+
+
+@dataclass
+class Analysis:
+    """Quotes found in a text, and the spans of reported speech with their speaker."""
+
+    quotes: list[Quote]
+    reported: list[tuple[int, int, str]]
+
+
+# --- pass 1: pairing marks -------------------------------------------------------------------
+
+
+def _choose_style(text: str) -> str:
+    """Return the document's main quotation style from the marks it uses."""
+    counts = {mark: text.count(mark) for mark in ALL_MARKS}
+    if counts["„"]:
+        return "de"
+    if counts["»"] or counts["«"]:
+        first_right = text.find("»")
+        first_left = text.find("«")
+        if first_left == -1 or (first_right != -1 and first_right < first_left):
+            return "guillemets_de"
+        return "guillemets_ch"
+    if counts["“"] and counts["”"]:
+        return "en"
+    if counts["“"] and not counts["”"]:
+        return "en_same"
+    return "straight"
+
+
+def _straight_opens(text: str, i: int) -> bool:
+    """Tell whether a straight quote at `i` opens (space or start before it, a word after it)."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([–-/") and not after.isspace()
+
+
+def _pair_marks(text: str) -> list[_Span]:
+    """Pair quotation marks with a stack, in the document's style; spans never cross quotes."""
+    style = _choose_style(text)
+    if style == "en_same":
+        openers, closers = "“", "“"
+    else:
+        openers, closers = STYLES[style]
+    spans: list[_Span] = []
+    stack: list[tuple[int, str]] = []
+    for match in MARK_RE.finditer(text):
+        i, mark = match.start(), match.group()
+        symmetric = mark == STRAIGHT or (openers == closers and mark in openers)
+        if symmetric:
+            is_open = _straight_opens(text, i) if mark == STRAIGHT or not stack else False
+            # A straight closing quote also ends a curly or angled quote ("„…\"", "»…\"").
+            if stack and (stack[-1][1] == mark or mark == STRAIGHT) and not is_open:
+                opened, _ = stack.pop()
+                spans.append(_Span(opened, i, opened + 1, i))
+            elif is_open:
+                stack.append((i, mark))
+            continue
+        if mark in openers:
+            # A second opener of the same kind means the first one was never closed.
+            if stack and stack[-1][1] == mark:
+                _close_unclosed(text, stack.pop()[0], i, spans)
+            stack.append((i, mark))
+        elif mark in closers and stack and stack[-1][1] in openers:
+            opened, _ = stack.pop()
+            spans.append(_Span(opened, i, opened + 1, i))
+        elif style == "de" and mark == "“" and not stack and _straight_opens(text, i):
+            stack.append((i, "“"))
+        elif mark in "”“" and stack and stack[-1][1] == "“":
+            opened, _ = stack.pop()
+            spans.append(_Span(opened, i, opened + 1, i))
+    for opened, _ in stack:
+        _close_unclosed(text, opened, len(text), spans)
+    spans.sort(key=lambda span: span.open)
+    return _drop_nested(spans)
+
+
+def _close_unclosed(text: str, opened: int, limit: int, spans: list[_Span]) -> None:
+    """End an unclosed quote at its paragraph's end, if that comes before `limit`."""
+    newline = text.find("\n", opened, limit)
+    end = newline if newline != -1 else limit
+    if end == len(text) or newline != -1:
+        stripped = text[opened + 1 : end].rstrip()
+        if stripped:
+            spans.append(_Span(opened, end, opened + 1, opened + 1 + len(stripped), closed=False))
+
+
+def _drop_nested(spans: list[_Span]) -> list[_Span]:
+    """Keep the outermost spans only: quotes inside quotes belong to the outer speaker."""
+    kept: list[_Span] = []
+    for span in spans:
+        if kept and span.open < kept[-1].close:
+            continue
+        kept.append(span)
+    return kept
+
+
+# --- pass 2: sentences -----------------------------------------------------------------------
+
+
+def _mask(text: str, spans: Sequence[_Span], names: set[int]) -> str:
+    """Hide quoted words: a name-like span becomes one capitalised word, a quote becomes §."""
+    parts: list[str] = []
+    last = 0
+    for index, span in enumerate(spans):
+        parts.append(text[last : span.open])
+        length = (span.close + (1 if span.closed else 0)) - span.open
+        if index in names:
+            parts.append("X" * length)
+        else:
+            inner = text[span.start : span.end].rstrip()
+            final = "." if inner[-1:] in SENTENCE_PUNCT and length > 1 else "§"
+            parts.append("§" * (length - 1) + final)
+        last = span.open + length
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _is_abbreviation(masked: str, dot: int) -> bool:
+    """Tell whether the full stop at `dot` ends an abbreviation, an initial or an ordinal."""
+    start = dot
+    while start > 0 and not masked[start - 1].isspace() and masked[start - 1] not in '(„"':
+        start -= 1
+    word = masked[start:dot]
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return True
+    if word.isdigit() and len(word) <= 2:
+        return True
+    return word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS or "." in word[:-1]
+
+
+def _split_sentences(masked: str) -> list[tuple[int, int]]:
+    """Split masked text into (start, end) sentences; a line break always ends one."""
+    sentences: list[tuple[int, int]] = []
+    start = 0
+    for match in SENTENCE_END_RE.finditer(masked):
+        is_break = match.group()[0] == "\n"
+        if not is_break and _is_abbreviation(masked, match.start()):
+            continue
+        sentences.append((start, match.start() if is_break else match.end()))
+        start = match.end()
+    sentences.append((start, len(masked)))
+    return [_trim(masked, s, e) for s, e in sentences if masked[s:e].strip()]
+
+
+def _trim(masked: str, start: int, end: int) -> tuple[int, int]:
+    """Strip the whitespace around a sentence."""
+    chunk = masked[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    return start + lead, start + len(chunk.rstrip())
+
+
+# --- pass 3: frames and speakers -------------------------------------------------------------
+
+
+def _tokens(masked: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Return (start, end, word) tokens of `masked[start:end]`."""
+    return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(masked, start, end)]
+
+
+def _is_capitalised(word: str) -> bool:
+    """Tell whether a token looks like a noun or a name (capital letter, or a masked name)."""
+    return word[:1].isupper()
+
+
+def _is_speech_verb(word: str) -> bool:
+    """Tell whether a word is a form of a speech verb."""
+    return word in SPEECH_VERB_FORMS or bool(WEAK_VERB_RE.fullmatch(word))
+
+
+def _is_adjective(word: str) -> bool:
+    """Tell whether a lowercase token may be an inflected adjective or a number in a phrase."""
+    if word[:1].isdigit():
+        return True
+    return (
+        word[:1].islower()
+        and len(word) > 3
+        and word.endswith(("e", "en", "er", "es", "em"))
+        and word not in KONJUNKTIV_FORMS
+        and word not in LOWER_STOPWORDS
+        and not _is_speech_verb(word)
+    )
+
+
+def _noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """Return the noun phrase (with appositions, without relative clauses) starting at `pos`."""
+    tokens = _tokens(masked, pos, min(limit, pos + WINDOW))[:NP_TOKEN_LIMIT]
+    if not tokens:
+        return None
+    if tokens[0][2] in PRONOUNS:
+        return tokens[0][0], tokens[0][1]
+    if tokens[0][2] in LOWER_PREPOSITIONS or tokens[0][2] in LOWER_STOPWORDS - DETERMINERS:
+        return None
+    head_end: int | None = None
+    i = 0
+    while i < len(tokens):
+        _, end, word = tokens[i]
+        following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+        if word.lower() in DETERMINERS and (i == 0 or word.islower()):
+            if head_end is not None and word not in GENITIVE_LINKS:
+                break
+        elif word in TITLE_WORDS or (_is_capitalised(word) and word not in NOT_NOUNS):
+            head_end = end
+        elif _continues_phrase(word, following, head_end is not None, tokens[0][2]):
+            pass
+        elif word == "(" and head_end is not None:
+            close = _parenthesis_end(tokens, i)
+            if close is None:
+                break
+            head_end, i = tokens[close][1], close + 1
+            continue
+        elif word == "," and head_end is not None:
+            apposition = _apposition(tokens, i + 1)
+            if apposition is None:
+                break
+            head_end, i = apposition
+            continue
+        else:
+            break
+        i += 1
+    return (tokens[0][0], head_end) if head_end is not None else None
+
+
+def _continues_phrase(word: str, following: str, has_head: bool, first: str) -> bool:
+    """Tell whether a token inside a speaker phrase continues it (adjectives, links)."""
+    if _is_adjective(word) or (word.islower() and _is_adjective(following)):
+        return True
+    if has_head:
+        return _links_phrase(word, following)
+    # "die in New York geborene Lopez": a participle phrase between article and noun.
+    return word in LOWER_PREPOSITIONS and first in DETERMINERS
+
+
+def _links_phrase(word: str, following: str) -> bool:
+    """Tell whether `word` joins the next phrase to the speaker ("von Tesla", "und Y")."""
+    if word in NAME_LINKS:
+        return _is_capitalised(following)
+    return word in LINKS and _starts_phrase(following)
+
+
+def _starts_phrase(word: str) -> bool:
+    """Tell whether a word can open a noun phrase after a linking preposition."""
+    return word.lower() in DETERMINERS or _is_capitalised(word) or _is_adjective(word)
+
+
+def _parenthesis_end(tokens: list[tuple[int, int, str]], i: int) -> int | None:
+    """Return the index of the ")" closing a short parenthesis ("(SPD)") at token `i`."""
+    for j in range(i + 1, min(len(tokens), i + 5)):
+        if tokens[j][2] == ")":
+            return j
+    return None
+
+
+def _apposition(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+    """Return (end, next index) of an apposition starting at token `i`, or None for a clause.
+
+    "Yermak, Selenskyjs Stabschef," and "Rajevac, der Trainer Ghanas" are appositions;
+    "Lopez, die den Auftritt kaum erwarten könne," is a relative clause and ends the phrase.
+    """
+    j = i
+    while j < len(tokens) and tokens[j][2] not in CLAUSE_PUNCTUATION:
+        j += 1
+    segment = tokens[i:j]
+    if not segment or len(segment) > MAX_APPOSITION_WORDS:
+        return None
+    words = [word for _, _, word in segment]
+    if words[0] in DETERMINERS:
+        if len(words) < 2 or not (_is_capitalised(words[1]) or _is_adjective(words[1])):
+            return None
+    elif not _is_capitalised(words[0]) or words[0] in NOT_NOUNS:
+        return None
+    if any(_is_speech_verb(word) or word in KONJUNKTIV_FORMS for word in words):
+        return None
+    if not _is_capitalised(words[-1]) or "§" in words[-1]:
+        head = _last_noun(segment)
+        return (segment[head][1], i + head + 1) if head is not None else None
+    if j < len(tokens) and tokens[j][2] == "(":
+        close = _parenthesis_end(tokens, j)
+        if close is not None:
+            return tokens[close][1], close + 1
+    return segment[-1][1], j
+
+
+def _last_noun(segment: list[tuple[int, int, str]]) -> int | None:
+    """Return the index of the last noun of the leading noun phrase in a segment."""
+    head = None
+    for index, (_, _, word) in enumerate(segment):
+        if _is_capitalised(word) and word not in NOT_NOUNS:
+            head = index
+        elif not (word in DETERMINERS or _is_adjective(word) or word in LINKS):
+            break
+    return head
+
+
+def _speech_cues(masked: str, start: int, end: int) -> list[_Frame]:
+    """Find speech verbs, nouns and frames in one sentence, in text order."""
+    tokens = _tokens(masked, start, end)
+    words = {word for _, _, word in tokens}
+    cues: list[_Frame] = []
+    for index, (tok_start, _, word) in enumerate(tokens):
+        following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+        previous = tokens[index - 1][2] if index else ""
+        naming = word in NAMING_VERBS and {previous, following} & {"sich", "man"}
+        if _is_speech_verb(word) and previous.lower() not in DETERMINERS and not naming:
+            cues.append(_Frame(word, tok_start, None))
+        elif word in SPEECH_NOUNS or SPEAKER_ROLE_RE.search(word):
+            cues.append(_Frame(word, tok_start, None, kind="noun"))
+        elif word in LAUT and following not in {"", ","}:
+            cues.append(_Frame(word, tok_start, None, kind="laut"))
+        elif word == ZUFOLGE:
+            cues.append(_Frame(word, tok_start, None, kind="zufolge"))
+        elif word in NACH and following in NACH_NOUNS:
+            cues.append(_Frame(word, tok_start, None, kind="nach"))
+        elif any(p.fullmatch(word) and particles & words for p, particles in SEPARABLE_RES):
+            cues.append(_Frame(word, tok_start, None))
+    for pattern in (HEISST_ES_RE, REDE_RE):
+        for match in pattern.finditer(masked, start, end):
+            cues.append(_Frame(match.group().split()[0], match.start(), None, kind="es"))
+    for match in SO_FRAME_RE.finditer(masked, start, end):
+        cues.append(_Frame("so", match.start(1), None, kind="so"))
+    cues.sort(key=lambda frame: frame.pos)
+    return cues
+
+
+def _clause_start(masked: str, sent_start: int, pos: int) -> int:
+    """Return where the clause holding `pos` starts (after a colon, a semicolon or a quote)."""
+    floor = max(sent_start, pos - WINDOW)
+    cut = max(masked.rfind(mark, floor, pos) for mark in ":;§")
+    return cut + 1 if cut >= 0 else sent_start
+
+
+def _prefield_is_subject(tokens: list[tuple[int, int, str]]) -> bool:
+    """Tell whether a clause opens with its subject rather than an adverbial."""
+    if not tokens:
+        return False
+    first = tokens[0][2]
+    if first in PRONOUNS or first.lower() in DETERMINERS:
+        return True
+    if not _is_capitalised(first) or first in NOT_NOUNS:
+        return False
+    second = tokens[1][2] if len(tokens) > 1 else ""
+    return not (first.endswith(ADVERBIAL_SUFFIXES) and (not second or second.islower()))
+
+
+def _after_verb(masked: str, pos: int, end: int) -> tuple[int, int] | None:
+    """Return the subject phrase right after a verb, skipping object pronouns and adverbs."""
+    tokens = _tokens(masked, pos, min(end, pos + WINDOW))[:10]
+    index = 0
+    while index < len(tokens):
+        tok_start, _, word = tokens[index]
+        if word in OBJECT_PRONOUNS or word in ADVERBIALS_LOWER or word == ",":
+            index += 1
+            continue
+        if word in TIME_PREPOSITIONS and index + 1 < len(tokens):
+            index += 2 if _is_capitalised(tokens[index + 1][2]) else len(tokens)
+            continue
+        if word in PRONOUNS or word in DETERMINERS or _is_capitalised(word):
+            return _noun_phrase(masked, tok_start, end)
+        return None
+    return None
+
+
+def _subject_after_finite(
+    masked: str, tokens: list[tuple[int, int, str]], end: int
+) -> tuple[int, int] | None:
+    """Return the first noun phrase after the finite verb of a clause with an adverbial opener."""
+    for index, (_, tok_end, word) in enumerate(tokens):
+        if index == 0 or not word[:1].islower() or word in LOWER_PREPOSITIONS | DETERMINERS:
+            continue
+        previous = tokens[index - 1][2]
+        if previous in DETERMINERS or previous in LOWER_PREPOSITIONS or previous[:1].islower():
+            continue
+        return _after_verb(masked, tok_end, end)
+    return None
+
+
+def _passive_agent(masked: str, tokens: list[tuple[int, int, str]], end: int):
+    """Return the agent of a passive speech clause ("wird von X als … bezeichnet")."""
+    words = [word for _, _, word in tokens]
+    if not PASSIVE_AUXILIARIES & set(words):
+        return None
+    for index, word in enumerate(words[:-1]):
+        if word in {"von", "vom"}:
+            return _noun_phrase(masked, tokens[index + 1][0], end)
+    return None
+
+
+def _frame_speaker(masked: str, sent: _Sent, frame: _Frame) -> tuple[int, int] | None:
+    """Find the speaker phrase for a frame in a sentence."""
+    after = frame.pos + len(frame.cue)
+    if frame.kind in {"laut", "so"}:
+        return _noun_phrase(masked, after, sent.end)
+    if frame.kind == "nach":
+        tokens = _tokens(masked, after, min(sent.end, after + 40))[:3]
+        skip = 1 + (len(tokens) > 1 and tokens[1][2] in {"von", "vom"})
+        return _noun_phrase(masked, tokens[skip][0], sent.end) if len(tokens) > skip else None
+    if frame.kind == "zufolge":
+        return _phrase_before(masked, sent, frame.pos)
+    if frame.kind == "es":
+        return _es_source(masked, after, sent.end) or _prefield_source(masked, sent, frame.pos)
+    if frame.kind == "noun":
+        return _noun_owner(masked, sent, frame)
+    return _verb_subject(masked, sent, frame)
+
+
+def _phrase_before(masked: str, sent: _Sent, pos: int) -> tuple[int, int] | None:
+    """Return the noun phrase that ends right before `pos` (for "X zufolge")."""
+    clause = _clause_start(masked, sent.start, pos)
+    comma = masked.rfind(",", clause, pos)
+    for tok_start, _, _ in _tokens(masked, comma + 1 if comma >= 0 else clause, pos)[:10]:
+        phrase = _noun_phrase(masked, tok_start, pos)
+        if phrase and not masked[phrase[1] : pos].strip():
+            return phrase
+    return None
+
+
+def _es_source(masked: str, pos: int, end: int) -> tuple[int, int] | None:
+    """Return the source of "heißt es in X": the phrase after its preposition."""
+    tokens = _tokens(masked, pos, min(end, pos + WINDOW))[:6]
+    for index, (_, _, word) in enumerate(tokens[:-1]):
+        if word in ES_SOURCE_LINKS:
+            return _noun_phrase(masked, tokens[index + 1][0], end)
+    return None
+
+
+def _prefield_source(masked: str, sent: _Sent, pos: int) -> tuple[int, int] | None:
+    """Return the source named in a prepositional prefield ("Aus Paris hieß es")."""
+    tokens = _tokens(masked, _clause_start(masked, sent.start, pos), pos)
+    if len(tokens) > 1 and tokens[0][2] in PREPOSITIONS:
+        return _noun_phrase(masked, tokens[1][0], pos)
+    return None
+
+
+def _noun_owner(masked: str, sent: _Sent, frame: _Frame) -> tuple[int, int] | None:
+    """Return who a speech noun belongs to: a spokesperson named with it, or the clause subject."""
+    if SPEAKER_ROLE_RE.search(frame.cue):
+        return _noun_phrase(masked, _phrase_start(masked, sent, frame.pos), sent.end)
+    return _verb_subject(masked, sent, frame)
+
+
+def _phrase_start(masked: str, sent: _Sent, pos: int) -> int:
+    """Return the start of the noun phrase that contains the word at `pos`."""
+    begin = pos
+    for tok_start, _, word in reversed(_tokens(masked, max(sent.start, pos - 80), pos)):
+        if word in NOT_NOUNS or word in ADVERBIALS or word == ",":
+            break
+        if not (word.lower() in DETERMINERS or _is_adjective(word) or _is_capitalised(word)):
+            break
+        begin = tok_start
+    return begin
+
+
+def _verb_subject(masked: str, sent: _Sent, frame: _Frame) -> tuple[int, int] | None:
+    """Return the subject of a speech verb: in the prefield, in a wie-clause or after the verb."""
+    clause = _clause_start(masked, sent.start, frame.pos)
+    verb_end = frame.pos + len(frame.cue)
+    pronoun = _tokens(masked, verb_end, min(sent.end, verb_end + 8))[:1]
+    if pronoun and pronoun[0][2] in NOMINATIVE_PRONOUNS:
+        return pronoun[0][0], pronoun[0][1]
+    if frame.cue.startswith("zitiert"):
+        quoted = _quoted_person(masked, clause, frame, sent.end)
+        if quoted:
+            return quoted
+    comma = masked.rfind(",", clause, frame.pos)
+    if comma >= 0:
+        tail = _tokens(masked, comma + 1, frame.pos)
+        if tail and tail[0][2] in WIE and len(tail) > 1:
+            return _noun_phrase(masked, tail[1][0], frame.pos)
+        if tail and tail[0][2][:1].islower() and tail[0][2] not in DETERMINERS:
+            return _after_verb(masked, tail[0][1], sent.end)
+        if tail and _prefield_is_subject(tail):
+            phrase = _noun_phrase(masked, tail[0][0], frame.pos)
+            if phrase and len(_tokens(masked, phrase[1], frame.pos)) <= 3:
+                return phrase
+    tokens = _tokens(masked, clause, frame.pos)
+    while tokens and tokens[0][2] in SKIPPABLE_OPENERS:
+        tokens = tokens[1:]
+    if tokens and tokens[0][2] in WIE and len(tokens) > 1:
+        return _noun_phrase(masked, tokens[1][0], frame.pos)
+    agent = _passive_agent(masked, tokens, frame.pos)
+    if agent:
+        return agent
+    if _prefield_is_subject(tokens):
+        phrase = _noun_phrase(masked, tokens[0][0], frame.pos)
+        if phrase and (
+            comma < 0 or phrase[1] >= comma or not masked[comma + 1 : frame.pos].strip()
+        ):
+            return phrase
+    return (
+        _after_verb(masked, verb_end, sent.end)
+        or _subject_after_finite(masked, tokens, sent.end)
+        or _phrase_before(masked, sent, frame.pos)
+    )
+
+
+def _quoted_person(masked: str, clause: int, frame: _Frame, end: int) -> tuple[int, int] | None:
+    """Return who is quoted by "zitiert": the passive subject, or the object after the outlet."""
+    tokens = _tokens(masked, clause, frame.pos)
+    for index, (_, tok_end, word) in enumerate(tokens):
+        if word in PASSIVE_AUXILIARIES and index + 1 < len(tokens):
+            return _after_verb(masked, tok_end, frame.pos)
+    after = frame.pos + len(frame.cue)
+    first = _after_verb(masked, after, end)
+    if first is None:
+        outlet = _tokens(masked, after, min(end, after + 80))[:1]
+        return _noun_phrase(masked, outlet[0][1], end) if outlet else None
+    second = _after_verb(masked, first[1], end)
+    return second or first
+
+
+def _colon_subject(masked: str, sent: _Sent, span: _Span) -> tuple[int, int] | None:
+    """Return the speaker of a colon frame without a speech verb ("Hier sparte X nicht mit …:")."""
+    clause = _clause_start(masked, sent.start, span.open - 2)
+    tokens = _tokens(masked, clause, span.open)
+    while tokens and tokens[0][2] in SKIPPABLE_OPENERS:
+        tokens = tokens[1:]
+    if _prefield_is_subject(tokens):
+        return _noun_phrase(masked, tokens[0][0], span.open)
+    return _subject_after_finite(masked, tokens, span.open)
+
+
+# --- speakers: names, gender, pronouns -------------------------------------------------------
+
+
+def _clean_mention(text: str) -> str:
+    """Normalise the whitespace of a speaker mention."""
+    return SPACE_RE.sub(" ", text).strip(" ,")
+
+
+def _gender(words: list[str]) -> str:
+    """Guess the grammatical gender of a mention: "f", "m" or "?"."""
+    if "Frau" in words:
+        return "f"
+    if "Herr" in words:
+        return "m"
+    roles = [word for word in words if ROLE_RE.search(word)]
+    if roles:
+        return "f" if roles[0].endswith("in") else "m"
+    first = words[0].lower()
+    return "f" if first in {"die", "eine"} else "m" if first in {"der", "ein"} else "?"
+
+
+def _name_in_segment(words: list[str]) -> str | None:
+    """Return the trailing run of name words in one part of a mention, titles and roles dropped."""
+    run: list[str] = []
+    for word in reversed(words):
+        if not _is_capitalised(word) or ROLE_RE.search(word) or word in TITLE_WORDS:
+            break
+        run.append(word)
+    run.reverse()
+    if not run or len(run) > MAX_NAME_RUN:
+        return None
+    leading = words[: len(words) - len(run)]
+    if len(run) > 1 or not leading:
+        return " ".join(run) if len(run) > 1 or len(words) == 1 else None
+    previous = leading[-1]
+    if ROLE_RE.search(previous) or previous in TITLE_WORDS or "-" in previous:
+        return run[0]
+    return None
+
+
+def _resolve(mention: str, history: Sequence[_Speaker]) -> _Speaker:
+    """Turn a mention into a speaker; pronouns take the last compatible earlier speaker."""
+    if mention in PRONOUNS:
+        wanted = "f" if mention in FEMALE_PRONOUNS else "m" if mention in MALE_PRONOUNS else None
+        for earlier in reversed(history[-PRONOUN_LOOKBACK:]):
+            if earlier.name is None or earlier.name in PRONOUNS:
+                continue
+            if wanted is None or earlier.gender in {wanted, "?"}:
+                return _Speaker(mention, earlier.name, earlier.gender)
+        return _Speaker(mention, mention)
+    segments = [WORD_ONLY_RE.findall(part) for part in mention.split(",")]
+    segments = [words for words in segments if words]
+    if not segments:
+        return _Speaker(mention, mention)
+    names = sorted(
+        (name for name in map(_name_in_segment, segments) if name),
+        key=lambda name: " " not in name,
+    )
+    gender = next((g for g in map(_gender, segments) if g != "?"), "?")
+    return _Speaker(mention, names[0] if names else mention.split(",")[0].strip(), gender)
+
+
+# --- pass 4: deciding which spans are quotes -------------------------------------------------
+
+
+def _is_name_like(words: str) -> bool:
+    """Tell whether quoted words read like a name or title rather than speech."""
+    stripped = words.strip()
+    if not stripped or stripped[-1] in SENTENCE_PUNCT:
+        return False
+    if DOMAIN_RE.search(stripped):
+        return True
+    if not (stripped[0].isupper() or stripped[0].isdigit()):
+        return False
+    tokens = stripped.split()
+    if len(tokens) > MAX_NAME_WORDS:
+        return False
+    lowercase = [
+        token
+        for token in tokens
+        if token[:1].islower() and token.lower() not in NAME_FUNCTION_WORDS
+    ]
+    return len(lowercase) <= (1 if len(tokens) >= 3 else 0)
+
+
+def _is_term(text: str, span: _Span, name_like: bool) -> bool:
+    """Tell whether a span is a quoted term: a name, a title, a translation or a so-called word."""
+    before = text[max(0, span.open - 40) : span.open]
+    if SO_GENANNT_RE.search(before) or before.endswith("("):
+        return True
+    words = WORD_ONLY_RE.findall(SENTENCE_TAIL_RE.search(before).group())
+    previous = words[-1] if words else ""
+    if previous in TERM_MARKERS:
+        return True
+    # "das Magazin „Stern“" names; "nannte das Projekt „dringend nötig“" quotes.
+    if TERM_NOUN_RE.search(previous) and text[span.start : span.end].lstrip()[:1].isupper():
+        return True
+    if ABBREVIATION_AFTER_RE.match(text, span.close + 1) or SUBJECT_NAME_RE.match(
+        text, span.close + 1
+    ):
+        return True
+    if previous == "von" and len(words) > 1 and words[-2] in SPEECH_VERB_FORMS:
+        return False
+    return name_like and previous.lower() not in QUOTE_LEADS and not _speech_follows(text, span)
+
+
+def _speech_follows(text: str, span: _Span) -> bool:
+    """Tell whether a speech verb or "so" follows the span ("„Nein“, sagte er")."""
+    match = NEXT_WORD_RE.match(text, span.close + 1)
+    if match is None:
+        return False
+    word = match.group(1)
+    if "," not in text[span.close : match.start(1)]:
+        return False
+    return (
+        word == "so"
+        or _is_speech_verb(word)
+        or HEISST_ES_RE.match(text, match.start(1)) is not None
+    )
+
+
+def _ends_sentence(text: str, span: _Span) -> bool:
+    """Tell whether the quoted words end with sentence punctuation."""
+    return text[span.start : span.end].rstrip()[-1:] in SENTENCE_PUNCT
+
+
+def _stands_alone(sent: _Sent, span: _Span) -> bool:
+    """Tell whether a sentence consists of nothing but this quote."""
+    return sent.first_word >= span.open and sent.last_word <= span.close
+
+
+def _opens_sentence(sent: _Sent, span: _Span) -> bool:
+    """Tell whether a span is the first thing in its sentence."""
+    return sent.first_word >= span.open
+
+
+def _colon_before(masked: str, span: _Span, floor: int) -> bool:
+    """Tell whether a colon introduces the span."""
+    return masked[max(floor, span.open - 3) : span.open].rstrip().endswith(":")
+
+
+def _frame_after(masked: str, index: _FrameIndex, sent: _Sent, span: _Span) -> _Frame | None:
+    """Return a frame right after the quote: "„…“, sagte X", "„…“, so X", "„…“ wird X zitiert"."""
+    offset = span.close + 1
+    window = _tokens(masked, offset, min(sent.end, offset + 80))
+    leading = 0
+    while leading < len(window) and window[leading][2] in {",", "–"}:
+        leading += 1
+    if leading == len(window) or "§" in window[leading][2]:
+        return None
+    first = window[leading][0]
+    frame = _from(index.following, first)
+    if frame is None:
+        return None
+    if frame.pos == first and (leading or frame.kind == "so"):
+        return frame
+    passive = window[leading][2] in PASSIVE_AUXILIARIES
+    return (
+        frame if passive and frame.cue.startswith("zitiert") and frame.pos < offset + 80 else None
+    )
+
+
+def _nearest_frame(index: _FrameIndex, span: _Span, colon: bool) -> _Frame | None:
+    """Return the frame that best governs a span: the nearest before it, else the next one."""
+    frame = _before(index.strong, span.open) or _before(index.roles, span.open)
+    if frame is not None or not colon:
+        return frame or _from(index.strong, span.close)
+    return _before(index.nouns, span.open)
+
+
+def _quote_kind(text: str, masked: str, sent: _Sent, span: _Span) -> QuoteKind:
+    """Return `direct` for a quoted sentence and `partial` for a quoted phrase."""
+    words = text[span.start : span.end].strip()
+    if not (words[:1].isupper() or words[:1] in "…[(" or words[:1].isdigit()):
+        return "partial"
+    if _ends_sentence(text, span) or _stands_alone(sent, span):
+        return "direct"
+    if _opens_sentence(sent, span):
+        return "direct"
+    long_enough = len(words.split()) > DIRECT_MIN_WORDS
+    return "direct" if long_enough and _colon_before(masked, span, sent.start) else "partial"
+
+
+def _konjunktiv(masked: str, start: int, end: int) -> str | None:
+    """Return the first Konjunktiv-I verb outside quotes in a sentence, if any."""
+    for _, _, word in _tokens(masked, start, end):
+        if word in KONJUNKTIV_FORMS:
+            return word
+    return None
+
+
+def _build_sentences(masked: str, spans: list[_Span]) -> list[_Sent]:
+    """Split the text into sentences and attach spans, frames and the Konjunktiv verb."""
+    sents = [_Sent(s, e) for s, e in _split_sentences(masked)]
+    starts = [sent.start for sent in sents]
+    for span in spans:
+        index = bisect.bisect_right(starts, span.open) - 1
+        if index >= 0:
+            sents[index].spans.append(span)
+    for sent in sents:
+        sent.frames = _speech_cues(masked, sent.start, sent.end)
+        for frame in sent.frames:
+            frame.mention = _frame_speaker(masked, sent, frame)
+        sent.konjunktiv = _konjunktiv(masked, sent.start, sent.end)
+        words = _tokens(masked, sent.start, sent.end)
+        letters = [tok for tok in words if tok[2][0].isalnum()]
+        sent.first_word = letters[0][0] if letters else sent.end
+        sent.last_word = letters[-1][0] if letters else sent.start
+    return sents
+
+
+@dataclass
+class _State:
+    """What the walk over the sentences remembers: the speakers so far and where the last spoke."""
+
+    history: list[_Speaker] = field(default_factory=list)
+    last: _Speaker | None = None
+    last_sentence: int = -CONTINUATION_GAP - 1
+
+    def continues(self, index: int, gap: int = CONTINUATION_GAP) -> _Speaker | None:
+        """Return the last speaker if they spoke at most `gap` sentences before `index`."""
+        return self.last if index - self.last_sentence <= gap else None
+
+
+def _speaker_for(text: str, mention: tuple[int, int], state: _State) -> _Speaker:
+    """Resolve a mention span to a speaker and remember it."""
+    speaker = _resolve(_clean_mention(text[mention[0] : mention[1]]), state.history)
+    state.history.append(speaker)
+    return speaker
+
+
+def _sentence_speaker(text: str, sent: _Sent, state: _State) -> _Speaker | None:
+    """Return the speaker of a sentence's own speech frame (reported speech without quotes)."""
+    for frame in sent.frames:
+        if frame.mention is not None and frame.kind in {"verb", "laut", "zufolge", "nach", "so"}:
+            return _speaker_for(text, frame.mention, state)
+    return None
+
+
+def _remember_subject(text: str, masked: str, sent: _Sent, state: _State) -> None:
+    """Remember a named person opening a sentence, for resolving later pronouns."""
+    tokens = _tokens(masked, sent.start, min(sent.end, sent.start + WINDOW))[:NP_TOKEN_LIMIT]
+    if not _prefield_is_subject(tokens) or tokens[0][2] in PRONOUNS:
+        return
+    phrase = _noun_phrase(masked, tokens[0][0], sent.end)
+    if phrase is None:
+        return
+    person = _resolve(_clean_mention(text[phrase[0] : phrase[1]]), state.history)
+    if person.name and " " in person.name:
+        state.history.append(person)
+
+
+def analyse(text: str) -> Analysis:
+    """Find quotes and reported-speech spans in German text."""
+    if not isinstance(text, str) or not text.strip():
+        return Analysis([], [])
+    spans = _pair_marks(text)
+    name_like = [_is_name_like(text[span.start : span.end]) for span in spans]
+    terms = {i for i, span in enumerate(spans) if _is_term(text, span, name_like[i])}
+    masked = _mask(text, spans, {i for i in terms if name_like[i]})
+    state = _State()
+    quotes: list[Quote] = []
+    reported: list[tuple[int, int, str]] = []
+    term_opens = {spans[i].open for i in terms}
+    for index, sent in enumerate(_build_sentences(masked, spans)):
+        found = _sentence_quotes(text, masked, sent, index, term_opens, state)
+        quotes.extend(found)
+        own = None if found else _sentence_speaker(text, sent, state)
+        if own is None and not found:
+            _remember_subject(text, masked, sent, state)
+        if own is not None:
+            state.last = own
+        if own is not None or any(quote.speaker for quote in found):
+            state.last_sentence = index
+        speaker = state.continues(index)
+        if sent.konjunktiv and speaker is not None:
+            state.last_sentence = index
+            reported.append((sent.start, sent.end, speaker.name or speaker.mention or ""))
+    return Analysis(quotes, reported)
+
+
+def _sentence_quotes(
+    text: str,
+    masked: str,
+    sent: _Sent,
+    index: int,
+    term_opens: set[int],
+    state: _State,
+) -> list[Quote]:
+    """Decide which spans of one sentence are quotes, and attribute them."""
+    found: list[Quote] = []
+    frames = _FrameIndex.of(sent.frames)
+    for span in sent.spans:
+        start, end = _strip_span(text, span)
+        if start == end:
+            continue
+        decision = _attribute_span(
+            text, masked, sent, frames, index, span, span.open in term_opens, state
+        )
+        if decision is None:
+            continue
+        speaker, cue = decision
+        found.append(
+            Quote(
+                text=text[start:end],
+                start=start,
+                end=end,
+                speaker=speaker.name if speaker else None,
+                speaker_mention=speaker.mention if speaker else None,
+                cue=cue,
+                kind=_quote_kind(text, masked, sent, span),
+            )
+        )
+        if speaker is not None:
+            state.last = speaker
+            state.last_sentence = index
+    return found
+
+
+def _strip_span(text: str, span: _Span) -> tuple[int, int]:
+    """Return the span's offsets without surrounding whitespace."""
+    words = text[span.start : span.end]
+    lead = len(words) - len(words.lstrip())
+    return span.start + lead, span.start + len(words.rstrip())
+
+
+def _attribute_span(
+    text: str,
+    masked: str,
+    sent: _Sent,
+    frames: _FrameIndex,
+    index: int,
+    span: _Span,
+    term: bool,
+    state: _State,
+) -> tuple[_Speaker | None, str | None] | None:
+    """Return (speaker, cue) when a span is a quote, or None when it is a quoted term."""
+    sentence_like = _ends_sentence(text, span) or _opens_sentence(sent, span)
+    after = _frame_after(masked, frames, sent, span)
+    if after is not None and (not term or sentence_like):
+        return (_speaker_for(text, after.mention, state) if after.mention else None), after.cue
+    if _colon_before(masked, span, sent.start) and (not term or _ends_sentence(text, span)):
+        frame = _nearest_frame(frames, span, colon=True)
+        if frame is not None and frame.mention is not None:
+            return _speaker_for(text, frame.mention, state), frame.cue
+        subject = _colon_subject(masked, sent, span)
+        return (_speaker_for(text, subject, state) if subject else None), ":"
+    if term:
+        return None
+    frame = _nearest_frame(frames, span, colon=False)
+    if frame is not None and frame.mention is not None:
+        return _speaker_for(text, frame.mention, state), frame.cue
+    speaker = state.continues(index)
+    if sent.konjunktiv and speaker is not None:
+        return speaker, sent.konjunktiv
+    if frames.nouns and frames.nouns[0].mention is not None:
+        return _speaker_for(text, frames.nouns[0].mention, state), frames.nouns[0].cue
+    if sent.konjunktiv:
+        return None, sent.konjunktiv
+    if frames.verb_cue is not None:
+        return state.continues(index, gap=1), frames.verb_cue
+    if _stands_alone(sent, span) and sentence_like:
+        return speaker, None
+    return None
+
+
+# --- public interface ------------------------------------------------------------------------
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Return the quotes in German `text`, with their speakers, in text order."""
+    return analyse(text).quotes
+
+
+def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
+    """Find the quotes of an article, link them to `sentences`, and mark reported speech.
+
+    Each quote's `sentence` is the index of the sentence holding its start. `reported_by` is set
+    on every sentence in Konjunktiv I whose speaker is known: sentences that continue an earlier
+    speaker ("Außerdem sei der Schutz keine militärische Aufgabe."), including those whose only
+    quote is attributed through that continuation, and also reported speech that names its
+    speaker itself ("X sagte, die Lage sei ernst"), so that key points can say "according to X".
+    """
+    result = analyse(text)
+    ordered = sorted(sentences, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    for quote in result.quotes:
+        position = bisect.bisect_right(starts, quote.start) - 1
+        if position >= 0 and quote.start < ordered[position].end:
+            quote.sentence = ordered[position].index
+    for start, end, speaker in result.reported:
+        first = max(bisect.bisect_right(starts, start) - 1, 0)
+        for sentence in ordered[first:]:
+            if sentence.start >= end:
+                break
+            if _mostly_inside(sentence, start, end):
+                sentence.reported_by = speaker
+    return result.quotes
+
+
+def _mostly_inside(sentence: Sentence, start: int, end: int) -> bool:
+    """Tell whether at least half of a sentence lies inside the span `start`–`end`."""
+    overlap = min(end, sentence.end) - max(start, sentence.start)
+    return overlap * 2 >= max(sentence.end - sentence.start, 1)

@@ -1,0 +1,275 @@
+"""Tests for the quote and speaker finder (kernpunkt.quotes)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kernpunkt.document import Quote, Sentence
+from kernpunkt.quotes import attribute, find_quotes
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+SEED_ARTICLE = SHARED_DATA / "article-report24-nordkorea.txt"
+SEED_BODY_END = "weder bestätigt noch dementiert."
+
+
+def only(text: str) -> Quote:
+    """Return the single quote found in `text`."""
+    quotes = find_quotes(text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    """Split a test text into sentences at ". " the simple way, with offsets."""
+    sentences = []
+    for index, match in enumerate(re.finditer(r"[^.]+(?:\.[“”«»\"]?|$)", text)):
+        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        sentences.append(Sentence(index, 0, text[start : match.end()], start, match.end()))
+    return [s for s in sentences if s.de.strip()]
+
+
+# --- marks -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("„", "“"), ("„", "”"), ("»", "«"), ("«", "»"), ('"', '"'), ("“", "”")],
+)
+def test_quote_is_found_in_every_mark_style(opening: str, closing: str) -> None:
+    text = f"Die Bürgermeisterin sagte: {opening}Wir bauen die Brücke neu.{closing}"
+    quote = only(text)
+    assert quote.text == "Wir bauen die Brücke neu."
+    assert text[quote.start : quote.end] == quote.text
+    assert quote.speaker_mention == "Die Bürgermeisterin"
+
+
+def test_nested_single_marks_stay_inside_the_quote() -> None:
+    quote = only("Der Trainer sagte: „Das war kein ‚Glück‘, das war Arbeit.“")
+    assert quote.text == "Das war kein ‚Glück‘, das war Arbeit."
+
+
+def test_unclosed_quote_is_not_paired_with_the_next_quote() -> None:
+    text = "Der Wirt sagte: „Wir öffnen bald. Die Köchin erklärte: „Das Menü steht.“"
+    texts = [quote.text for quote in find_quotes(text)]
+    assert "Das Menü steht." in texts
+    assert not any("Die Köchin" in words for words in texts)
+
+
+def test_unclosed_quote_ends_at_its_paragraph() -> None:
+    text = "Der Minister sagte: „Wir werden handeln.\n\nDanach ging er nach Hause."
+    quote = only(text)
+    assert quote.text == "Wir werden handeln."
+    assert quote.speaker_mention == "Der Minister"
+
+
+def test_multi_paragraph_quote_keeps_its_speaker() -> None:
+    text = "Der Minister sagte: „Wir werden handeln.\n\n„Und zwar sofort.“"
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == ["Wir werden handeln.", "Und zwar sofort."]
+    assert {q.speaker for q in quotes} == {"Der Minister"}
+
+
+# --- quotes versus quoted terms ----------------------------------------------------------------
+
+
+def test_names_of_papers_ships_and_operations_are_not_quotes() -> None:
+    text = (
+        "Die Zeitung „Morgenpost“ berichtete zuerst. Das Schiff „Seeadler“ lief am Montag aus. "
+        "Die Operation „Wüstensturm“ begann 1991."
+    )
+    assert find_quotes(text) == []
+
+
+def test_so_called_term_is_not_a_quote() -> None:
+    assert find_quotes("Die Stadt baut sogenannte „Tiny Houses“ am Stadtrand.") == []
+
+
+def test_scare_quote_without_a_frame_is_not_a_quote() -> None:
+    assert find_quotes("Der Flughafen musste den Gast „entsorgen“ lassen.") == []
+
+
+def test_short_partial_quote_inside_a_frame_is_a_quote() -> None:
+    quote = only("Der Bürgermeister nannte den Plan „überzogen“.")
+    assert quote.text == "überzogen"
+    assert quote.kind == "partial"
+    assert quote.cue == "nannte"
+
+
+def test_capitalised_phrase_after_an_indefinite_article_in_a_frame_is_a_quote() -> None:
+    quote = only("Die Ministerin nannte das Urteil einen „Skandal“.")
+    assert quote.text == "Skandal"
+    assert quote.speaker_mention == "Die Ministerin"
+
+
+# --- speakers --------------------------------------------------------------------------------
+
+
+def test_speaker_before_the_quote_keeps_title_and_name() -> None:
+    quote = only("Pentagon-Sprecherin Lisa Brand warnte: „Die Lage ist ernst.“")
+    assert quote.speaker == "Lisa Brand"
+    assert quote.speaker_mention == "Pentagon-Sprecherin Lisa Brand"
+    assert quote.cue == "warnte"
+    assert quote.kind == "direct"
+
+
+def test_speaker_after_the_quote_is_found() -> None:
+    quote = only("„Wir bleiben hier“, sagte Bürgermeisterin Anna Weber.")
+    assert quote.speaker == "Anna Weber"
+    assert quote.speaker_mention == "Bürgermeisterin Anna Weber"
+    assert quote.kind == "direct"
+
+
+def test_so_frame_names_the_speaker() -> None:
+    quote = only("„Das kostet Zeit“, so der Sprecher des Verbands.")
+    assert quote.speaker_mention == "der Sprecher des Verbands"
+    assert quote.cue == "so"
+
+
+def test_laut_frame_names_the_speaker() -> None:
+    quote = only("Laut Polizeisprecher Tom Behr war die Straße „komplett blockiert“.")
+    assert quote.speaker == "Tom Behr"
+    assert quote.cue == "Laut"
+
+
+def test_zufolge_frame_names_the_speaker() -> None:
+    quote = only("Dem Bericht der Kommission zufolge ist die Lage „dramatisch“.")
+    assert quote.speaker_mention == "Dem Bericht der Kommission"
+    assert quote.cue == "zufolge"
+
+
+def test_apposition_stays_in_the_speaker_mention() -> None:
+    quote = only("Der Innenminister Frankreichs, Paul Morel, erklärte: „Die Lage ist ernst.“")
+    assert quote.speaker_mention == "Der Innenminister Frankreichs, Paul Morel"
+    assert quote.speaker == "Paul Morel"
+
+
+def test_relative_clause_is_dropped_from_the_speaker_mention() -> None:
+    quote = only("„Wir prüfen das“, sagte die Ministerin, die seit 2020 im Amt ist.")
+    assert quote.speaker_mention == "die Ministerin"
+
+
+def test_pronoun_speaker_is_resolved_to_the_last_named_person() -> None:
+    text = "Petra Klein leitet das Amt seit Jahren. Sie sagte: „Die Zahlen steigen.“"
+    quote = only(text)
+    assert quote.speaker_mention == "Sie"
+    assert quote.speaker == "Petra Klein"
+
+
+def test_pronoun_er_skips_a_female_speaker() -> None:
+    text = (
+        "Kanzler Hans Vogt sagte: „Wir handeln.“ Ministerin Eva Roth erklärte: „Wir helfen.“ "
+        "Er fügte hinzu: „Es bleibt dabei.“"
+    )
+    assert find_quotes(text)[-1].speaker == "Hans Vogt"
+
+
+def test_quote_after_an_attributed_quote_continues_its_speaker() -> None:
+    quotes = find_quotes("„Es wird teuer“, sagte Karl Berg. „Aber wir haben keine Wahl.“")
+    assert [q.speaker for q in quotes] == ["Karl Berg", "Karl Berg"]
+    assert quotes[1].cue is None
+
+
+def test_outlet_that_quotes_someone_is_not_the_speaker() -> None:
+    quote = only("„Es waren sehr viele Menschen“, zitiert ndr.de Polizeisprecher Ralf Meyer.")
+    assert quote.speaker == "Ralf Meyer"
+    assert "ndr.de" not in quote.speaker_mention
+
+
+def test_text_without_speaker_gives_none() -> None:
+    quote = only("„Wer zu spät kommt, den bestraft das Leben.“")
+    assert quote.speaker is None
+    assert quote.speaker_mention is None
+
+
+# --- reported speech (Konjunktiv I) ----------------------------------------------------------
+
+
+def test_quote_keeps_speaker_when_split_across_sentences() -> None:
+    text = "Innenminister Jan Ott warnte vor Panik. Die Lage sei „unter Kontrolle“."
+    quote = only(text)
+    assert quote.speaker == "Jan Ott"
+    assert quote.cue == "sei"
+
+
+def test_reported_speech_sentences_are_marked_with_their_speaker() -> None:
+    text = (
+        "Innenminister Jan Ott sagte, die Polizei sei vorbereitet. "
+        "Außerdem sei der Schutz keine militärische Aufgabe. "
+        "Am Abend regnete es."
+    )
+    sentences = sentences_of(text)
+    assert attribute(text, sentences) == []
+    assert [s.reported_by for s in sentences] == ["Jan Ott", "Jan Ott", None]
+
+
+def test_attribute_sets_quote_sentence_and_continuation() -> None:
+    text = (
+        "Die Stadt plant eine neue Brücke. "
+        "Bürgermeisterin Anna Weber nannte das Projekt „dringend nötig“. "
+        "Die alte Brücke stelle „eine Gefahr für alle“ dar."
+    )
+    sentences = sentences_of(text)
+    quotes = attribute(text, sentences)
+    assert [(q.text, q.sentence, q.speaker) for q in quotes] == [
+        ("dringend nötig", 1, "Anna Weber"),
+        ("eine Gefahr für alle", 2, "Anna Weber"),
+    ]
+    assert sentences[0].reported_by is None
+    assert sentences[2].reported_by == "Anna Weber"
+
+
+# --- bad input -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n ",
+        "„",
+        '“„”»«"',
+        "„" * 10_000,
+        '"' * 10_001,
+        "»«" * 5_000,
+        "…!?.,;:" * 2_000,
+        "1234 5678 ¶¶¶ ### ---",
+        "„a“ " * 3_000,
+        "Er sagte: „Nein“, " * 2_000,
+    ],
+)
+def test_broken_input_returns_a_list(text: str) -> None:
+    quotes = find_quotes(text)
+    assert isinstance(quotes, list)
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
+
+
+def test_large_input_finishes() -> None:
+    text = "Er sagte: „Das ist gut.“ Sie sei „toll“, so die Chefin. " * 20_000
+    assert len(find_quotes(text)) == 40_000
+
+
+# --- the seed article ------------------------------------------------------------------------
+
+
+def test_seed_article_yields_its_four_quotes_with_speakers() -> None:
+    if not SEED_ARTICLE.exists():
+        pytest.skip(f"shared data not found at {SEED_ARTICLE}")
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    text = text[: text.index(SEED_BODY_END) + len(SEED_BODY_END)]
+    quotes = find_quotes(text)
+    assert [(q.speaker, q.kind) for q in quotes] == [
+        ("Sabrina Singh", "direct"),
+        ("Mark Rutte", "partial"),
+        ("Mark Rutte", "partial"),
+        ("Andriy Yermak", "direct"),
+    ]
+    assert quotes[0].speaker_mention == "Pentagon-Sprecherin Sabrina Singh"
+    assert quotes[1].text == "Zeichen von Putins wachsender Verzweiflung"
+    assert quotes[2].text.startswith("eine Bedrohung sowohl")
+    assert quotes[3].speaker_mention == "Andriy Yermak, Selenskyjs Stabschef"
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
