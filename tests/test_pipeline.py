@@ -8,9 +8,9 @@ import pytest
 from conftest import FIXTURES
 
 from kernpunkt.config import load_config
-from kernpunkt.document import Digest
+from kernpunkt.document import Digest, Quote
 from kernpunkt.errors import EmptyInputError, ModelLoadError, NothingLeftError
-from kernpunkt.pipeline import Pipeline
+from kernpunkt.pipeline import Pipeline, speaker_segment
 from kernpunkt.translate import MarianTranslator
 
 HAFEN = (FIXTURES / "artikel-hafen.txt").read_text(encoding="utf-8")
@@ -40,7 +40,9 @@ def test_digest_has_key_points_in_article_order_with_translations(pipeline: Pipe
     indices = [p.sentences[0] for p in digest.key_points]
     assert len(indices) == pipeline.config.key_points.count
     assert indices == sorted(indices)
-    assert all(p.en and p.de == digest.sentences[p.sentences[0]].de for p in digest.key_points)
+    for point in digest.key_points:
+        assert point.en
+        assert point.de == " ".join(digest.sentences[i].de for i in point.sentences)
 
 
 def test_batch_and_single_calls_agree(pipeline: Pipeline) -> None:
@@ -98,7 +100,7 @@ def test_sentence_over_the_token_limit_is_split_and_fully_covered(pipeline: Pipe
     assert all(translator.token_count(p) <= translator.max_tokens for p in pieces)
     assert " ".join(pieces).split() == long_sentence.split()
     (english,) = translator.translate([long_sentence])
-    assert len(english.split()) > 100
+    assert english == " ".join(translator.translate(pieces))
 
 
 def test_uncleaned_mode_keeps_boilerplate(pipeline: Pipeline) -> None:
@@ -124,3 +126,26 @@ def test_missing_model_folder_error_names_model_and_how_to_fix(tmp_path: Path) -
     message = str(error.value)
     assert str(tmp_path) in message
     assert "KERNPUNKT_TRANSLATION_MODEL" in message
+
+
+@pytest.mark.parametrize(
+    ("mention", "speaker", "segment"),
+    [
+        (
+            "Andriy Yermak, Selenskyjs Stabschef",
+            "Andriy Yermak",
+            "Andriy Yermak, Selenskyjs Stabschef",
+        ),
+        ("Pentagon-Sprecherin Sabrina Singh", "Sabrina Singh", "Pentagon-Sprecherin Sabrina Singh"),
+        ("Mark Rutte", "Mark Rutte", None),
+        ("sie", "Sabrina Singh", None),
+        ("er", None, None),
+        ("die SPD-Politikerin", "die SPD-Politikerin", "die SPD-Politikerin"),
+        ("Ursula von der Leyen", "Ursula von der Leyen", None),
+    ],
+)
+def test_speaker_line_is_translated_only_when_it_holds_more_than_a_name(
+    mention: str, speaker: str | None, segment: str | None
+) -> None:
+    quote = Quote("Wir kommen", 0, 10, speaker=speaker, speaker_mention=mention)
+    assert speaker_segment(quote) == segment

@@ -16,6 +16,8 @@ from kernpunkt.document import Cleaned, Digest, Quote, Removed, Sentence
 from kernpunkt.inputs import check_text
 from kernpunkt.translate import Translator, load_translator
 
+PRONOUNS = frozenset({"er", "sie", "ich", "wir", "man"})
+NAME_PARTICLES = frozenset({"von", "van", "de", "der", "da", "al", "bin", "zu", "ten", "ter"})
 # progress(stage, fraction done): stages are "cleaning", "quotes", "translating", "key points"
 Progress = Callable[[str, float], None]
 
@@ -47,16 +49,24 @@ class _Clock:
         self.last = now
 
 
+def is_name(text: str) -> bool:
+    """Return whether `text` is a bare name ("Mark Rutte"), not a description ("die Ministerin")."""
+    return all(word[:1].isupper() or word in NAME_PARTICLES for word in text.split())
+
+
 def speaker_segment(quote: Quote) -> str | None:
     """Return the German words to translate as the quote's English speaker line, if any.
 
     A bare name needs no translation and a pronoun must not be translated ("sie" is not the
-    speaker); only a mention with a role or apposition around the name goes to the model.
+    speaker); a mention with a role or apposition, or a description without a name, goes to
+    the model.
     """
     mention, name = quote.speaker_mention, quote.speaker
-    if mention and name and name in mention and mention != name:
-        return mention
-    return None
+    if not mention or not name or mention.lower() in PRONOUNS:
+        return None
+    if is_name(name) and (mention == name or name not in mention):
+        return None
+    return mention
 
 
 class Pipeline:
@@ -169,7 +179,8 @@ class Pipeline:
         for draft in drafts:
             for quote in draft.quotes:
                 # a mistranslated role line must never lose the speaker's name
-                if quote.speaker and not keypoints.names(quote.speaker_en or "", quote.speaker):
+                name = quote.speaker
+                if name and is_name(name) and not keypoints.names(quote.speaker_en or "", name):
                     quote.speaker_en = quote.speaker
         # the batch's model time is shared out by each article's share of the segments
         elapsed = time.perf_counter() - started

@@ -21,6 +21,8 @@ APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 # Where a long segment may be cut, best first: clause ends, then commas, then any space.
 CLAUSE_BREAKS = (re.compile(r"(?<=[;:])\s+"), re.compile(r"(?<=,)\s+|\s+(?=[–—-]\s)"))
 ANY_SPACE = re.compile(r"\s+")
+# A model name that is meant as a folder, not a hub id ("./m", "/m", "~/m", "C:\\m").
+PATH_LIKE = re.compile(r"^(?:[./~]|[A-Za-z]:[\\/])")
 
 
 @runtime_checkable
@@ -89,7 +91,9 @@ class MarianTranslator:
     def __init__(self, config: TranslationConfig) -> None:
         """Load the tokenizer and model once, from the hub or a local folder."""
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+        from transformers.utils import logging
 
+        logging.disable_progress_bar()
         self.config = config
         self.name = config.model
         local = Path(config.model).expanduser()
@@ -100,13 +104,15 @@ class MarianTranslator:
             self.model = AutoModelForSeq2SeqLM.from_pretrained(source, revision=revision)
         except (OSError, ValueError) as exc:
             raise ModelLoadError(_load_error_message(config.model, local, exc)) from exc
+        # max_new_tokens is set per batch; a saved max_length would only trigger a warning
+        self.model.generation_config.max_length = None
         self.device = _device(config.device)
         self.model.to(self.device).eval()
         self.max_tokens = min(config.max_input_tokens, self.model.config.max_position_embeddings)
 
     def token_count(self, text: str) -> int:
         """Return how many tokens the model sees for `text`, end-of-sentence token included."""
-        return len(self.tokenizer(text)["input_ids"])
+        return len(self.tokenizer(text, verbose=False)["input_ids"])
 
     def translate(self, texts: Sequence[str], progress: Progress | None = None) -> list[str]:
         """Return the English translation of each German text, one output per input, in order."""
@@ -145,7 +151,12 @@ class MarianTranslator:
 
 def _load_error_message(model: str, local: Path, exc: Exception) -> str:
     """Explain which model failed to load, where kernpunkt looked, and how to use a local copy."""
-    where = f"the local folder {local}" if local.is_dir() else "the Hugging Face hub and its cache"
+    if local.is_dir():
+        where = f"the local folder {local}"
+    elif PATH_LIKE.match(model):
+        where = f"{local} (no such folder)"
+    else:
+        where = "the Hugging Face hub and its cache"
     return (
         f"could not load translation model '{model}' from {where}: {str(exc).rstrip('.')}. "
         "If you are offline, download the model on a connected machine "
