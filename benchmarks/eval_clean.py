@@ -1,0 +1,115 @@
+"""Score kernpunkt's cleaning on the German pasted-text set: precision, recall and F1.
+
+Run from the repository root: `python benchmarks/eval_clean.py [--input text|html|both]
+[--details] [-- COMMAND ...]`.
+
+The set (../shared/data/clean, read in place, never copied: the pages are copyrighted) holds 22
+German news pages as raw HTML and as a browser's select-all copy, with gold snippets that must
+be in the cleaned text ('with') and must not ('without'). Its own scorer, score.py, feeds each
+page to a stdin→stdout command; by default that command is kernpunkt's `clean()` through the
+Python API (HTML bytes decoded by their declared charset), or give any command after `--`
+(for example `-- kernpunkt clean`). Figures are micro-averaged over all snippets; "applicable
+without" counts only the 'without' snippets that occur in the input at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "clean"
+SCORER = DATA / "score.py"
+
+# Reads one page on stdin, writes the cleaned text on stdout; an error leaves stdout empty.
+API_COMMAND = [
+    sys.executable,
+    "-c",
+    "import sys\n"
+    "from kernpunkt.clean import clean, decode_html\n"
+    "kind = sys.argv[1]\n"
+    "data = sys.stdin.buffer.read()\n"
+    "text = decode_html(data) if kind == 'html' else data.decode('utf-8', 'replace')\n"
+    "sys.stdout.write(clean(text, kind=kind).text)\n",
+]
+
+
+def score(kind: str, command: list[str], jobs: int) -> dict:
+    """Run score.py on one input kind and return its overall figures and per-page results."""
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "scores.json"
+        subprocess.run(
+            [
+                sys.executable,
+                str(SCORER),
+                "--input",
+                kind,
+                "--quiet",
+                "-j",
+                str(jobs),
+                "--json",
+                str(report),
+                "--",
+                *command,
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        return json.loads(report.read_text(encoding="utf-8"))
+
+
+def figures(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Return precision, recall and F1."""
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
+    return precision, recall, f1
+
+
+def summarise(kind: str, result: dict, details: bool) -> None:
+    """Print the overall and the applicable-without figures, and optionally every miss."""
+    total = result["overall"]
+    precision, recall, f1 = figures(total["tp"], total["fp"], total["fn"])
+    errors = sum(1 for page in result["pages"] if page["error"])
+    print(
+        f"{kind:5s} P={precision:.3f} R={recall:.3f} F1={f1:.3f}  "
+        f"(TP={total['tp']} FP={total['fp']} FN={total['fn']} TN={total['tn']}, "
+        f"{len(result['pages'])} pages, {errors} errors)"
+    )
+    a_precision, _, a_f1 = figures(total["tp"], total["app_fp"], total["fn"])
+    print(
+        f"      applicable without: P={a_precision:.3f} F1={a_f1:.3f}  "
+        f"(boilerplate removed {total['app_without'] - total['app_fp']}/{total['app_without']})"
+    )
+    if not details:
+        return
+    for page in result["pages"]:
+        for snippet in page["missed_with"]:
+            print(f"      missed  {page['id']}: {snippet!r}")
+        for snippet in page["kept_without"]:
+            print(f"      kept    {page['id']}: {snippet!r}")
+        if page["error"]:
+            print(f"      error   {page['id']}: {page['error']}")
+
+
+def main() -> None:
+    """Score the cleaning command on pasted text and on HTML."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--input", choices=["text", "html", "both"], default="both")
+    parser.add_argument("--details", action="store_true", help="list every missed/kept snippet")
+    parser.add_argument("-j", "--jobs", type=int, default=4)
+    parser.add_argument("command", nargs=argparse.REMAINDER, help="-- COMMAND (default: API)")
+    args = parser.parse_args()
+    if not SCORER.exists():
+        sys.exit(f"the evaluation data is absent ({SCORER} not found)")
+    command = args.command[1:] if args.command[:1] == ["--"] else args.command
+    for kind in ["text", "html"] if args.input == "both" else [args.input]:
+        result = score(kind, command or [*API_COMMAND, kind], args.jobs)
+        summarise(kind, result, args.details)
+
+
+if __name__ == "__main__":
+    main()
