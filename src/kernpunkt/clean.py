@@ -18,9 +18,9 @@ from itertools import pairwise
 from typing import Literal
 
 from kernpunkt.document import Cleaned, Removed
-from kernpunkt.errors import BinaryInputError, EmptyInputError, InputTooLongError, NothingLeftError
+from kernpunkt.errors import BinaryInputError, InputTooLongError, NothingLeftError
 from kernpunkt.german import STOPWORDS, words
-from kernpunkt.inputs import CONTROL, MAX_CONTROL_SHARE
+from kernpunkt.inputs import check_raw
 
 InputKind = Literal["auto", "text", "html"]
 
@@ -30,7 +30,6 @@ InputKind = Literal["auto", "text", "html"]
 # 50 kB to 1 MB, the largest seen about 3 MB with inline scripts; 5 MB take about 10 s).
 MAX_HTML_CHARS = 5_000_000
 # Decoded text that is more than this share U+FFFD was not text in the first place.
-MAX_REPLACEMENT_SHARE = 0.05
 
 # --- normalisation --------------------------------------------------------------------------
 
@@ -312,7 +311,7 @@ class Line:
 
 def clean(text: str, *, kind: InputKind = "auto", max_html_chars: int = MAX_HTML_CHARS) -> Cleaned:
     """Return the article body of pasted text or HTML, with the removed blocks and reasons."""
-    check_input(text)
+    check_raw(text, max_html_chars)
     lines = None
     if kind == "html" or (kind == "auto" and looks_like_html(text)):
         lines = main_text_lines(text, max_html_chars)
@@ -324,16 +323,6 @@ def clean(text: str, *, kind: InputKind = "auto", max_html_chars: int = MAX_HTML
     judge(lines)
     keep = select_body(lines) if whole_page else [line.body for line in lines]
     return assemble(lines, keep)
-
-
-def check_input(text: str) -> None:
-    """Raise EmptyInputError or BinaryInputError when `text` is no article at all."""
-    if not text.strip():
-        raise EmptyInputError("the text is empty: paste a German article")
-    if "\x00" in text or len(CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text):
-        raise BinaryInputError("the input is full of control characters: it is binary, not text")
-    if text.count("\ufffd") > MAX_REPLACEMENT_SHARE * len(text):
-        raise BinaryInputError("the input is mostly undecodable bytes: it is binary, not text")
 
 
 def decode_html(data: bytes, max_bytes: int = MAX_HTML_CHARS) -> str:

@@ -15,15 +15,17 @@ from kernpunkt.inputs import decode
 USAGE_ERROR = 2
 
 
-def read_source(name: str) -> str:
-    """Return the text of FILE, or of standard input for '-'."""
-    if name == "-":
-        return decode(sys.stdin.buffer.read())
-    path = Path(name)
+def read_source(name: str, *, html: bool = False) -> str:
+    """Return the text of FILE, or of standard input for '-'; HTML is decoded by its charset."""
     try:
-        return decode(path.read_bytes())
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except OSError as exc:
-        raise KernpunktError(f"cannot read {path}: {exc.strerror}") from exc
+        raise KernpunktError(f"cannot read {name}: {exc.strerror}") from exc
+    if html or data.lstrip()[:1] == b"<":
+        from kernpunkt.clean import decode_html
+
+        return decode_html(data)
+    return decode(data)
 
 
 def show_progress(stage: str, fraction: float) -> None:
@@ -55,7 +57,7 @@ def run_clean(args: argparse.Namespace) -> None:
     """Clean one article and print the body, or JSON with what was removed."""
     from kernpunkt.clean import clean
 
-    cleaned = clean(read_source(args.file), kind="html" if args.html else "auto")
+    cleaned = clean(read_source(args.file, html=args.html), kind="html" if args.html else "auto")
     if args.json:
         sys.stdout.write(json.dumps(asdict(cleaned), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -68,6 +68,7 @@ class ChecksConfig:
 class LimitsConfig:
     """Bounds on the input kernpunkt accepts."""
 
+    max_raw_chars: int
     max_input_chars: int
     min_german_words: int
     min_german_ratio: float
@@ -75,6 +76,11 @@ class LimitsConfig:
     def __post_init__(self) -> None:
         """Reject values that cannot work."""
         _require(self.max_input_chars > 0, "limits.max_input_chars", "a positive number")
+        _require(
+            self.max_raw_chars >= self.max_input_chars,
+            "limits.max_raw_chars",
+            "at least limits.max_input_chars",
+        )
         _require(0 <= self.min_german_ratio < 1, "limits.min_german_ratio", "between 0 and 1")
 
 

@@ -16,6 +16,8 @@ from kernpunkt.german import stopword_ratio
 # Control characters other than tab, newline and carriage return never occur in pasted text.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_CONTROL_SHARE = 0.01
+# U+FFFD replaces bytes a decoder could not read; many of them mean the input was not text.
+MAX_REPLACEMENT_SHARE = 0.05
 
 
 def decode(data: bytes) -> str:
@@ -31,17 +33,29 @@ def decode(data: bytes) -> str:
         ) from exc
 
 
-def check_text(text: str, limits: LimitsConfig) -> str:
-    """Return `text` if kernpunkt can digest it, else raise the error that says why not."""
+def check_raw(text: str, max_chars: int) -> None:
+    """Raise the error that says why `text` cannot even be cleaned: empty, binary or huge."""
     if not text.strip():
         raise EmptyInputError("the text is empty: paste a German article")
+    if "\x00" in text or len(CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text):
+        raise BinaryInputError("the input is full of control characters: it is binary, not text")
+    if text.count("\ufffd") > MAX_REPLACEMENT_SHARE * len(text):
+        raise BinaryInputError("the input is mostly undecodable bytes: it is binary, not text")
+    if len(text) > max_chars:
+        raise InputTooLongError(
+            f"the input has {len(text):,} characters, more than the limit of {max_chars:,} "
+            "(limits.max_raw_chars); save the page as text (select all, copy) and try that"
+        )
+
+
+def check_article(text: str, limits: LimitsConfig) -> str:
+    """Return the article `text` if kernpunkt can digest it, else raise the error that says why."""
+    check_raw(text, limits.max_raw_chars)
     if len(text) > limits.max_input_chars:
         raise InputTooLongError(
-            f"the text has {len(text):,} characters, more than the limit of "
+            f"the article has {len(text):,} characters, more than the limit of "
             f"{limits.max_input_chars:,} (limits.max_input_chars); split it into several articles"
         )
-    if len(CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text):
-        raise BinaryInputError("the text is full of control characters: it looks like binary data")
     count, ratio = stopword_ratio(text)
     if count >= limits.min_german_words and ratio < limits.min_german_ratio:
         raise NotGermanError(

@@ -13,7 +13,7 @@ from typing import Any
 from kernpunkt import checks, clean, keypoints, quotes, segment
 from kernpunkt.config import Config, load_config
 from kernpunkt.document import Cleaned, Digest, Quote, Removed, Sentence
-from kernpunkt.inputs import check_text
+from kernpunkt.inputs import check_article
 from kernpunkt.translate import Translator, load_translator
 
 PRONOUNS = frozenset({"er", "sie", "ich", "wir", "man"})
@@ -137,8 +137,12 @@ class Pipeline:
         timings: dict[str, float] = {}
         clock = _Clock(timings)
         _report(progress, "cleaning", 0.0)
-        check_text(text, self.config.limits)
-        cleaned = clean.clean(text) if clean_input else Cleaned(text.strip())
+        limits = self.config.limits
+        if clean_input:
+            cleaned = clean.clean(text, max_html_chars=limits.max_raw_chars)
+        else:
+            cleaned = Cleaned(text.strip())
+        check_article(cleaned.text, limits)
         clock.lap("clean")
         sentences = segment.segment(cleaned.text)
         clock.lap("segment")
