@@ -30,6 +30,8 @@ SETS = (
 SPACE_RE = re.compile(r"\s+")
 WORD_RE = re.compile(r"\w+(?:[-.’']\w+)*")
 CONTEXT = 70
+# Gold pronoun speakers: the pronoun itself or the named person it refers to both count.
+PRONOUNS = frozenset({"er", "sie", "es", "ich", "wir", "man"})
 
 
 @dataclass
@@ -67,15 +69,28 @@ def last_word(text: str) -> str | None:
     return words[-1].lower() if words else None
 
 
-def speaker_correct(gold: dict, mention: str | None) -> bool:
-    """Tell whether a predicted speaker mention matches the gold speaker or an alternative."""
+def speaker_correct(
+    gold: dict, mention: str | None, text: str = "", name: str | None = None
+) -> bool:
+    """Tell whether a predicted speaker matches the gold speaker or an alternative.
+
+    Correct when the last word of the gold speaker (or of an alternative) is a word of our
+    mention; gold null needs our None. A gold pronoun ("er") also accepts our resolved name
+    when that name is written in the text before the pronoun (the person it refers to).
+    """
     if gold["speaker"] is None:
         return mention is None
     if mention is None:
         return False
     words = {word.lower() for word in WORD_RE.findall(mention)}
     candidates = [gold["speaker"], *gold.get("speaker_alternatives", [])]
-    return any(last_word(candidate) in words for candidate in candidates if candidate)
+    if any(last_word(candidate) in words for candidate in candidates if candidate):
+        return True
+    if gold["speaker"].lower() not in PRONOUNS or not gold.get("speaker_char_span"):
+        return False
+    before = {word.lower() for word in WORD_RE.findall(text[: gold["speaker_char_span"][0]])}
+    resolved = last_word(name or "") or last_word(mention)
+    return resolved is not None and resolved not in PRONOUNS and resolved in before
 
 
 def snippet(text: str, start: int, end: int) -> str:
@@ -119,7 +134,7 @@ def score_item(item: dict, score: Score) -> None:
         quote = matches.pop(0)
         score.tp += 1
         score.speaker_total += 1
-        if speaker_correct(gold, quote.speaker_mention):
+        if speaker_correct(gold, quote.speaker_mention, text, quote.speaker):
             score.speaker_ok += 1
         else:
             kind = "null" if gold["speaker"] is None else "wrong"

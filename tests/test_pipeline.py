@@ -149,3 +149,14 @@ def test_speaker_line_is_translated_only_when_it_holds_more_than_a_name(
 ) -> None:
     quote = Quote("Wir kommen", 0, 10, speaker=speaker, speaker_mention=mention)
     assert speaker_segment(quote) == segment
+
+
+def test_num_beams_override_decodes_greedily_on_the_same_model(pipeline: Pipeline) -> None:
+    translator = pipeline.translator
+    assert isinstance(translator, MarianTranslator)
+    german = "Der Minister sagte am Montag in Berlin, dass die Lage ernst sei."
+    inputs = translator.tokenizer([german], return_tensors="pt")
+    greedy = translator.model.generate(**inputs, num_beams=1, max_new_tokens=64)
+    expected = translator.tokenizer.batch_decode(greedy, skip_special_tokens=True)[0].strip()
+    assert translator.translate([german], num_beams=1) == [expected]
+    assert pipeline.config.translation.num_beams > 1

@@ -65,11 +65,16 @@ def test_unclosed_quote_ends_at_its_paragraph() -> None:
     assert quote.speaker_mention == "Der Minister"
 
 
-def test_multi_paragraph_quote_keeps_its_speaker() -> None:
-    text = "Der Minister sagte: „Wir werden handeln.\n\n„Und zwar sofort.“"
-    quotes = find_quotes(text)
-    assert [q.text for q in quotes] == ["Wir werden handeln.", "Und zwar sofort."]
-    assert {q.speaker for q in quotes} == {"Der Minister"}
+def test_multi_paragraph_quote_is_one_quote() -> None:
+    text = "Der Minister sagte: „Wir werden handeln.\n\n„Und zwar sofort.“ Dann ging er."
+    quote = only(text)
+    assert quote.text == "Wir werden handeln.\n\n„Und zwar sofort."
+    assert quote.speaker == "Der Minister"
+
+
+def test_new_paragraph_quote_after_an_unfinished_sentence_is_separate() -> None:
+    text = "Der Minister sagte: „Wir werden\n\n„Nein“, sagte die Ministerin."
+    assert [q.text for q in find_quotes(text)] == ["Wir werden", "Nein"]
 
 
 # --- quotes versus quoted terms ----------------------------------------------------------------
@@ -101,6 +106,19 @@ def test_short_partial_quote_inside_a_frame_is_a_quote() -> None:
 def test_capitalised_phrase_after_an_indefinite_article_in_a_frame_is_a_quote() -> None:
     quote = only("Die Ministerin nannte das Urteil einen „Skandal“.")
     assert quote.text == "Skandal"
+    assert quote.speaker_mention == "Die Ministerin"
+
+
+def test_long_lowercase_phrase_without_a_frame_is_a_quote_of_the_subject() -> None:
+    quote = only(
+        "Die Gewerkschaft verlangte eine Prüfung der „völlig überzogenen Pläne des Senats“."
+    )
+    assert quote.text == "völlig überzogenen Pläne des Senats"
+    assert quote.speaker_mention == "Die Gewerkschaft"
+
+
+def test_zurueckweisen_als_is_a_speech_frame() -> None:
+    quote = only("Die Ministerin wies den Vorwurf als „Unverschämtheit“ zurück.")
     assert quote.speaker_mention == "Die Ministerin"
 
 
@@ -170,6 +188,26 @@ def test_quote_after_an_attributed_quote_continues_its_speaker() -> None:
     quotes = find_quotes("„Es wird teuer“, sagte Karl Berg. „Aber wir haben keine Wahl.“")
     assert [q.speaker for q in quotes] == ["Karl Berg", "Karl Berg"]
     assert quotes[1].cue is None
+
+
+def test_object_first_clause_takes_the_subject_after_the_verb() -> None:
+    text = "Den Unmut der Partei brachte die Sprecherin Eva Roth zum Ausdruck: „Es eilt nicht.“"
+    assert only(text).speaker == "Eva Roth"
+
+
+def test_coordinated_speech_verb_shares_the_subject() -> None:
+    quote = only("Der Minister besuchte das Werk und nannte den Plan „mutig“.")
+    assert quote.speaker_mention == "Der Minister"
+
+
+def test_passive_agent_is_found_across_the_quote() -> None:
+    quote = only("Das Album wird von Kritikern als „Meilenstein der Musik“ bezeichnet.")
+    assert quote.speaker_mention == "Kritikern"
+
+
+def test_heisst_es_without_a_source_continues_the_last_speaker() -> None:
+    text = "„Wir sparen“, sagte Kanzler Hans Vogt. „Es gibt keine Wahl“, hieß es am Abend."
+    assert [q.speaker for q in find_quotes(text)] == ["Hans Vogt", "Hans Vogt"]
 
 
 def test_outlet_that_quotes_someone_is_not_the_speaker() -> None:

@@ -14,11 +14,13 @@ from kernpunkt import checks, clean, keypoints, quotes, segment
 from kernpunkt.config import Config, load_config
 from kernpunkt.document import Cleaned, Digest, Quote, Removed, Sentence
 from kernpunkt.inputs import check_article
+from kernpunkt.summarise import BartSummariser, Summariser, summarise_digest
 from kernpunkt.translate import Translator, load_translator
 
 PRONOUNS = frozenset({"er", "sie", "ich", "wir", "man"})
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "da", "al", "bin", "zu", "ten", "ter"})
 # progress(stage, fraction done): stages are "cleaning", "quotes", "translating", "key points"
+# and, when a summariser is configured, "summary"
 Progress = Callable[[str, float], None]
 
 
@@ -72,17 +74,25 @@ def speaker_segment(quote: Quote) -> str | None:
 class Pipeline:
     """kernpunkt's engine: digest German articles into English digests."""
 
-    def __init__(self, config: Config, translator: Translator) -> None:
-        """Use `config` for every stage and `translator` for translation."""
+    def __init__(
+        self, config: Config, translator: Translator, summariser: Summariser | None = None
+    ) -> None:
+        """Use `config` for every stage, `translator` and, if given, `summariser`."""
         self.config = config
         self.translator = translator
+        self.summariser = summariser
         self.choose = keypoints.LexRankChooser(config.key_points)
 
     @classmethod
     def from_config(cls, path: str | Path | None = None, *, model: str | None = None) -> Pipeline:
         """Load the configuration (see `load_config`) and the translation model it names."""
         config = load_config(path, model=model)
-        return cls(config, load_translator(config.translation))
+        summariser = (
+            BartSummariser(config.summary, device=config.translation.device)
+            if config.summary.enabled
+            else None
+        )
+        return cls(config, load_translator(config.translation), summariser)
 
     def digest(
         self,
@@ -91,15 +101,19 @@ class Pipeline:
         clean_input: bool = True,
         key_points: int | None = None,
         key_points_only: bool = False,
+        num_beams: int | None = None,
+        summary: bool = True,
         progress: Progress | None = None,
     ) -> Digest:
-        """Return the digest of one German article."""
+        """Return the digest of one German article (`num_beams` overrides the configured beams)."""
         return next(
             self.digest_many(
                 [text],
                 clean_input=clean_input,
                 key_points=key_points,
                 key_points_only=key_points_only,
+                num_beams=num_beams,
+                summary=summary,
                 progress=progress,
             )
         )
@@ -112,6 +126,8 @@ class Pipeline:
         clean_input: bool = True,
         key_points: int | None = None,
         key_points_only: bool = False,
+        num_beams: int | None = None,
+        summary: bool = True,
         progress: Progress | None = None,
     ) -> Iterator[Digest]:
         """Yield a digest per article; the sentences of `batch_size` articles share model calls."""
@@ -121,9 +137,9 @@ class Pipeline:
             drafts = [
                 self._prepare(text, clean_input, count, key_points_only, progress) for text in batch
             ]
-            self._translate(drafts, key_points_only, progress)
+            self._translate(drafts, key_points_only, num_beams, progress)
             for draft in drafts:
-                yield self._finish(draft, key_points_only, progress)
+                yield self._finish(draft, key_points_only, summary, progress)
 
     def _prepare(
         self,
@@ -154,7 +170,11 @@ class Pipeline:
         return _Draft(cleaned.text, sentences, found, cleaned.removed, chosen, timings)
 
     def _translate(
-        self, drafts: list[_Draft], key_points_only: bool, progress: Progress | None
+        self,
+        drafts: list[_Draft],
+        key_points_only: bool,
+        num_beams: int | None,
+        progress: Progress | None,
     ) -> None:
         """Translate the sentences, quotes and speaker lines of all drafts in one model call."""
         jobs: list[tuple[object, str, str]] = []
@@ -177,7 +197,9 @@ class Pipeline:
         def report(done: int, total: int) -> None:
             _report(progress, "translating", done / total)
 
-        english = self.translator.translate([source for _, _, source in jobs], report)
+        english = self.translator.translate(
+            [source for _, _, source in jobs], report, num_beams=num_beams
+        )
         for (target, attribute, _), translation in zip(jobs, english, strict=True):
             setattr(target, attribute, translation)
         for draft in drafts:
@@ -194,8 +216,10 @@ class Pipeline:
             )
             draft.timings["translate"] = round(elapsed * share, 4)
 
-    def _finish(self, draft: _Draft, key_points_only: bool, progress: Progress | None) -> Digest:
-        """Check the translations and assemble the digest of one article."""
+    def _finish(
+        self, draft: _Draft, key_points_only: bool, summary: bool, progress: Progress | None
+    ) -> Digest:
+        """Check the translations and assemble the digest of one article (and its summary)."""
         _report(progress, "key points", 0.0)
         warnings = [
             notice
@@ -205,20 +229,28 @@ class Pipeline:
                 sentence.de, sentence.en, self.config.checks, sentence.index
             )
         ]
-        points = keypoints.build_key_points(draft.sentences, draft.quotes, draft.chosen)
-        draft.timings["total"] = round(sum(draft.timings.values()), 4)
-        _report(progress, "key points", 1.0)
-        return Digest(
+        digest = Digest(
             text=draft.text,
             sentences=draft.sentences,
             quotes=draft.quotes,
-            key_points=points,
+            key_points=keypoints.build_key_points(draft.sentences, draft.quotes, draft.chosen),
             removed=draft.removed,
             warnings=warnings,
             timings=draft.timings,
             models={"translation": self.translator.name},
             translation="partial" if key_points_only else "full",
         )
+        _report(progress, "key points", 1.0)
+        if summary and self.summariser is not None:
+            _report(progress, "summary", 0.0)
+            started = time.perf_counter()
+            digest.summary, notices = summarise_digest(self.summariser, digest)
+            digest.warnings += notices
+            digest.models["summary"] = self.summariser.name
+            digest.timings["summary"] = round(time.perf_counter() - started, 4)
+            _report(progress, "summary", 1.0)
+        digest.timings["total"] = round(sum(digest.timings.values()), 4)
+        return digest
 
 
 def _report(progress: Progress | None, stage: str, fraction: float) -> None:

@@ -9,8 +9,9 @@ How it works, in four passes over the text:
 3. find speech frames per sentence (speech verbs and nouns, "laut X", "X zufolge", colons) and the
    speaker's noun phrase next to them;
 4. walk the sentences in order: a marked span is a quote only inside a frame, after an attributed
-   quote, or in a Konjunktiv-I sentence that continues the last speaker; otherwise it is a quoted
-   term (a name, a title, a scare quote) and is dropped.
+   quote, in a Konjunktiv-I sentence that continues the last speaker, or when it is a lowercase
+   phrase of several words (someone's wording, credited to the clause subject); otherwise it is a
+   quoted term (a name, a title, a scare quote) and is dropped.
 """
 
 from __future__ import annotations
@@ -58,11 +59,11 @@ SPEECH_VERB_FORMS = frozenset(
         "beschrieb beschrieben beschreibt beschreiben unterstrich unterstrichen unterstreicht "
         "versprach verspricht versprochen widersprach widerspricht gestand gesteht meinte meinten "
         "meint verwies verweist bekannte bekennt dachte denkt hält hielt "
-        "sieht sah wusste weiß heißt hieß warf wirft vorgeworfen vorwerfen beurteilte beurteilt "
+        "sieht sah wusste weiß warf wirft vorgeworfen vorwerfen beurteilte beurteilt "
         "mitgeteilt mitteilen ausgeführt hinzugefügt angekündigt bekanntgegeben zugesagt "
         "festgestellt klargestellt hingewiesen eingeräumt zitiert feststellt feststellte "
         "klarstellt klarstellte mitteilt mitteilte hinzufügt hinzufügte ausführt ausführte "
-        "bekanntgab bekanntgibt hinweist hinwies vorgetragen zugesichert"
+        "bekanntgab bekanntgibt hinweist hinwies vorgetragen zugesichert zurückgewiesen"
     ).split()
 )
 # "nennt sich", "nennt man": naming, not speech.
@@ -74,7 +75,7 @@ SEPARABLE_SPEECH = {
     "fügte fügt fügten": "hinzu",
     "gab gibt gaben": "bekannt zu an",
     "stellte stellt stellten": "klar fest dar",
-    "wies weist wiesen": "hin",
+    "wies weist wiesen": "hin zurück",
     "räumte räumt räumten": "ein",
     "merkte merkt": "an",
     "prangerte prangert prangerten": "an",
@@ -129,6 +130,10 @@ DETERMINERS = frozenset(
         "jener jene zahlreiche mehrere einige viele beide alle kein keine"
     ).split()
 )
+# Articles that cannot open a subject: a clause opening with them puts its subject after the verb.
+NON_NOMINATIVE = frozenset("Den Dem Einen Einem Diesen Diesem Seinen Seinem Ihren Ihrem".split())
+# Words joining two verbs that share one subject ("befand X … und nannte …").
+COORDINATORS = frozenset({"und", "sowie", "oder"})
 GENITIVE_LINKS = frozenset({"des", "der"})
 # Prepositions that continue a speaker phrase ("Ein Sprecher von Tesla"), and those that do
 # only before a name ("Ein Regierungssprecher in Berlin", not "sagte X in einem Interview").
@@ -202,7 +207,7 @@ ROLE_RE = re.compile(
     r"abgeordnete|bürgermeister|experte|forscher|professor|anwalt|richter|trainer|gouverneur|"
     r"botschafter|kommissar|general|beauftragte|politiker|autor|analyst|ökonom|staatsanwalt|"
     r"regisseur|sänger|schauspieler|spieler|kandidat|senator|premier|könig|papst|bischof|"
-    r"kardinal|manager|gründer|geschäftsführer|vize|oberrabbiner|archäologe|journalist|"
+    r"kardinal|manager|gründer|führer|vize|oberrabbiner|archäologe|journalist|"
     r"wissenschaftler|kritiker|rabbiner|pfarrer|arzt|ärztin|verteidiger|kommandeur|"
     r"sprecherin|ministerin|senatorin|fraktionschef|innenexperte|experte|vertreter)"
     r"(?:in|innen|e|en|er|s|n)?$",
@@ -255,6 +260,8 @@ MAX_NAME_WORDS = 8
 MAX_NAME_RUN = 4
 MAX_APPOSITION_WORDS = 12
 DIRECT_MIN_WORDS = 3
+# A lowercase quoted phrase this long is someone's wording even without a frame.
+PHRASE_MIN_WORDS = 4
 CONTINUATION_GAP = 3
 PRONOUN_LOOKBACK = 30
 
@@ -397,6 +404,8 @@ def _pair_marks(text: str) -> list[_Span]:
         if mark in openers:
             # A second opener of the same kind means the first one was never closed.
             if stack and stack[-1][1] == mark:
+                if _reopens_paragraph(text, stack[-1][0], i):
+                    continue
                 _close_unclosed(text, stack.pop()[0], i, spans)
             stack.append((i, mark))
         elif mark in closers and stack and stack[-1][1] in openers:
@@ -411,6 +420,18 @@ def _pair_marks(text: str) -> list[_Span]:
         _close_unclosed(text, opened, len(text), spans)
     spans.sort(key=lambda span: span.open)
     return _drop_nested(spans)
+
+
+def _reopens_paragraph(text: str, opened: int, i: int) -> bool:
+    """Tell whether the opener at `i` continues a quote on a new paragraph (closed only at the end).
+
+    The quote opened at `opened` must run to a sentence's end at a line break, and the new
+    opener must be the first thing on its line.
+    """
+    newline = text.rfind("\n", opened, i)
+    if newline == -1 or text[newline:i].strip():
+        return False
+    return text[opened + 1 : newline].rstrip()[-1:] in SENTENCE_PUNCT
 
 
 def _close_unclosed(text: str, opened: int, limit: int, spans: list[_Span]) -> None:
@@ -662,10 +683,10 @@ def _speech_cues(masked: str, start: int, end: int) -> list[_Frame]:
     return cues
 
 
-def _clause_start(masked: str, sent_start: int, pos: int) -> int:
+def _clause_start(masked: str, sent_start: int, pos: int, marks: str = ":;§") -> int:
     """Return where the clause holding `pos` starts (after a colon, a semicolon or a quote)."""
     floor = max(sent_start, pos - WINDOW)
-    cut = max(masked.rfind(mark, floor, pos) for mark in ":;§")
+    cut = max(masked.rfind(mark, floor, pos) for mark in marks)
     return cut + 1 if cut >= 0 else sent_start
 
 
@@ -674,6 +695,8 @@ def _prefield_is_subject(tokens: list[tuple[int, int, str]]) -> bool:
     if not tokens:
         return False
     first = tokens[0][2]
+    if first in NON_NOMINATIVE:
+        return False
     if first in PRONOUNS or first.lower() in DETERMINERS:
         return True
     if not _is_capitalised(first) or first in NOT_NOUNS:
@@ -794,6 +817,11 @@ def _verb_subject(masked: str, sent: _Sent, frame: _Frame) -> tuple[int, int] | 
     """Return the subject of a speech verb: in the prefield, in a wie-clause or after the verb."""
     clause = _clause_start(masked, sent.start, frame.pos)
     verb_end = frame.pos + len(frame.cue)
+    previous = _tokens(masked, max(clause, frame.pos - 12), frame.pos)[-1:]
+    if previous and previous[0][2] in COORDINATORS:
+        shared = _clause_subject(masked, sent, previous[0][0])
+        if shared is not None:
+            return shared
     pronoun = _tokens(masked, verb_end, min(sent.end, verb_end + 8))[:1]
     if pronoun and pronoun[0][2] in NOMINATIVE_PRONOUNS:
         return pronoun[0][0], pronoun[0][1]
@@ -817,7 +845,12 @@ def _verb_subject(masked: str, sent: _Sent, frame: _Frame) -> tuple[int, int] | 
         tokens = tokens[1:]
     if tokens and tokens[0][2] in WIE and len(tokens) > 1:
         return _noun_phrase(masked, tokens[1][0], frame.pos)
-    agent = _passive_agent(masked, tokens, frame.pos)
+    # A passive clause keeps its agent across a quote: "wird von X als „…“ bezeichnet".
+    agent = _passive_agent(
+        masked,
+        _tokens(masked, _clause_start(masked, sent.start, frame.pos, ":;"), frame.pos),
+        frame.pos,
+    )
     if agent:
         return agent
     if _prefield_is_subject(tokens):
@@ -848,15 +881,15 @@ def _quoted_person(masked: str, clause: int, frame: _Frame, end: int) -> tuple[i
     return second or first
 
 
-def _colon_subject(masked: str, sent: _Sent, span: _Span) -> tuple[int, int] | None:
-    """Return the speaker of a colon frame without a speech verb ("Hier sparte X nicht mit …:")."""
-    clause = _clause_start(masked, sent.start, span.open - 2)
-    tokens = _tokens(masked, clause, span.open)
+def _clause_subject(masked: str, sent: _Sent, pos: int) -> tuple[int, int] | None:
+    """Return the subject of the clause ending at `pos` ("Hier sparte X nicht mit …: „…“")."""
+    clause = _clause_start(masked, sent.start, pos - 2)
+    tokens = _tokens(masked, clause, pos)
     while tokens and tokens[0][2] in SKIPPABLE_OPENERS:
         tokens = tokens[1:]
     if _prefield_is_subject(tokens):
-        return _noun_phrase(masked, tokens[0][0], span.open)
-    return _subject_after_finite(masked, tokens, span.open)
+        return _noun_phrase(masked, tokens[0][0], pos)
+    return _subject_after_finite(masked, tokens, pos)
 
 
 # --- speakers: names, gender, pronouns -------------------------------------------------------
@@ -1199,13 +1232,18 @@ def _attribute_span(
     sentence_like = _ends_sentence(text, span) or _opens_sentence(sent, span)
     after = _frame_after(masked, frames, sent, span)
     if after is not None and (not term or sentence_like):
-        return (_speaker_for(text, after.mention, state) if after.mention else None), after.cue
+        if after.mention is None:
+            # "„…“, hieß es": the document or speech of the last speaker.
+            return (state.continues(index) if after.kind == "es" else None), after.cue
+        return _speaker_for(text, after.mention, state), after.cue
     if _colon_before(masked, span, sent.start) and (not term or _ends_sentence(text, span)):
         frame = _nearest_frame(frames, span, colon=True)
         if frame is not None and frame.mention is not None:
             return _speaker_for(text, frame.mention, state), frame.cue
-        subject = _colon_subject(masked, sent, span)
-        return (_speaker_for(text, subject, state) if subject else None), ":"
+        subject = _clause_subject(masked, sent, span.open)
+        if subject is not None:
+            return _speaker_for(text, subject, state), ":"
+        return state.continues(index), ":"
     if term:
         return None
     frame = _nearest_frame(frames, span, colon=False)
@@ -1222,7 +1260,16 @@ def _attribute_span(
         return state.continues(index, gap=1), frames.verb_cue
     if _stands_alone(sent, span) and sentence_like:
         return speaker, None
+    if _is_phrase_quote(text[span.start : span.end]):
+        subject = _clause_subject(masked, sent, span.open)
+        return (_speaker_for(text, subject, state) if subject else speaker), None
     return None
+
+
+def _is_phrase_quote(words: str) -> bool:
+    """Tell whether quoted words are a lowercase phrase of several words: wording, not a term."""
+    stripped = words.strip()
+    return stripped[:1].islower() and len(stripped.split()) >= PHRASE_MIN_WORDS
 
 
 # --- public interface ------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from kernpunkt.config import TranslationConfig
 from kernpunkt.errors import ModelLoadError
@@ -23,6 +23,7 @@ CLAUSE_BREAKS = (re.compile(r"(?<=[;:])\s+"), re.compile(r"(?<=,)\s+|\s+(?=[â€“â
 ANY_SPACE = re.compile(r"\s+")
 # A model name that is meant as a folder, not a hub id ("./m", "/m", "~/m", "C:\\m").
 PATH_LIKE = re.compile(r"^(?:[./~]|[A-Za-z]:[\\/])")
+TRANSLATION_POINTER = "KERNPUNKT_TRANSLATION_MODEL=/path/to/folder or --model /path/to/folder"
 
 
 @runtime_checkable
@@ -31,8 +32,14 @@ class Translator(Protocol):
 
     name: str
 
-    def translate(self, texts: Sequence[str], progress: Progress | None = None) -> list[str]:
-        """Return the English translation of each German text."""
+    def translate(
+        self,
+        texts: Sequence[str],
+        progress: Progress | None = None,
+        *,
+        num_beams: int | None = None,
+    ) -> list[str]:
+        """Return the English translation of each German text (`num_beams` overrides config)."""
         ...
 
 
@@ -58,13 +65,13 @@ def split_to_fit(text: str, fits: Callable[[str], bool]) -> list[str]:
     for pattern in (*CLAUSE_BREAKS, ANY_SPACE):
         parts = [p for p in pattern.split(text) if p]
         if len(parts) > 1:
-            return _pack(parts, fits)
+            return pack_to_fit(parts, fits)
     # a single unbreakable run of characters: cut it in halves until the halves fit
     middle = len(text) // 2
     return split_to_fit(text[:middle], fits) + split_to_fit(text[middle:], fits)
 
 
-def _pack(parts: list[str], fits: Callable[[str], bool]) -> list[str]:
+def pack_to_fit(parts: list[str], fits: Callable[[str], bool]) -> list[str]:
     """Greedily join neighbouring parts while the joined piece still fits."""
     pieces: list[str] = []
     for part in parts:
@@ -76,7 +83,7 @@ def _pack(parts: list[str], fits: Callable[[str], bool]) -> list[str]:
     return pieces
 
 
-def _device(name: str) -> str:
+def torch_device(name: str) -> str:
     """Return the torch device for a configured device name (`auto` picks CUDA when present)."""
     import torch
 
@@ -90,23 +97,14 @@ class MarianTranslator:
 
     def __init__(self, config: TranslationConfig) -> None:
         """Load the tokenizer and model once, from the hub or a local folder."""
-        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
-        from transformers.utils import logging
-
-        logging.disable_progress_bar()
         self.config = config
         self.name = config.model
-        local = Path(config.model).expanduser()
-        source = str(local) if local.is_dir() else config.model
-        revision = None if local.is_dir() else config.revision
-        try:
-            self.tokenizer = AutoTokenizer.from_pretrained(source, revision=revision)
-            self.model = AutoModelForSeq2SeqLM.from_pretrained(source, revision=revision)
-        except (OSError, ValueError) as exc:
-            raise ModelLoadError(_load_error_message(config.model, local, exc)) from exc
+        self.tokenizer, self.model = load_seq2seq(
+            config.model, config.revision, role="translation", pointer=TRANSLATION_POINTER
+        )
         # max_new_tokens is set per batch; a saved max_length would only trigger a warning
         self.model.generation_config.max_length = None
-        self.device = _device(config.device)
+        self.device = torch_device(config.device)
         self.model.to(self.device).eval()
         self.max_tokens = min(config.max_input_tokens, self.model.config.max_position_embeddings)
 
@@ -114,7 +112,13 @@ class MarianTranslator:
         """Return how many tokens the model sees for `text`, end-of-sentence token included."""
         return len(self.tokenizer(text, verbose=False)["input_ids"])
 
-    def translate(self, texts: Sequence[str], progress: Progress | None = None) -> list[str]:
+    def translate(
+        self,
+        texts: Sequence[str],
+        progress: Progress | None = None,
+        *,
+        num_beams: int | None = None,
+    ) -> list[str]:
         """Return the English translation of each German text, one output per input, in order."""
         pieces_of = [self._pieces(to_model_marks(text)) for text in texts]
         flat = sorted({piece for pieces in pieces_of for piece in pieces}, key=len)
@@ -122,7 +126,7 @@ class MarianTranslator:
         size = self.config.batch_size
         for start in range(0, len(flat), size):
             batch = flat[start : start + size]
-            translated.update(zip(batch, self._generate(batch), strict=True))
+            translated.update(zip(batch, self._generate(batch, num_beams), strict=True))
             if progress:
                 progress(min(start + size, len(flat)), len(flat))
         return [
@@ -135,7 +139,7 @@ class MarianTranslator:
             return []
         return split_to_fit(text.strip(), lambda piece: self.token_count(piece) <= self.max_tokens)
 
-    def _generate(self, batch: list[str]) -> list[str]:
+    def _generate(self, batch: list[str], num_beams: int | None) -> list[str]:
         """Translate one batch of segments that each fit the model."""
         import torch
 
@@ -144,25 +148,51 @@ class MarianTranslator:
         max_new = int(longest * self.config.new_tokens_ratio) + self.config.new_tokens_extra
         with torch.inference_mode():
             output = self.model.generate(
-                **inputs, num_beams=self.config.num_beams, max_new_tokens=max_new
+                **inputs, num_beams=num_beams or self.config.num_beams, max_new_tokens=max_new
             )
         return [t.strip() for t in self.tokenizer.batch_decode(output, skip_special_tokens=True)]
 
 
-def _load_error_message(model: str, local: Path, exc: Exception) -> str:
+def load_seq2seq(model: str, revision: str, *, role: str, pointer: str) -> tuple[Any, Any]:
+    """Return (tokenizer, seq2seq model) loaded from a local folder or from the hub at `revision`.
+
+    A failure raises a ModelLoadError naming the `role` ("translation"), the model, where
+    kernpunkt looked, and `pointer`: how to point kernpunkt at a local copy.
+    """
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+    from transformers.utils import logging
+
+    logging.disable_progress_bar()
+    local = Path(model).expanduser()
+    source = str(local) if local.is_dir() else model
+    hub_revision = None if local.is_dir() else revision
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(source, revision=hub_revision)
+        return tokenizer, AutoModelForSeq2SeqLM.from_pretrained(source, revision=hub_revision)
+    except (OSError, ValueError) as exc:
+        message = _load_error_message(model, revision, local, exc, role, pointer)
+        raise ModelLoadError(message) from exc
+
+
+def _load_error_message(
+    model: str, revision: str, local: Path, exc: Exception, role: str, pointer: str
+) -> str:
     """Explain which model failed to load, where kernpunkt looked, and how to use a local copy."""
     if local.is_dir():
         where = f"the local folder {local}"
+        fix = "The folder must hold a model saved with `save_pretrained`"
     elif PATH_LIKE.match(model):
         where = f"{local} (no such folder)"
+        fix = "Check the path"
     else:
         where = "the Hugging Face hub and its cache"
+        fix = (
+            "If you are offline, download the model on a connected machine (e.g. "
+            f"`huggingface-cli download {model} --revision {revision} --local-dir {local.name}`)"
+        )
     return (
-        f"could not load translation model '{model}' from {where}: {str(exc).rstrip('.')}. "
-        "If you are offline, download the model on a connected machine "
-        "(e.g. `huggingface-cli download Helsinki-NLP/opus-mt-de-en --local-dir opus-mt-de-en`) "
-        "and point kernpunkt at the folder with KERNPUNKT_TRANSLATION_MODEL=/path/to/folder "
-        "or --model /path/to/folder."
+        f"could not load {role} model '{model}' from {where}: {str(exc).rstrip('.')}. "
+        f"{fix}, and point kernpunkt at the folder with {pointer}."
     )
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -72,11 +71,11 @@ CSS = """
 mark.kp-quote { background: var(--color-accent-soft); color: inherit; border-radius: 3px;
   padding: 0 2px; }
 .kp-table { width: 100%; border-collapse: collapse; font-size: 0.95em; }
-.kp-table th, .kp-table td { border-bottom: 1px solid var(--border-color-primary);
+.kp-table th, .kp-table td { border: none; border-bottom: 1px solid var(--border-color-primary);
   padding: 6px 8px; vertical-align: top; text-align: left; }
 .kp-sbs td:not(.kp-num) { width: 48%; }
 .kp-sbs tr.kp-para td { border-top: 2px solid var(--border-color-accent); }
-.kp-sbs tr.kp-key td { background: var(--background-fill-secondary); }
+.kp-sbs tr.kp-key td.kp-num { box-shadow: inset 3px 0 var(--color-accent); }
 .kp-sbs tr.kp-warn td.kp-num { color: var(--error-text-color); }
 .kp-num { white-space: nowrap; color: var(--body-text-color-subdued); }
 .kp-muted, .kp-legend, .kp-timings { color: var(--body-text-color-subdued); font-size: 0.9em; }
@@ -123,14 +122,14 @@ class Loader:
     def status(self) -> Iterator[str]:
         """Yield the status as Markdown: loading (unless loaded), then ready or why not."""
         if self.pipeline is None:
-            yield "⏳ Loading the translation model (once per process) …"
+            yield "Loading the translation model (once per process) …"
         try:
             pipeline = self.get()
         except KernpunktError as exc:
-            yield f"⚠️ {escape(str(exc))}"
+            yield f"**The model did not load:** {escape(str(exc))}"
             return
         name = pipeline.translator.name
-        yield f"✅ Ready — translation model {escape(name)}"
+        yield f"Ready — translation model {escape(name)}"
 
 
 def key_point_count(config: Config, length: str) -> int:
@@ -147,16 +146,6 @@ def key_point_count(config: Config, length: str) -> int:
     return counts[length]
 
 
-def with_beams(pipeline: Pipeline, beams: int) -> Pipeline:
-    """Return a pipeline that shares `pipeline`'s loaded model but decodes with `beams` beams."""
-    if beams == pipeline.config.translation.num_beams:
-        return pipeline
-    translation = replace(pipeline.config.translation, num_beams=beams)
-    translator = copy.copy(pipeline.translator)
-    translator.config = translation  # type: ignore[attr-defined]  # MarianTranslator's settings
-    return Pipeline(replace(pipeline.config, translation=translation), translator)
-
-
 def digest_text(
     pipeline: Pipeline, text: str, options: Options, progress: gr.Progress | None = None
 ) -> Digest:
@@ -166,17 +155,14 @@ def digest_text(
         if progress is not None:
             progress(fraction, desc=stage)
 
-    config = pipeline.config
-    if options.fast:
-        pipeline = with_beams(pipeline, GREEDY_BEAMS)
-    extra = {"summary": options.summary} if config.summary.enabled else {}
     return pipeline.digest(
         text,
         clean_input=options.clean_input,
-        key_points=key_point_count(config, options.length),
+        key_points=key_point_count(pipeline.config, options.length),
         key_points_only=options.key_points_only,
+        num_beams=GREEDY_BEAMS if options.fast else None,
+        summary=options.summary,
         progress=report,
-        **extra,
     )
 
 
@@ -271,7 +257,7 @@ def build_app(
 
     with gr.Blocks(title=TITLE) as app:
         gr.Markdown(f"# {TITLE}\n{INTRO}")
-        status = gr.Markdown("⏳ Starting …", elem_id="kp-status")
+        status = gr.Markdown("Starting …", elem_id="kp-status")
         with gr.Row(equal_height=False):
             with gr.Column(scale=3):
                 with gr.Tabs(selected="paste") as tabs:

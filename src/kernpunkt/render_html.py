@@ -1,0 +1,190 @@
+"""Render a Digest as HTML fragments for the web UI; every piece of article text is escaped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from html import escape
+
+from kernpunkt.document import Digest, KeyPoint, Notice, Quote, Sentence
+from kernpunkt.render import speaker_role
+
+# Quoted words in English text (the translator writes typographic marks) and in German text.
+ENGLISH_QUOTE = re.compile(r"“[^“”]*”")
+GERMAN_QUOTE = re.compile(r"„[^„“]*“|»[^»«]*«")
+QUOTE_MARK = '<mark class="kp-quote">{}</mark>'
+MISSING = '<span class="kp-muted">—</span>'
+
+
+def _section(title: str, body: str, css_class: str) -> str:
+    """Return a titled section of the digest."""
+    return f'<section class="kp-section {css_class}"><h3>{escape(title)}</h3>{body}</section>'
+
+
+def _table(headers: Iterable[str], rows: Iterable[str], css_class: str) -> str:
+    """Return a table with escaped `headers` and already rendered `rows`."""
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join(rows)
+    return (
+        f'<table class="kp-table {css_class}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table>"
+    )
+
+
+def mark_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Return `text` escaped, with the character ranges `spans` wrapped as quotes."""
+    parts, position = [], 0
+    for start, end in sorted(spans):
+        start = max(start, position)
+        if start >= end:
+            continue
+        parts += [escape(text[position:start]), QUOTE_MARK.format(escape(text[start:end]))]
+        position = end
+    parts.append(escape(text[position:]))
+    return "".join(parts)
+
+
+def mark_pattern(text: str, pattern: re.Pattern[str]) -> str:
+    """Return `text` escaped, with every match of `pattern` wrapped as a quote."""
+    return mark_spans(text, (m.span() for m in pattern.finditer(text)))
+
+
+def mark_german(digest: Digest, sentence: Sentence) -> str:
+    """Return a German sentence escaped, with the quotes found in it marked by their offsets."""
+    if digest.text[sentence.start : sentence.end] != sentence.de:
+        return mark_pattern(sentence.de, GERMAN_QUOTE)
+    spans = [
+        (max(q.start, sentence.start) - sentence.start, min(q.end, sentence.end) - sentence.start)
+        for q in digest.quotes
+        if q.start < sentence.end and q.end > sentence.start
+    ]
+    return mark_spans(sentence.de, spans)
+
+
+def _speaker(quote: Quote) -> str:
+    """Return the quote's English speaker line, escaped, or a muted "unattributed"."""
+    name = quote.speaker_en or quote.speaker
+    if not name:
+        return '<span class="kp-muted">unattributed</span>'
+    return f'<span class="kp-speaker">{escape(name)}</span>'
+
+
+def _sentence_range(indices: list[int]) -> str:
+    """Return "sentence 3" or "sentences 3–5" for 0-based sentence indices."""
+    if len(indices) == 1:
+        return f"sentence {indices[0] + 1}"
+    return f"sentences {indices[0] + 1}–{indices[-1] + 1}"
+
+
+def _key_point(point: KeyPoint) -> str:
+    """Return one key point: English text with quotes marked, speakers, German source."""
+    speakers = ""
+    if point.quotes:
+        names = ", ".join(dict.fromkeys(_speaker(q) for q in point.quotes))
+        speakers = f'<div class="kp-speakers">Quoted: {names}</div>'
+    where = _sentence_range(point.sentences) if point.sentences else "source"
+    return (
+        f'<li class="kp-point"><div class="kp-en">{mark_pattern(point.en, ENGLISH_QUOTE)}</div>'
+        f"{speakers}<details><summary>German source ({where})</summary>"
+        f'<p class="kp-de" lang="de">{mark_pattern(point.de, GERMAN_QUOTE)}</p></details></li>'
+    )
+
+
+def summary_html(digest: Digest) -> str:
+    """Return the abstractive summary, or nothing when the digest has none."""
+    if not digest.summary:
+        return ""
+    items = "".join(f"<li>{escape(line)}</li>" for line in digest.summary)
+    return _section("Summary", f"<ul>{items}</ul>", "kp-summary")
+
+
+def key_points_html(digest: Digest) -> str:
+    """Return the key points, each with its speakers and a way to see the German source."""
+    if not digest.key_points:
+        return _section("Key points", '<p class="kp-muted">No key points found.</p>', "kp-keys")
+    items = "".join(_key_point(point) for point in digest.key_points)
+    return _section("Key points", f'<ol class="kp-points">{items}</ol>', "kp-keys")
+
+
+def quotes_html(digest: Digest) -> str:
+    """Return the quotes as a table: speaker, role, English quote, German original."""
+    if not digest.quotes:
+        return _section("Quotes", '<p class="kp-muted">No quotes found.</p>', "kp-quotes")
+    rows = [
+        f"<tr><td>{_speaker(q)}</td><td>{escape(speaker_role(q))}</td>"
+        f"<td>{escape(q.text_en) if q.text_en else MISSING}</td>"
+        f'<td lang="de">{escape(q.text)}</td></tr>'
+        for q in digest.quotes
+    ]
+    table = _table(("Speaker", "Role", "Quote (English)", "Original (German)"), rows, "kp-quotes")
+    return _section(f"Quotes ({len(digest.quotes)})", table, "kp-quotes")
+
+
+def side_by_side_html(digest: Digest) -> str:
+    """Return German and English sentence by sentence; quotes and key point sentences marked."""
+    key = {i for point in digest.key_points for i in point.sentences}
+    flagged = {w.sentence for w in digest.warnings if w.sentence is not None}
+    rows, paragraph = [], None
+    for s in digest.sentences:
+        classes = [
+            name
+            for name, on in (
+                ("kp-para", paragraph is not None and s.paragraph != paragraph),
+                ("kp-key", s.index in key),
+                ("kp-warn", s.index in flagged),
+            )
+            if on
+        ]
+        paragraph = s.paragraph
+        number = (
+            f"{s.index + 1}{' ★' if s.index in key else ''}{' ⚠' if s.index in flagged else ''}"
+        )
+        english = mark_pattern(s.en, ENGLISH_QUOTE) if s.en else MISSING
+        rows.append(
+            f'<tr id="kp-s-{s.index + 1}" class="{" ".join(classes)}">'
+            f'<td class="kp-num">{number}</td><td lang="de">{mark_german(digest, s)}</td>'
+            f"<td>{english}</td></tr>"
+        )
+    english_title = "English" if digest.translation == "full" else "English (key points only)"
+    table = _table(("#", "Deutsch", english_title), rows, "kp-sbs")
+    legend = (
+        '<p class="kp-legend"><mark class="kp-quote">quote</mark> · ★ key point · '
+        "⚠ suspicious translation</p>"
+    )
+    return _section("Side by side", legend + table, "kp-side")
+
+
+def removed_html(digest: Digest) -> str:
+    """Return what cleaning removed, each block with the reason."""
+    if not digest.removed:
+        return '<p class="kp-muted">Cleaning removed nothing.</p>'
+    items = "".join(
+        f'<li><span class="kp-reason">{escape(r.reason)}</span> {escape(r.text)}</li>'
+        for r in digest.removed
+    )
+    return f'<ul class="kp-removed">{items}</ul>'
+
+
+def _warning(notice: Notice) -> str:
+    """Return one warning, linked to its row of the side-by-side view when it has a sentence."""
+    if notice.sentence is None:
+        return f"<li>{escape(notice.message)}</li>"
+    number = notice.sentence + 1
+    return f'<li><a href="#kp-s-{number}">Sentence {number}</a> — {escape(notice.message)}</li>'
+
+
+def warnings_html(digest: Digest) -> str:
+    """Return the warnings (suspicious translations and the like), or nothing."""
+    if not digest.warnings:
+        return ""
+    items = "".join(_warning(w) for w in digest.warnings)
+    return _section(f"Warnings ({len(digest.warnings)})", f"<ul>{items}</ul>", "kp-warnings")
+
+
+def timings_html(digest: Digest) -> str:
+    """Return the seconds each stage took, on one line."""
+    parts = " · ".join(
+        f"{escape(stage)} {seconds:.2f} s" for stage, seconds in digest.timings.items()
+    )
+    models = ", ".join(escape(m) for m in digest.models.values())
+    return f'<p class="kp-timings">Timings: {parts}{f" — model: {models}" if models else ""}</p>'

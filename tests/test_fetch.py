@@ -1,0 +1,250 @@
+"""URL input: only public http(s) addresses, checked after DNS and on every redirect, bounded.
+
+Every server here listens on 127.0.0.1 and is started by the test; the guard must refuse it
+unless a test allows 127.0.0.1 explicitly. Other addresses are only ever given to a fake
+resolver and refused before any connection is made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import re
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
+
+import pytest
+
+from kernpunkt.config import WebConfig, load_config
+from kernpunkt.fetch import (
+    FetchError,
+    checked_address,
+    fetch,
+    fetch_article,
+    is_public,
+    parse_target,
+)
+
+LOOPBACK = ipaddress.ip_address("127.0.0.1")
+PAGE = (
+    "<html><head><title>Hafen</title></head><body><nav>Startseite | Politik</nav><article>"
+    "<h1>Streik legt Hamburger Hafen lahm</h1>"
+    "<p>Im Hamburger Hafen haben am Dienstag rund 4.000 Beschäftigte die Arbeit niedergelegt.</p>"
+    "<p>„Unser Angebot liegt seit Wochen auf dem Tisch“, sagte Verbandssprecher Jonas Reuter.</p>"
+    "</article><footer>Impressum</footer></body></html>"
+).encode()
+
+
+def allow_loopback(address) -> bool:
+    """Allow exactly the loopback address of the test servers."""
+    return address == LOOPBACK
+
+
+def web(**changes) -> WebConfig:
+    """Return the default web configuration with `changes`."""
+    return replace(load_config().web, **changes)
+
+
+class Handler(BaseHTTPRequestHandler):
+    """Serve the test routes: a page, redirects, a large body, a slow answer, an image."""
+
+    hosts: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        """Answer one request by its path."""
+        type(self).hosts.append(self.headers["Host"])
+        routes = {
+            "/page": lambda: self.answer(200, PAGE, "text/html; charset=utf-8"),
+            "/plain": lambda: self.answer(200, b"Ein deutscher Text.", "text/plain"),
+            "/to-page": lambda: self.redirect("/page"),
+            "/loop": lambda: self.redirect("/loop"),
+            "/to-private": lambda: self.redirect("http://intranet.test/admin"),
+            "/to-ipv6-loopback": lambda: self.redirect(f"http://[::1]:{self.server.server_port}/"),
+            "/to-file": lambda: self.redirect("file:///etc/passwd"),
+            "/big": lambda: self.answer(200, b"x" * 5000, "text/plain"),
+            "/big-unannounced": lambda: self.answer(200, b"x" * 5000, "text/plain", length=False),
+            "/slow": self.slow,
+            "/image": lambda: self.answer(200, b"\x89PNG", "image/png"),
+        }
+        routes.get(self.path, lambda: self.answer(404, b"", "text/plain"))()
+
+    def answer(self, status: int, body: bytes, content_type: str, length: bool = True) -> None:
+        """Send `body` with `status`."""
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        if length:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def redirect(self, location: str) -> None:
+        """Send a redirect to `location`."""
+        self.send_response(302)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def slow(self) -> None:
+        """Answer later than the tests' time limit."""
+        time.sleep(1.5)
+        with contextlib.suppress(ConnectionError):  # the client has given up by now
+            self.answer(200, b"late", "text/plain")
+
+    def log_message(self, *args) -> None:
+        """Keep the test output quiet."""
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """Serve `Handler` on 127.0.0.1; yield the base URL."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "127.0.0.1",
+        "10.0.0.1",
+        "172.16.5.4",
+        "192.168.1.1",
+        "169.254.169.254",
+        "100.64.0.1",
+        "0.0.0.0",
+        "255.255.255.255",
+        "224.0.0.1",
+        "::1",
+        "::",
+        "fc00::1",
+        "fd12:3456::1",
+        "fe80::1",
+        "ff02::1",
+        "::ffff:127.0.0.1",
+        "::ffff:10.0.0.1",
+        "::127.0.0.1",
+        "64:ff9b::a00:1",
+        "2002:7f00:1::1",
+    ],
+)
+def test_non_public_addresses_are_refused(address):
+    """Private, loopback, link-local, reserved, multicast and IPv6 forms of them are refused."""
+    assert not is_public(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize(
+    "address", ["93.184.215.14", "2606:4700::6810:84e5", "::ffff:93.184.215.14"]
+)
+def test_public_addresses_are_allowed(address):
+    """Public unicast addresses pass (the check only; nothing is fetched)."""
+    assert is_public(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ftp://example.org/a",
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "http://",
+        "http://u:p@example.org/",
+    ],
+)
+def test_only_plain_http_and_https_urls_are_accepted(url):
+    """Other schemes, URLs without a host and URLs with credentials are refused."""
+    with pytest.raises(FetchError):
+        parse_target(url)
+
+
+def test_every_resolved_address_must_be_public():
+    """A host with one private address among public ones is refused, after resolution."""
+    target = parse_target("https://news.test/artikel")
+    mixed = lambda host, port: ["93.184.215.14", "10.0.0.7"]  # noqa: E731
+    with pytest.raises(FetchError, match=re.escape("10.0.0.7")):
+        checked_address(target, mixed, is_public)
+    public = lambda host, port: ["93.184.215.14"]  # noqa: E731
+    assert checked_address(target, public, is_public) == "93.184.215.14"
+
+
+def test_loopback_server_is_refused(server):
+    """With the default check, a URL on 127.0.0.1 is refused before any request is sent."""
+    Handler.hosts.clear()
+    with pytest.raises(FetchError, match="non-public address"):
+        fetch_article(f"{server}/page", web())
+    assert Handler.hosts == []
+
+
+def test_host_name_resolving_to_loopback_is_refused(server):
+    """A public-looking name that resolves to 127.0.0.1 is refused too (checked after DNS)."""
+    port = server.rsplit(":", 1)[1]
+    with pytest.raises(FetchError, match=re.escape("127.0.0.1")):
+        fetch_article(f"http://news.test:{port}/page", web(), resolve=lambda h, p: ["127.0.0.1"])
+
+
+def test_allowed_fetch_returns_article_text(server):
+    """With 127.0.0.1 allowed explicitly, a web page is reduced to its article text."""
+    text = fetch_article(f"{server}/page", web(), allow=allow_loopback)
+    assert "Streik legt Hamburger Hafen lahm" in text
+    assert "sagte Verbandssprecher Jonas Reuter" in text
+    assert "Impressum" not in text
+    assert fetch_article(f"{server}/plain", web(), allow=allow_loopback) == "Ein deutscher Text."
+
+
+def test_connection_goes_to_the_checked_address_with_the_original_host(server):
+    """The request goes to the resolved, checked address and names the URL's host."""
+    Handler.hosts.clear()
+    port = server.rsplit(":", 1)[1]
+    body, _ = fetch(
+        f"http://news.test:{port}/to-page",
+        web(),
+        resolve=lambda host, port: ["127.0.0.1"],
+        allow=allow_loopback,
+    )
+    assert body == PAGE
+    assert Handler.hosts == [f"news.test:{port}", f"news.test:{port}"]
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/to-private", "192.168.1.20"),
+        ("/to-ipv6-loopback", "::1"),
+        ("/to-file", "only http:// and https://"),
+        ("/loop", "redirects"),
+    ],
+)
+def test_every_redirect_is_checked(server, path, message):
+    """A redirect to a private address, another scheme, or a loop is refused."""
+    resolver = {"intranet.test": ["192.168.1.20"], "127.0.0.1": ["127.0.0.1"], "::1": ["::1"]}
+    with pytest.raises(FetchError, match=re.escape(message)):
+        fetch(f"{server}{path}", web(), resolve=lambda h, p: resolver[h], allow=allow_loopback)
+
+
+@pytest.mark.parametrize("path", ["/big", "/big-unannounced"])
+def test_size_limit(server, path):
+    """A body above web.fetch_max_bytes is refused, announced or not."""
+    with pytest.raises(FetchError, match="fetch_max_bytes"):
+        fetch(f"{server}{path}", web(fetch_max_bytes=1000), allow=allow_loopback)
+
+
+def test_time_limit(server):
+    """A server slower than web.fetch_timeout_s is given up on."""
+    with pytest.raises(FetchError, match="fetch_timeout_s"):
+        fetch(f"{server}/slow", web(fetch_timeout_s=0.3), allow=allow_loopback)
+
+
+def test_other_content_and_errors_are_explained(server):
+    """Images, HTTP errors and switched-off URL input each get a clear message."""
+    with pytest.raises(FetchError, match="image/png"):
+        fetch_article(f"{server}/image", web(), allow=allow_loopback)
+    with pytest.raises(FetchError, match="HTTP status 404"):
+        fetch(f"{server}/missing", web(), allow=allow_loopback)
+    with pytest.raises(FetchError, match="switched off"):
+        fetch_article(f"{server}/page", web(url_input=False), allow=allow_loopback)

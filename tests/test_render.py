@@ -1,0 +1,163 @@
+"""Rendering a Digest as HTML and Markdown: escaping, quote marking, sections, roles."""
+
+from __future__ import annotations
+
+import re
+
+from kernpunkt.document import Digest, KeyPoint, Notice, Quote, Removed, Sentence
+from kernpunkt.render import speaker_role, to_markdown
+from kernpunkt.render_html import (
+    key_points_html,
+    mark_spans,
+    quotes_html,
+    removed_html,
+    side_by_side_html,
+    summary_html,
+    timings_html,
+    warnings_html,
+)
+
+ATTACK = '<img src=x onerror=alert(1)><script>alert("x")</script>'
+
+
+def make_digest(**changes) -> Digest:
+    """Return a small hand-made digest with one quote, one key point and hostile text."""
+    first = "Der Hafen steht still."
+    second = f"Sprecherin Anna Krüger sagte: „Wir verhandeln {ATTACK}.“"
+    text = f"{first}\n\n{second}"
+    start = text.index("„") + 1
+    quote = Quote(
+        text=text[start : text.index("“")],
+        start=start,
+        end=text.index("“"),
+        speaker="Anna Krüger",
+        speaker_mention="Sprecherin Anna Krüger",
+        speaker_en="spokeswoman Anna Krüger",
+        sentence=1,
+        text_en=f"We are negotiating {ATTACK}.",
+    )
+    sentences = [
+        Sentence(0, 0, first, 0, len(first), en="The port is at a standstill."),
+        Sentence(
+            1,
+            1,
+            second,
+            len(first) + 2,
+            len(text),
+            en=f"Spokeswoman Anna Krüger said: “We are negotiating {ATTACK}.”",
+        ),
+    ]
+    digest = Digest(
+        text=text,
+        sentences=sentences,
+        quotes=[quote],
+        key_points=[
+            KeyPoint(
+                en=f"Spokeswoman Anna Krüger said: “We are negotiating {ATTACK}.”",
+                de=second,
+                sentences=[1],
+                quotes=[quote],
+            )
+        ],
+        removed=[Removed(f"Anzeige {ATTACK}", "advertisement")],
+        warnings=[Notice("length-ratio", f"odd {ATTACK}", 0)],
+        timings={"clean": 0.01, "total": 0.5},
+        models={"translation": "tiny<model>"},
+    )
+    for name, value in changes.items():
+        setattr(digest, name, value)
+    return digest
+
+
+def all_html(digest: Digest) -> str:
+    """Return every HTML section of the digest, joined."""
+    renderers = (
+        summary_html,
+        key_points_html,
+        quotes_html,
+        side_by_side_html,
+        removed_html,
+        warnings_html,
+        timings_html,
+    )
+    return "".join(render(digest) for render in renderers)
+
+
+def test_article_text_is_escaped_in_every_html_section():
+    """No markup from the article survives as markup: `<img>` and `<script>` stay text."""
+    page = all_html(make_digest(summary=[f"Summary {ATTACK}"]))
+    assert "<img" not in page and "<script" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+
+
+def test_markdown_escapes_markup():
+    """The Markdown download escapes HTML syntax in article text."""
+    markdown = to_markdown(make_digest(summary=["Kurz <b>"]))
+    assert not re.search(r"(?<!\\)<", markdown)
+    assert "\\<img src=x onerror=alert\\(1\\)\\>" in markdown
+    assert markdown.startswith("## Summary\n\n- Kurz \\<b\\>\n")
+
+
+def test_side_by_side_marks_quotes_by_offset_and_key_sentences():
+    """The German quote is marked where quotes.py found it; key point rows carry a star."""
+    page = side_by_side_html(make_digest())
+    assert page.count('<tr id="kp-s-') == 2
+    assert '„<mark class="kp-quote">Wir verhandeln &lt;img' in page
+    assert '<mark class="kp-quote">“We are negotiating' in page
+    assert "2 ★" in page and 'class="kp-para kp-key"' in page
+    assert "1 ⚠" in page
+
+
+def test_side_by_side_of_a_partial_translation_shows_gaps():
+    """Sentences a key-points-only digest did not translate show a dash."""
+    digest = make_digest(translation="partial")
+    digest.sentences[0].en = ""
+    page = side_by_side_html(digest)
+    assert "English (key points only)" in page and '<span class="kp-muted">—</span>' in page
+
+
+def test_key_points_name_speakers_and_hold_the_german_source():
+    """A key point shows its speakers and its German sentence behind a disclosure."""
+    page = key_points_html(make_digest())
+    assert '<span class="kp-speaker">spokeswoman Anna Krüger</span>' in page
+    assert "<details><summary>German source (sentence 2)</summary>" in page
+    assert '<mark class="kp-quote">“We are negotiating' in page
+
+
+def test_quotes_table_has_speaker_role_and_both_languages():
+    """The quotes table shows speaker, role, English quote and German original."""
+    page = quotes_html(make_digest())
+    assert "Quotes (1)" in page
+    assert "<td>spokeswoman</td>" in page
+    assert "We are negotiating &lt;img" in page and "Wir verhandeln &lt;img" in page
+
+
+def test_unattributed_quote_and_empty_sections():
+    """Missing speakers, key points and quotes are said, not left blank."""
+    digest = make_digest(key_points=[], warnings=[], removed=[])
+    digest.quotes[0].speaker = digest.quotes[0].speaker_en = None
+    assert "unattributed" in quotes_html(digest)
+    assert "No key points found." in key_points_html(digest)
+    assert "No quotes found." in quotes_html(make_digest(quotes=[]))
+    assert warnings_html(digest) == "" and summary_html(digest) == ""
+    assert "Cleaning removed nothing." in removed_html(digest)
+
+
+def test_warnings_link_to_their_sentence():
+    """A warning about a sentence links to that sentence's row."""
+    assert '<a href="#kp-s-1">Sentence 1</a> — odd &lt;img' in warnings_html(make_digest())
+
+
+def test_mark_spans_escapes_and_ignores_overlaps():
+    """Overlapping or empty spans never duplicate or drop text."""
+    html = mark_spans("a<b>c", [(1, 4), (2, 3), (5, 5)])
+    assert html == 'a<mark class="kp-quote">&lt;b&gt;</mark>c'
+
+
+def test_speaker_role_takes_the_name_out():
+    """The role is the English speaker line without the name and its punctuation."""
+    quote = Quote("x", 0, 1, speaker="Andriy Yermak", speaker_en="Andriy Yermak, Zelensky's aide")
+    assert speaker_role(quote) == "Zelensky's aide"
+    assert speaker_role(Quote("x", 0, 1, speaker="Singh", speaker_en="Singh")) == ""
+    assert speaker_role(Quote("x", 0, 1, speaker=None, speaker_en="someone")) == ""

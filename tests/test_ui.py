@@ -1,0 +1,157 @@
+"""The web app: the `/digest` API over HTTP with gradio_client, options, layout, loading, files."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import gradio as gr
+import pytest
+from conftest import FIXTURES
+from gradio_client import Client
+from gradio_client.exceptions import AppError
+from webapp import running_app
+
+from kernpunkt.document import Digest
+from kernpunkt.errors import InputTooLongError, ModelLoadError
+from kernpunkt.pipeline import Pipeline
+from kernpunkt.ui import (
+    Loader,
+    Options,
+    build_app,
+    digest_text,
+    key_point_count,
+    write_downloads,
+)
+
+ENGLISH = (
+    "The government said on Monday that the talks with the unions would continue next week in "
+    "Berlin, and that it expected an agreement before the summer."
+)
+HAFEN = (FIXTURES / "artikel-hafen.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def client(pipeline: Pipeline):
+    """Return a gradio_client Client of the app served on 127.0.0.1."""
+    with running_app(pipeline) as url:
+        yield Client(url, verbose=False)
+
+
+def labels(app: gr.Blocks) -> dict[str, gr.components.Component]:
+    """Return the app's labelled components by label."""
+    return {
+        block.label: block
+        for block in app.blocks.values()
+        if isinstance(block, gr.components.Component) and getattr(block, "label", None)
+    }
+
+
+def test_digest_endpoint_returns_the_digest_json(client):
+    """`/digest` with gradio_client returns the Digest as JSON: key points, quotes, translation."""
+    data = client.predict(HAFEN, key_points="short", fast=True, api_name="/digest")
+    digest = Digest.from_dict(data)
+    assert json.loads(digest.to_json()) == data
+    assert 0 < len(digest.key_points) <= 3
+    assert digest.translation == "full" and all(s.en for s in digest.sentences)
+    assert {"Jonas Reuter"} <= {q.speaker for q in digest.quotes}
+    assert any(r.text.startswith("Foto:") for r in digest.removed)
+    assert "translate" in digest.timings
+
+
+def test_digest_endpoint_options(client):
+    """key_points_only translates only the key points; clean_input=False keeps the credits."""
+    data = client.predict(HAFEN, False, True, "long", True, api_name="/digest")
+    assert data["translation"] == "partial" and data["removed"] == []
+    assert any(not s["en"] for s in data["sentences"])
+    assert "Foto: Max Mustermann" in data["text"]
+
+
+def test_digest_endpoint_is_documented(client):
+    """The API page names `/digest` and its parameters."""
+    info = client.view_api(return_format="dict", print_info=False)["named_endpoints"]
+    names = [p["parameter_name"] for p in info["/digest"]["parameters"]]
+    assert names == ["text", "clean_input", "key_points_only", "key_points", "fast", "summary"]
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "message"),
+    [
+        ("   ", {}, "the text is empty"),
+        (HAFEN, {"key_points": "huge"}, "must be one of short, medium, long"),
+        (ENGLISH, {}, "does not look like German"),
+    ],
+)
+def test_digest_endpoint_errors_are_clear(client, text, options, message):
+    """Bad input gets kernpunkt's message, not a stack trace."""
+    with pytest.raises(AppError, match=message):
+        client.predict(text, **options, api_name="/digest")
+
+
+def test_input_size_limit_message(pipeline):
+    """Text above limits.max_input_chars is refused with a message naming the limit."""
+    small = replace(pipeline.config, limits=replace(pipeline.config.limits, max_input_chars=100))
+    with pytest.raises(InputTooLongError, match=r"limits\.max_input_chars"):
+        digest_text(Pipeline(small, pipeline.translator), HAFEN, Options())
+
+
+def test_progress_reports_every_stage(pipeline):
+    """The progress tracker hears of cleaning, quotes, translating and key points."""
+    stages: list[str] = []
+    digest_text(pipeline, HAFEN, Options(fast=True), lambda fraction, desc: stages.append(desc))
+    assert list(dict.fromkeys(stages)) == ["cleaning", "quotes", "translating", "key points"]
+
+
+def test_key_point_lengths_come_from_the_configuration(pipeline):
+    """short, medium and long are key_points.short, count and long."""
+    points = pipeline.config.key_points
+    counts = [key_point_count(pipeline.config, length) for length in ("short", "medium", "long")]
+    assert counts == [points.short, points.count, points.long]
+
+
+def test_layout_follows_the_configuration(pipeline):
+    """The URL tab and the summary option appear only where the configuration enables them."""
+    config = pipeline.config
+    shown = labels(build_app(lambda: pipeline, config))
+    assert ("Article URL" in shown) is config.web.url_input
+    assert shown["Summary"].visible is config.summary.enabled
+    off = replace(config, web=replace(config.web, url_input=False))
+    on = replace(config, summary=replace(config.summary, enabled=True))
+    assert "Article URL" not in labels(build_app(lambda: pipeline, off))
+    assert labels(build_app(lambda: pipeline, on))["Summary"].visible is True
+
+
+def test_examples_include_the_fixture_articles(pipeline):
+    """The example articles written for the project are offered by name."""
+    app = build_app(lambda: pipeline, pipeline.config)
+    examples = [b for b in app.blocks.values() if isinstance(b, gr.Dataset)]
+    assert {"Hamburg port strike", "Deutsche Bahn"} <= set(examples[0].sample_labels)
+
+
+def test_loader_loads_once_and_reports_status(pipeline):
+    """The model loads once; the status says loading, then ready, or why it failed."""
+    calls: list[int] = []
+
+    def factory() -> Pipeline:
+        calls.append(1)
+        return pipeline
+
+    loader = Loader(factory)
+    first, ready = list(loader.status())
+    assert first.startswith("Loading") and ready.startswith("Ready")
+    assert list(loader.status()) == [ready] and loader.get() is pipeline and calls == [1]
+
+    def broken() -> Pipeline:
+        raise ModelLoadError("could not load translation model 'x_y'")
+
+    assert list(Loader(broken).status())[-1] == (
+        "**The model did not load:** could not load translation model 'x\\_y'"
+    )
+
+
+def test_downloads_hold_markdown_and_json(pipeline, tmp_path):
+    """The download files are the Markdown rendering and the Digest JSON."""
+    digest = pipeline.digest(HAFEN, key_points_only=True)
+    markdown, as_json = write_downloads(digest, tmp_path)
+    assert markdown.read_text(encoding="utf-8").startswith("## Key points")
+    assert Digest.from_json(as_json.read_text(encoding="utf-8")) == digest
