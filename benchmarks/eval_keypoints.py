@@ -36,7 +36,13 @@ class CopyTranslator:
 
     name = "copy"
 
-    def translate(self, texts: Sequence[str], progress: Progress | None = None) -> list[str]:
+    def translate(
+        self,
+        texts: Sequence[str],
+        progress: Progress | None = None,
+        *,
+        num_beams: int | None = None,
+    ) -> list[str]:
         """Return the texts unchanged."""
         return list(texts)
 
@@ -57,12 +63,11 @@ def score(digest: Digest) -> dict[str, int]:
     by_index = {s.index: s for s in digest.sentences}
     for point in digest.key_points:
         counts["points"] += 1
-        attributed = [q for q in point.quotes if q.speaker]
-        if attributed:
+        if point.quotes:
             counts["quoted"] += 1
-            counts["named"] += all(names(point.en, q.speaker) for q in attributed)
+            counts["named"] += all(names(point.en, q.speaker) for q in point.quotes)
         reporter = by_index[point.sentences[0]].reported_by
-        if reporter and not attributed:
+        if reporter and not point.quotes:
             counts["reported"] += 1
             counts["framed"] += names(point.en, reporter)
     return counts

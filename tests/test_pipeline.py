@@ -160,3 +160,17 @@ def test_num_beams_override_decodes_greedily_on_the_same_model(pipeline: Pipelin
     expected = translator.tokenizer.batch_decode(greedy, skip_special_tokens=True)[0].strip()
     assert translator.translate([german], num_beams=1) == [expected]
     assert pipeline.config.translation.num_beams > 1
+
+
+def test_seed_key_points_carry_every_quote_with_its_speaker_named(
+    pipeline: Pipeline, seed_article: str
+) -> None:
+    digest = pipeline.digest(seed_article)
+    speakers = {q.speaker for p in digest.key_points for q in p.quotes}
+    assert {"Sabrina Singh", "Mark Rutte", "Andriy Yermak"} <= speakers
+    for point in digest.key_points:
+        for quote in point.quotes:
+            assert quote.speaker.split()[-1] in point.en
+    (threat,) = [p for p in digest.key_points if any("Bedrohung" in q.text for q in p.quotes)]
+    assert threat.en.startswith("According to ")
+    assert "Rutte" in threat.en.split(",")[0]

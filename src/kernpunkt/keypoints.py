@@ -101,11 +101,15 @@ def lead_bias(n: int) -> np.ndarray:
 
 
 def select_mmr(
-    relevance: np.ndarray, similarity: np.ndarray, count: int, weight: float
+    relevance: np.ndarray,
+    similarity: np.ndarray,
+    count: int,
+    weight: float,
+    candidates: Sequence[int] | None = None,
 ) -> list[int]:
-    """Pick `count` indices by maximal marginal relevance and return them in article order."""
+    """Pick `count` of the candidate indices by maximal marginal relevance, in article order."""
     chosen: list[int] = []
-    candidates = list(range(len(relevance)))
+    candidates = list(range(len(relevance)) if candidates is None else candidates)
     while candidates and len(chosen) < count:
 
         def marginal(i: int) -> float:
@@ -146,15 +150,36 @@ class LexRankChooser:
         """Return the indices of the `count` key sentences, in article order."""
         if not sentences:
             return []
-        vectors = tfidf_matrix([s.de for s in sentences])
+        groups = units(sentences, quotes)
+        vectors = tfidf_matrix([" ".join(sentences[p].de for p in group) for group in groups])
         similarity = vectors @ vectors.T
         lead = self.config.lead_weight
         relevance = (1 - lead) * centrality(similarity, self.config.similarity_threshold)
-        relevance += lead * lead_bias(len(sentences))
-        quoted = {q.sentence for q in quotes if q.sentence is not None}
-        relevance += [news_adjustment(s, quoted, self.config) for s in sentences]
-        picked = select_mmr(relevance, similarity, count, self.config.mmr_lambda)
-        return [sentences[i].index for i in picked]
+        relevance += lead * lead_bias(len(groups))
+        quoted = {i for q in quotes if q.speaker for i in quote_sentences(q, sentences)}
+        unattributed = {i for q in quotes if not q.speaker for i in quote_sentences(q, sentences)}
+        relevance += [news_adjustment(sentences[g[0]], quoted, self.config) for g in groups]
+        # a quote whose speaker the article does not name cannot be a faithful key point
+        eligible = [
+            u
+            for u, group in enumerate(groups)
+            if unattributed.isdisjoint(sentences[p].index for p in group)
+        ]
+        picked = select_mmr(relevance, similarity, count, self.config.mmr_lambda, eligible)
+        return [sentences[groups[u][0]].index for u in picked]
+
+
+def units(sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list[list[int]]:
+    """Group sentence positions into units: a quote joins the sentences it spans."""
+    position = {s.index: p for p, s in enumerate(sentences)}
+    continues = {position[i] for q in quotes for i in quote_sentences(q, sentences)[1:]}
+    groups: list[list[int]] = []
+    for p in range(len(sentences)):
+        if p in continues and groups:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return groups
 
 
 def surname(name: str) -> str:
