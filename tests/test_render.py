@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kernpunkt.document import Digest, KeyPoint, Notice, Quote, Removed, Sentence
-from kernpunkt.render import speaker_role, to_markdown
+from kernpunkt.render import escape, speaker_role, to_markdown
 from kernpunkt.render_html import (
     key_points_html,
     mark_spans,
@@ -95,7 +95,7 @@ def test_markdown_escapes_markup():
     """The Markdown download escapes HTML syntax in article text."""
     markdown = to_markdown(make_digest(summary=["Kurz <b>"]))
     assert not re.search(r"(?<!\\)<", markdown)
-    assert "\\<img src=x onerror=alert\\(1\\)\\>" in markdown
+    assert "\\<img src=x onerror=alert(1)\\>" in markdown
     assert markdown.startswith("## Summary\n\n- Kurz \\<b\\>\n")
 
 
@@ -161,3 +161,9 @@ def test_speaker_role_takes_the_name_out():
     assert speaker_role(quote) == "Zelensky's aide"
     assert speaker_role(Quote("x", 0, 1, speaker="Singh", speaker_en="Singh")) == ""
     assert speaker_role(Quote("x", 0, 1, speaker=None, speaker_en="someone")) == ""
+
+
+def test_markdown_escapes_block_starts_but_keeps_ordinary_punctuation():
+    """Only what would start a list or heading at a line start is escaped; hyphens and dots stay."""
+    assert escape("Pentagon-Sprecherin sagte 4.5 mehr.") == "Pentagon-Sprecherin sagte 4.5 mehr."
+    assert escape("- Liste\n1. Platz\n# Titel") == "\\- Liste\n1\\. Platz\n\\# Titel"

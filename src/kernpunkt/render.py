@@ -7,14 +7,19 @@ import re
 from kernpunkt.document import Digest, Quote
 
 # Markdown and HTML syntax characters in article text must show as themselves.
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+# Headings, quotes and list items start only at the beginning of a line ("- ", "1. ", "# ").
+BLOCK_START = re.compile(r"^(\s*)([#+-])", re.MULTILINE)
+ORDERED_ITEM = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
 # Punctuation and spaces left at either end of a role once the name is taken out.
 ROLE_TRIM = re.compile(r"^[\s,;:–—-]+|[\s,;:–—-]+$")
 
 
 def escape(text: str) -> str:
     """Return `text` with every Markdown/HTML syntax character backslash-escaped."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = ORDERED_ITEM.sub(r"\1\\\2", text)
+    return BLOCK_START.sub(r"\1\\\2", text)
 
 
 def speaker_role(quote: Quote) -> str:
@@ -65,5 +70,7 @@ def to_markdown(digest: Digest) -> str:
             lines.append(f"- {where}{escape(notice.message)}")
     if digest.removed:
         lines += ["", f"## Removed by cleaning ({len(digest.removed)} blocks)", ""]
-        lines += [f"- _{r.reason}_: {escape(r.text)}" for r in digest.removed]
+        lines += [
+            f"- _{r.reason}_: {escape(' / '.join(r.text.splitlines()))}" for r in digest.removed
+        ]
     return "\n".join(lines) + "\n"
