@@ -135,8 +135,9 @@ def test_quote_over_two_sentences_is_one_key_point_covering_both() -> None:
         sentence=0,
         text_en="Soldiers are moved. We expect missions.",
     )
-    points = build_key_points(items, [quote], [0, 1])
-    assert len(points) == 1
+    chosen = LexRankChooser(CONFIG)(items, 2, [quote])
+    assert chosen == [0]
+    points = build_key_points(items, [quote], chosen)
     assert points[0].sentences == [0, 1]
     assert points[0].en == "Sabrina Singh said: “Soldiers are moved. We expect missions.”"
 

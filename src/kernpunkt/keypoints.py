@@ -233,22 +233,26 @@ def quote_sentences(quote: Quote, sentences: Sequence[Sentence]) -> list[int]:
     return [s.index for s in sentences if s.start < quote.end and quote.start < s.end]
 
 
+def point_quotes(i: int, sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list[Quote]:
+    """Return the quotes that the key point of sentence `i` carries: those spanning it."""
+    return [q for q in quotes if i in quote_sentences(q, sentences)]
+
+
+def point_sentences(i: int, sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list[int]:
+    """Return the sentences the key point of sentence `i` covers: it and its quotes' sentences."""
+    own = point_quotes(i, sentences, quotes)
+    return sorted({i, *(j for q in own for j in quote_sentences(q, sentences))})
+
+
 def build_key_points(
     sentences: Sequence[Sentence], quotes: Sequence[Quote], chosen: Sequence[int]
 ) -> list[KeyPoint]:
-    """Return one KeyPoint per chosen sentence, worded so that no quote loses its speaker.
-
-    A quote that spans several sentences belongs to each of them; a chosen sentence whose
-    quotes an earlier key point already carries adds nothing and is left out.
-    """
+    """Return one KeyPoint per chosen sentence, worded so that no quote loses its speaker."""
     by_index = {s.index: s for s in sentences}
-    spans = [(q, quote_sentences(q, sentences)) for q in quotes]
-    points: list[KeyPoint] = []
+    points = []
     for i in chosen:
-        own = [q for q, spanned in spans if i in spanned]
-        if own and points and all(q in points[-1].quotes for q in own):
-            continue
-        covered = sorted({i, *(j for q, spanned in spans if q in own for j in spanned)})
+        covered = point_sentences(i, sentences, quotes)
+        own = point_quotes(i, sentences, quotes)
         points.append(
             KeyPoint(
                 en=frame_sentence(by_index[i], own),

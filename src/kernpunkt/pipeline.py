@@ -71,6 +71,28 @@ def speaker_segment(quote: Quote) -> str | None:
     return mention
 
 
+def translation_jobs(draft: _Draft, key_points_only: bool) -> list[tuple[object, str, str]]:
+    """Return (target, attribute, German text) for everything of an article that needs English.
+
+    In key-points-only mode that is the sentences the key points cover and their quotes.
+    """
+    sentences, quotes = draft.sentences, draft.quotes
+    if key_points_only:
+        wanted = {j for i in draft.chosen for j in keypoints.point_sentences(i, sentences, quotes)}
+        sentences = [s for s in sentences if s.index in wanted]
+        quotes = [
+            q for q in quotes if wanted.intersection(keypoints.quote_sentences(q, draft.sentences))
+        ]
+    jobs: list[tuple[object, str, str]] = [(s, "en", s.de) for s in sentences]
+    for quote in quotes:
+        jobs.append((quote, "text_en", quote.text))
+        if mention := speaker_segment(quote):
+            jobs.append((quote, "speaker_en", mention))
+        else:
+            quote.speaker_en = quote.speaker
+    return jobs
+
+
 class Pipeline:
     """kernpunkt's engine: digest German articles into English digests."""
 
@@ -177,21 +199,7 @@ class Pipeline:
         progress: Progress | None,
     ) -> None:
         """Translate the sentences, quotes and speaker lines of all drafts in one model call."""
-        jobs: list[tuple[object, str, str]] = []
-        for draft in drafts:
-            wanted = set(draft.chosen) if key_points_only else None
-            for sentence in draft.sentences:
-                if wanted is None or sentence.index in wanted:
-                    jobs.append((sentence, "en", sentence.de))
-            for quote in draft.quotes:
-                if wanted is None or wanted & set(
-                    keypoints.quote_sentences(quote, draft.sentences)
-                ):
-                    jobs.append((quote, "text_en", quote.text))
-                    if mention := speaker_segment(quote):
-                        jobs.append((quote, "speaker_en", mention))
-                    else:
-                        quote.speaker_en = quote.speaker
+        jobs = [job for draft in drafts for job in translation_jobs(draft, key_points_only)]
         started = time.perf_counter()
 
         def report(done: int, total: int) -> None:
@@ -208,13 +216,11 @@ class Pipeline:
                 name = quote.speaker
                 if name and is_name(name) and not keypoints.names(quote.speaker_en or "", name):
                     quote.speaker_en = quote.speaker
-        # the batch's model time is shared out by each article's share of the segments
+        # the batch's model time is shared out by each article's share of the German text
         elapsed = time.perf_counter() - started
+        total = sum(len(draft.text) for draft in drafts)
         for draft in drafts:
-            share = sum(len(s.de) for s in draft.sentences) / max(
-                1, sum(len(s.de) for d in drafts for s in d.sentences)
-            )
-            draft.timings["translate"] = round(elapsed * share, 4)
+            draft.timings["translate"] = round(elapsed * len(draft.text) / total, 4)
 
     def _finish(
         self, draft: _Draft, key_points_only: bool, summary: bool, progress: Progress | None

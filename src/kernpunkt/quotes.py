@@ -135,6 +135,10 @@ NON_NOMINATIVE = frozenset("Den Dem Einen Einem Diesen Diesem Seinen Seinem Ihre
 # Words joining two verbs that share one subject ("befand X … und nannte …").
 COORDINATORS = frozenset({"und", "sowie", "oder"})
 GENITIVE_LINKS = frozenset({"des", "der"})
+RELATIVE_PRONOUNS = frozenset(
+    "der die das dem den deren dessen denen welche welcher welches welchem welchen".split()
+)
+NOMINATIVE_RELATIVES = frozenset("der die das welche welcher welches".split())
 # Prepositions that continue a speaker phrase ("Ein Sprecher von Tesla"), and those that do
 # only before a name ("Ein Regierungssprecher in Berlin", not "sagte X in einem Interview").
 LINKS = frozenset({"des", "der", "von", "vom", "aus", "für", "und"})
@@ -187,6 +191,8 @@ LOWER_STOPWORDS = frozenset(
 WIE = frozenset({"wie", "Wie"})
 SKIPPABLE_OPENERS = frozenset({"Und", "Aber", "Doch", "Auch", "Denn", "Sogar", "Selbst"})
 CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "–"})
+# Punctuation after a quote that makes it end a clause ("„…“, sagte er").
+QUOTE_CLOSERS = frozenset({",", ";", ":", "–", "("})
 ES_SOURCE_LINKS = frozenset({"in", "im", "auf", "aus", "von", "vom", "bei", "beim", "seitens"})
 PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden"})
 # Words before a span after which even a capitalised span reads as speech ("nannte es einen „X“").
@@ -683,11 +689,30 @@ def _speech_cues(masked: str, start: int, end: int) -> list[_Frame]:
     return cues
 
 
-def _clause_start(masked: str, sent_start: int, pos: int, marks: str = ":;§") -> int:
+def _clause_start(masked: str, sent_start: int, pos: int, quotes: bool = True) -> int:
     """Return where the clause holding `pos` starts (after a colon, a semicolon or a quote)."""
     floor = max(sent_start, pos - WINDOW)
-    cut = max(masked.rfind(mark, floor, pos) for mark in marks)
+    cut = max(masked.rfind(":", floor, pos), masked.rfind(";", floor, pos))
+    if quotes:
+        cut = max(cut, _quote_boundary(masked, floor, pos))
     return cut + 1 if cut >= 0 else sent_start
+
+
+def _quote_boundary(masked: str, floor: int, pos: int) -> int:
+    """Return the last character of the last quote before `pos` that closes a clause, or -1.
+
+    A quoted sentence ("„…“, sagte er") closes one; a quoted phrase inside the clause does not
+    ("hatte den Bericht als „falsch“ zurückgewiesen").
+    """
+    last = masked.rfind("§", floor, pos)
+    while last >= 0:
+        after = last + 1
+        if masked[after : after + 1] == "." or masked[after:pos].lstrip()[:1] in QUOTE_CLOSERS:
+            return last
+        while last > floor and masked[last - 1] == "§":
+            last -= 1
+        last = masked.rfind("§", floor, last)
+    return -1
 
 
 def _prefield_is_subject(tokens: list[tuple[int, int, str]]) -> bool:
@@ -822,18 +847,24 @@ def _verb_subject(masked: str, sent: _Sent, frame: _Frame) -> tuple[int, int] | 
         shared = _clause_subject(masked, sent, previous[0][0])
         if shared is not None:
             return shared
-    pronoun = _tokens(masked, verb_end, min(sent.end, verb_end + 8))[:1]
-    if pronoun and pronoun[0][2] in NOMINATIVE_PRONOUNS:
-        return pronoun[0][0], pronoun[0][1]
     if frame.cue.startswith("zitiert"):
         quoted = _quoted_person(masked, clause, frame, sent.end)
         if quoted:
             return quoted
+    pronoun = _tokens(masked, verb_end, min(sent.end, verb_end + 8))[:1]
+    if pronoun and pronoun[0][2] in NOMINATIVE_PRONOUNS:
+        return pronoun[0][0], pronoun[0][1]
     comma = masked.rfind(",", clause, frame.pos)
     if comma >= 0:
         tail = _tokens(masked, comma + 1, frame.pos)
         if tail and tail[0][2] in WIE and len(tail) > 1:
             return _noun_phrase(masked, tail[1][0], frame.pos)
+        relative = _relative_subject(masked, sent, comma, tail) if tail else None
+        if relative is not None:
+            return relative
+        if len(tail) == 1 and tail[0][2][:1].islower():
+            # "„…“, so urteilte Romney": an adverb in the prefield, the subject after the verb.
+            return _after_verb(masked, verb_end, sent.end)
         if tail and tail[0][2][:1].islower() and tail[0][2] not in DETERMINERS:
             return _after_verb(masked, tail[0][1], sent.end)
         if tail and _prefield_is_subject(tail):
@@ -848,21 +879,53 @@ def _verb_subject(masked: str, sent: _Sent, frame: _Frame) -> tuple[int, int] | 
     # A passive clause keeps its agent across a quote: "wird von X als „…“ bezeichnet".
     agent = _passive_agent(
         masked,
-        _tokens(masked, _clause_start(masked, sent.start, frame.pos, ":;"), frame.pos),
+        _tokens(masked, _clause_start(masked, sent.start, frame.pos, quotes=False), frame.pos),
         frame.pos,
     )
     if agent:
         return agent
     if _prefield_is_subject(tokens):
         phrase = _noun_phrase(masked, tokens[0][0], frame.pos)
-        if phrase and (
-            comma < 0 or phrase[1] >= comma or not masked[comma + 1 : frame.pos].strip()
-        ):
+        if phrase and (comma < 0 or phrase[1] >= comma or _relative_follows(masked, phrase[1])):
             return phrase
     return (
         _after_verb(masked, verb_end, sent.end)
         or _subject_after_finite(masked, tokens, sent.end)
         or _phrase_before(masked, sent, frame.pos)
+    )
+
+
+def _relative_subject(
+    masked: str, sent: _Sent, comma: int, tail: list[tuple[int, int, str]]
+) -> tuple[int, int] | None:
+    """Return the subject of a speech verb in a relative clause.
+
+    "Der Verband, der die Maßnahme als „…“ sieht": the relative pronoun is the subject, so the
+    speaker is the noun before it; "die Marke, die Gerhard Schröder … erklärt hatte": a name
+    right after the pronoun is the subject.
+    """
+    if tail[0][2] not in RELATIVE_PRONOUNS:
+        return None
+    words = [word for _, _, word in tail[1:3]]
+    if words and _is_capitalised(words[0]) and words[0] not in NOT_NOUNS:
+        # "der Generalsekretär" after a comma is an apposition, not a relative clause.
+        named = len(words) > 1 and _is_capitalised(words[1])
+        if named or tail[0][2] not in NOMINATIVE_RELATIVES:
+            return _noun_phrase(masked, tail[1][0], sent.end)
+        return None
+    if tail[0][2] in NOMINATIVE_RELATIVES:
+        return _phrase_before(masked, sent, comma)
+    return None
+
+
+def _relative_follows(masked: str, pos: int) -> bool:
+    """Tell whether a relative clause follows `pos` ("Klose, der Gelb-Rot sah, nannte …")."""
+    tokens = _tokens(masked, pos, min(len(masked), pos + 40))[:3]
+    words = [word for _, _, word in tokens]
+    if len(words) < 2 or words[0] != ",":
+        return False
+    return words[1] in RELATIVE_PRONOUNS or (
+        words[1] in LOWER_PREPOSITIONS and len(words) > 2 and words[2] in RELATIVE_PRONOUNS
     )
 
 
