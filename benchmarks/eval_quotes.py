@@ -32,6 +32,10 @@ WORD_RE = re.compile(r"\w+(?:[-.’']\w+)*")
 CONTEXT = 70
 # Gold pronoun speakers: the pronoun itself or the named person it refers to both count.
 PRONOUNS = frozenset({"er", "sie", "es", "ich", "wir", "man"})
+# Marks that end a clause: a pronoun's referent is named before the pronoun's own clause.
+CLAUSE_END_RE = re.compile(r"[.!?…:;,“”«»\"]")
+# Words that open a description, not a name ("Das Angebot", "die Ministerin").
+ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 
 
 @dataclass
@@ -76,7 +80,8 @@ def speaker_correct(
 
     Correct when the last word of the gold speaker (or of an alternative) is a word of our
     mention; gold null needs our None. A gold pronoun ("er") also accepts our resolved name
-    when that name is written in the text before the pronoun (the person it refers to).
+    when it is a name (not a description such as "Das Angebot") written in the text before
+    the pronoun's own clause: the person the pronoun refers to.
     """
     if gold["speaker"] is None:
         return mention is None
@@ -88,9 +93,19 @@ def speaker_correct(
         return True
     if gold["speaker"].lower() not in PRONOUNS or not gold.get("speaker_char_span"):
         return False
-    before = {word.lower() for word in WORD_RE.findall(text[: gold["speaker_char_span"][0]])}
-    resolved = last_word(name or "") or last_word(mention)
-    return resolved is not None and resolved not in PRONOUNS and resolved in before
+    resolved = name or mention
+    words = WORD_RE.findall(resolved)
+    if not words or words[0].lower() in ARTICLES or not words[-1][:1].isupper():
+        return False
+    before = {word.lower() for word in WORD_RE.findall(text[: clause_start(text, gold)])}
+    return words[-1].lower() not in PRONOUNS and words[-1].lower() in before
+
+
+def clause_start(text: str, gold: dict) -> int:
+    """Return where the clause holding the gold speaker starts."""
+    pronoun = gold["speaker_char_span"][0]
+    ends = list(CLAUSE_END_RE.finditer(text, 0, pronoun))
+    return ends[-1].end() if ends else 0
 
 
 def snippet(text: str, start: int, end: int) -> str:

@@ -222,6 +222,100 @@ def test_text_without_speaker_gives_none() -> None:
     assert quote.speaker_mention is None
 
 
+def test_quoted_phrase_inside_the_clause_keeps_the_subject_before_it() -> None:
+    quote = only("Die Regierung hatte den Bericht umgehend als „falsch“ zurückgewiesen.")
+    assert quote.speaker_mention == "Die Regierung"
+
+
+def test_speech_verb_after_a_reported_clause_takes_the_subject_after_it() -> None:
+    quote = only("Sie sei „tief erschüttert“ über den Vorfall, sagte die Ministerin.")
+    assert quote.speaker_mention == "die Ministerin"
+
+
+def test_prefield_subject_keeps_its_verb_across_a_relative_clause() -> None:
+    quote = only("Der Stürmer, der Gelb-Rot sah, nannte die Entscheidung „überzogen“.")
+    assert quote.speaker_mention == "Der Stürmer"
+
+
+def test_relative_pronoun_as_subject_gives_the_noun_before_it() -> None:
+    quote = only(
+        "Kritik kommt vom Fahrgastverband Pro Bahn, der das Verbot als „Kapitulation“ sieht."
+    )
+    assert quote.speaker_mention == "Fahrgastverband Pro Bahn"
+
+
+def test_name_after_a_relative_pronoun_is_the_subject() -> None:
+    text = "Verfehlt wurde die Marke, die Gerhard Lenz zum Ziel erklärt hatte: „Wir schaffen das.“"
+    assert only(text).speaker == "Gerhard Lenz"
+
+
+def test_passive_relative_clause_names_no_speaker() -> None:
+    quote = only("Die Rauchwolken, die als „nebelartig“ beschrieben wurden, ziehen nach Osten.")
+    assert quote.speaker is None
+
+
+def test_zitieren_man_takes_the_quoted_person() -> None:
+    quote = only("„Wir sind unerwünscht“, zitierte man Anna Weber vom Sender Radio Nord.")
+    assert quote.speaker_mention == "Anna Weber vom Sender Radio Nord"
+
+
+def test_so_with_a_speech_verb_takes_the_subject_after_the_verb() -> None:
+    quote = only("Ein „großer Sieg“, so urteilte Müller selbst über das Ergebnis.")
+    assert quote.speaker_mention == "Müller"
+
+
+def test_question_quote_without_comma_takes_the_following_frame() -> None:
+    quote = only("„Wozu das alles?“ fragen sich Experten.")
+    assert quote.speaker_mention == "Experten"
+
+
+def test_wie_clause_with_reflexive_pronoun_names_the_speaker() -> None:
+    text = "Die Speicherung oder, wie sich Tauber ausdrückte, „das große Scannen“ sei rechtswidrig."
+    assert only(text).speaker_mention == "Tauber"
+
+
+def test_age_after_the_name_stays_in_the_mention() -> None:
+    quote = only("Die Ärztin Alice Kern, 30, beschrieb den Hergang: „Die See war rau.“")
+    assert quote.speaker_mention == "Die Ärztin Alice Kern, 30"
+    assert quote.speaker == "Alice Kern"
+
+
+def test_genitive_eines_stays_in_the_mention() -> None:
+    quote = only("Passend dazu warnte die Moderatorin eines Lokalsenders: „Es ist glatt.“")
+    assert quote.speaker_mention == "die Moderatorin eines Lokalsenders"
+
+
+def test_colon_clause_with_a_pronoun_after_the_verb_takes_the_pronoun() -> None:
+    quote = only("Das Angebot, Verletzte aufzunehmen, lehnt er jedoch ab: „Das geht nicht.“")
+    assert quote.speaker_mention == "er"
+
+
+def test_colon_clause_about_the_speakers_view_continues_the_speaker() -> None:
+    text = (
+        "Trainer Jonas Berg sagte: „Wir gewinnen.“ "
+        "Seine Zuversicht gründet sich auf die Vorbereitung: „Wir sind fit.“"
+    )
+    assert [quote.speaker for quote in find_quotes(text)] == ["Jonas Berg", "Jonas Berg"]
+
+
+def test_colon_clause_in_konjunktiv_continues_the_speaker() -> None:
+    text = (
+        "Kommissarin Karin Lehmann äußerte sich am Montag. "
+        "Die Pflichten seien im Vertrag klar festgelegt: „Das Recht gilt für alle.“"
+    )
+    assert only(text).speaker == "Karin Lehmann"
+
+
+def test_quote_after_a_sentence_about_a_named_person_is_theirs() -> None:
+    text = "Der Bruder des Bischofs, Georg Lehner, war seit langem eingeweiht. „Er will Ruhe.“"
+    assert only(text).speaker == "Georg Lehner"
+
+
+def test_fuer_prefield_in_konjunktiv_names_whose_view_it_is() -> None:
+    quote = only("Für den Theologen Hans Berger sei der Rücktritt „verständlich“.")
+    assert quote.speaker_mention == "den Theologen Hans Berger"
+
+
 # --- reported speech (Konjunktiv I) ----------------------------------------------------------
 
 

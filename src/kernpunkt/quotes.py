@@ -11,7 +11,8 @@ How it works, in four passes over the text:
 4. walk the sentences in order: a marked span is a quote only inside a frame, after an attributed
    quote, in a Konjunktiv-I sentence that continues the last speaker, or when it is a lowercase
    phrase of several words (someone's wording, credited to the clause subject); otherwise it is a
-   quoted term (a name, a title, a scare quote) and is dropped.
+   quoted term (a name, a title, a scare quote) and is dropped. A quote with no speaker of its
+   own continues the last speaker, or the named person the previous sentence was about.
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ SENTENCE_PUNCT = ".!?…"
 # Regular speech verbs as stems; endings and the ge- participle are added by WEAK_VERB_RE.
 WEAK_SPEECH_STEMS = (
     "sag erklär beton warn kritisier bezeichn äußer twitter bekräftig versicher ergänz forder "
-    "frag antwort bestätig kommentier begründ verkünd mahn appellier schilder erzähl zitier "
-    "skandier argumentier behaupt bilanzier resümier konstatier beteuer urteil klag beklag "
+    "vermeld frag antwort bestätig kommentier begründ verkünd mahn appellier schilder erzähl "
+    "zitier skandier argumentier behaupt bilanzier resümier konstatier beteuer urteil klag beklag "
     "würdig bemängel bezweifel glaub hoff informier erinner prophezei prognostizier folger "
     "konter bedauer verurteil protestier dementier präzisier relativier spekulier schimpf "
     "kündig lob entgegn erwider räsonier postet betitel attestier monier meld bericht "
@@ -96,7 +97,7 @@ SPEECH_NOUNS = frozenset(
         "Meinung Einschätzung Darstellung Darstellungen Auffassung Interview Rede Appell Aufruf "
         "Vorwurf Vorwürfe Botschaft Tweet Antwort Begründung Kommentar Fazit Bilanz Parole "
         "Parolen Slogan Sprüche Spruch Schlagzeile Urteilsbegründung Mitteilungen Pressekonferenz "
-        "Schreiben Brief Bekenntnis Fragen Frage Einwand Bekunden Stellung"
+        "Schreiben Brief Bekenntnis Fragen Frage Einwand Bekunden Stellung These"
     ).split()
 )
 SPEAKER_ROLE_RE = re.compile(r"(?:sprecher|sprecherin)$", re.IGNORECASE)
@@ -109,6 +110,7 @@ NACH_NOUNS = frozenset(
     "Ankündigung Bewertung Auskunft Erkenntnissen Aussagen".split()
 )
 ZUFOLGE = "zufolge"
+OPINION_FOR = "Für"
 # Konjunktiv-I forms (third person) that mark reported speech.
 KONJUNKTIV_FORMS = frozenset(
     (
@@ -131,10 +133,13 @@ DETERMINERS = frozenset(
     ).split()
 )
 # Articles that cannot open a subject: a clause opening with them puts its subject after the verb.
+POSSESSIVES = frozenset(
+    "sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren".split()
+)
 NON_NOMINATIVE = frozenset("Den Dem Einen Einem Diesen Diesem Seinen Seinem Ihren Ihrem".split())
 # Words joining two verbs that share one subject ("befand X … und nannte …").
 COORDINATORS = frozenset({"und", "sowie", "oder"})
-GENITIVE_LINKS = frozenset({"des", "der"})
+GENITIVE_LINKS = frozenset({"des", "der", "eines"})
 RELATIVE_PRONOUNS = frozenset(
     "der die das dem den deren dessen denen welche welcher welches welchem welchen".split()
 )
@@ -168,6 +173,8 @@ ADVERBIALS_LOWER = frozenset(
 )
 # Nominative pronouns: right after a verb they are its subject ("bezeichnete er als").
 NOMINATIVE_PRONOUNS = frozenset({"er", "man", "wir", "ich"})
+# After the finite verb of a clause whose prefield is an object, these are its subject.
+SUBJECT_PRONOUNS = NOMINATIVE_PRONOUNS | {"sie"}
 ADVERBIAL_SUFFIXES = ("lich", "weise", "end", "erweise")
 PREPOSITIONS = frozenset(
     (
@@ -239,6 +246,7 @@ SEPARABLE_RES = tuple(
 WORD_ONLY_RE = re.compile(r"[^\W\d_][\w’'.\-]*\w|[^\W\d_]")
 SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]+(?=\s+[\"„“»«(§X]?[A-ZÄÖÜ0-9§])|\n+")
 SPACE_RE = re.compile(r"\s+")
+AGE_RE = re.compile(r"\d{1,3}")
 HEISST_ES_RE = re.compile(r"\b(?:heißt|hieß|hiess|heisst)\s+es\b")
 REDE_RE = re.compile(r"\b(?:war|ist|sei)\b[^.§]{0,60}\bdie\s+Rede\b")
 SO_FRAME_RE = re.compile(r"(?:^|[,–(]\s*|§\s*)(so)\s+(?=[A-ZÄÖÜ]|der |die |das |ein)")
@@ -631,6 +639,9 @@ def _apposition(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int] |
     if not segment or len(segment) > MAX_APPOSITION_WORDS:
         return None
     words = [word for _, _, word in segment]
+    if len(words) == 1 and AGE_RE.fullmatch(words[0]):
+        # "Alice Kakamara, 30, sagte": the age, as news writing gives it.
+        return segment[0][1], j
     if words[0] in DETERMINERS:
         if len(words) < 2 or not (_is_capitalised(words[1]) or _is_adjective(words[1])):
             return None
@@ -678,6 +689,9 @@ def _speech_cues(masked: str, start: int, end: int) -> list[_Frame]:
             cues.append(_Frame(word, tok_start, None, kind="zufolge"))
         elif word in NACH and following in NACH_NOUNS:
             cues.append(_Frame(word, tok_start, None, kind="nach"))
+        elif word == OPINION_FOR and index == 0 and words & KONJUNKTIV_FORMS:
+            # "Für den Theologen Küng sei der Rücktritt verständlich": whose view is reported.
+            cues.append(_Frame(word, tok_start, None, kind="laut"))
         elif any(p.fullmatch(word) and particles & words for p, particles in SEPARABLE_RES):
             cues.append(_Frame(word, tok_start, None))
     for pattern in (HEISST_ES_RE, REDE_RE):
@@ -857,11 +871,12 @@ def _verb_subject(masked: str, sent: _Sent, frame: _Frame) -> tuple[int, int] | 
     comma = masked.rfind(",", clause, frame.pos)
     if comma >= 0:
         tail = _tokens(masked, comma + 1, frame.pos)
-        if tail and tail[0][2] in WIE and len(tail) > 1:
-            return _noun_phrase(masked, tail[1][0], frame.pos)
-        relative = _relative_subject(masked, sent, comma, tail) if tail else None
-        if relative is not None:
-            return relative
+        if tail and tail[0][2] in WIE:
+            # "wie sich Tauss ausdrückte": the subject after a reflexive pronoun.
+            named = [tok for tok in tail[1:] if tok[2] not in OBJECT_PRONOUNS]
+            return _noun_phrase(masked, named[0][0], frame.pos) if named else None
+        if _is_relative_clause(tail):
+            return _relative_subject(masked, sent, comma, tail, verb_end)
         if len(tail) == 1 and tail[0][2][:1].islower():
             # "„…“, so urteilte Romney": an adverb in the prefield, the subject after the verb.
             return _after_verb(masked, verb_end, sent.end)
@@ -886,7 +901,9 @@ def _verb_subject(masked: str, sent: _Sent, frame: _Frame) -> tuple[int, int] | 
         return agent
     if _prefield_is_subject(tokens):
         phrase = _noun_phrase(masked, tokens[0][0], frame.pos)
-        if phrase and (comma < 0 or phrase[1] >= comma or _relative_follows(masked, phrase[1])):
+        # "Klose, der Gelb-Rot sah, nannte …" keeps its subject across the relative clause;
+        # in "Sie sei geschockt, sagte die Königin" the subject follows the verb.
+        if phrase and (comma < 0 or phrase[1] >= comma or masked[phrase[1] :].startswith(",")):
             return phrase
     return (
         _after_verb(masked, verb_end, sent.end)
@@ -895,38 +912,40 @@ def _verb_subject(masked: str, sent: _Sent, frame: _Frame) -> tuple[int, int] | 
     )
 
 
-def _relative_subject(
-    masked: str, sent: _Sent, comma: int, tail: list[tuple[int, int, str]]
-) -> tuple[int, int] | None:
-    """Return the subject of a speech verb in a relative clause.
+def _is_relative_clause(tail: list[tuple[int, int, str]]) -> bool:
+    """Tell whether the words after a comma open a relative clause, not an apposition.
 
-    "Der Verband, der die Maßnahme als „…“ sieht": the relative pronoun is the subject, so the
-    speaker is the noun before it; "die Marke, die Gerhard Schröder … erklärt hatte": a name
-    right after the pronoun is the subject.
+    "der die Maßnahme als „…“ sieht" and "die Gerhard Schröder … erklärt hatte" are relative
+    clauses; "der Generalsekretär des Verbandes" is an apposition.
     """
-    if tail[0][2] not in RELATIVE_PRONOUNS:
-        return None
+    if not tail or tail[0][2] not in RELATIVE_PRONOUNS:
+        return False
     words = [word for _, _, word in tail[1:3]]
-    if words and _is_capitalised(words[0]) and words[0] not in NOT_NOUNS:
-        # "der Generalsekretär" after a comma is an apposition, not a relative clause.
-        named = len(words) > 1 and _is_capitalised(words[1])
-        if named or tail[0][2] not in NOMINATIVE_RELATIVES:
-            return _noun_phrase(masked, tail[1][0], sent.end)
+    if not words or not _is_capitalised(words[0]) or words[0] in NOT_NOUNS:
+        return True
+    named = len(words) > 1 and _is_capitalised(words[1])
+    return named or tail[0][2] not in NOMINATIVE_RELATIVES
+
+
+def _relative_subject(
+    masked: str, sent: _Sent, comma: int, tail: list[tuple[int, int, str]], verb_end: int
+) -> tuple[int, int] | None:
+    """Return the subject of a speech verb in a relative clause, or None for a passive one.
+
+    A name right after the pronoun is the subject ("die Gerhard Schröder … erklärt hatte");
+    otherwise a nominative pronoun stands for the noun before it ("Der Verband, der …
+    sieht"). In a passive clause ("die als „…“ beschrieben wurden") that noun is what was
+    described, not who spoke.
+    """
+    following = tail[1][2] if len(tail) > 1 else ""
+    if _is_capitalised(following) and following not in NOT_NOUNS:
+        return _noun_phrase(masked, tail[1][0], sent.end)
+    auxiliary = _tokens(masked, verb_end, min(sent.end, verb_end + 12))[:1]
+    if auxiliary and auxiliary[0][2] in PASSIVE_AUXILIARIES:
         return None
     if tail[0][2] in NOMINATIVE_RELATIVES:
         return _phrase_before(masked, sent, comma)
     return None
-
-
-def _relative_follows(masked: str, pos: int) -> bool:
-    """Tell whether a relative clause follows `pos` ("Klose, der Gelb-Rot sah, nannte …")."""
-    tokens = _tokens(masked, pos, min(len(masked), pos + 40))[:3]
-    words = [word for _, _, word in tokens]
-    if len(words) < 2 or words[0] != ",":
-        return False
-    return words[1] in RELATIVE_PRONOUNS or (
-        words[1] in LOWER_PREPOSITIONS and len(words) > 2 and words[2] in RELATIVE_PRONOUNS
-    )
 
 
 def _quoted_person(masked: str, clause: int, frame: _Frame, end: int) -> tuple[int, int] | None:
@@ -950,6 +969,11 @@ def _clause_subject(masked: str, sent: _Sent, pos: int) -> tuple[int, int] | Non
     tokens = _tokens(masked, clause, pos)
     while tokens and tokens[0][2] in SKIPPABLE_OPENERS:
         tokens = tokens[1:]
+    commas = [index for index, (_, _, word) in enumerate(tokens) if word == ","]
+    tail = tokens[commas[-1] + 1 :] if commas else []
+    if len(tail) > 1 and tail[0][2][:1].islower() and tail[1][2] in SUBJECT_PRONOUNS:
+        # "Das Angebot, Verletzte aufzunehmen, lehnt er ab: „…“": the verb, then its subject.
+        return tail[1][0], tail[1][1]
     if _prefield_is_subject(tokens):
         return _noun_phrase(masked, tokens[0][0], pos)
     return _subject_after_finite(masked, tokens, pos)
@@ -981,6 +1005,8 @@ def _name_in_segment(words: list[str]) -> str | None:
     run: list[str] = []
     for word in reversed(words):
         if not _is_capitalised(word) or ROLE_RE.search(word) or word in TITLE_WORDS:
+            break
+        if word.lower() in DETERMINERS:
             break
         run.append(word)
     run.reverse()
@@ -1109,7 +1135,9 @@ def _frame_after(masked: str, index: _FrameIndex, sent: _Sent, span: _Span) -> _
     frame = _from(index.following, first)
     if frame is None:
         return None
-    if frame.pos == first and (leading or frame.kind == "so"):
+    # "„Wozu?“ fragen sich Experten": after a quoted question no comma is written.
+    punctuated = masked[span.close] == "."
+    if frame.pos == first and (leading or punctuated or frame.kind == "so"):
         return frame
     passive = window[leading][2] in PASSIVE_AUXILIARIES
     return (
@@ -1173,10 +1201,16 @@ class _State:
     history: list[_Speaker] = field(default_factory=list)
     last: _Speaker | None = None
     last_sentence: int = -CONTINUATION_GAP - 1
+    subject: _Speaker | None = None
+    subject_sentence: int = -CONTINUATION_GAP - 1
 
     def continues(self, index: int, gap: int = CONTINUATION_GAP) -> _Speaker | None:
         """Return the last speaker if they spoke at most `gap` sentences before `index`."""
         return self.last if index - self.last_sentence <= gap else None
+
+    def previous_subject(self, index: int) -> _Speaker | None:
+        """Return the named person who was the subject of the sentence before `index`."""
+        return self.subject if index - self.subject_sentence == 1 else None
 
 
 def _speaker_for(text: str, mention: tuple[int, int], state: _State) -> _Speaker:
@@ -1194,8 +1228,8 @@ def _sentence_speaker(text: str, sent: _Sent, state: _State) -> _Speaker | None:
     return None
 
 
-def _remember_subject(text: str, masked: str, sent: _Sent, state: _State) -> None:
-    """Remember a named person opening a sentence, for resolving later pronouns."""
+def _remember_subject(text: str, masked: str, sent: _Sent, index: int, state: _State) -> None:
+    """Remember a named person opening a sentence, for pronouns and the quotes that follow."""
     tokens = _tokens(masked, sent.start, min(sent.end, sent.start + WINDOW))[:NP_TOKEN_LIMIT]
     if not _prefield_is_subject(tokens) or tokens[0][2] in PRONOUNS:
         return
@@ -1205,6 +1239,7 @@ def _remember_subject(text: str, masked: str, sent: _Sent, state: _State) -> Non
     person = _resolve(_clean_mention(text[phrase[0] : phrase[1]]), state.history)
     if person.name and " " in person.name:
         state.history.append(person)
+        state.subject, state.subject_sentence = person, index
 
 
 def analyse(text: str) -> Analysis:
@@ -1224,7 +1259,7 @@ def analyse(text: str) -> Analysis:
         quotes.extend(found)
         own = None if found else _sentence_speaker(text, sent, state)
         if own is None and not found:
-            _remember_subject(text, masked, sent, state)
+            _remember_subject(text, masked, sent, index, state)
         if own is not None:
             state.last = own
         if own is not None or any(quote.speaker for quote in found):
@@ -1304,9 +1339,10 @@ def _attribute_span(
         if frame is not None and frame.mention is not None:
             return _speaker_for(text, frame.mention, state), frame.cue
         subject = _clause_subject(masked, sent, span.open)
-        if subject is not None:
-            return _speaker_for(text, subject, state), ":"
-        return state.continues(index), ":"
+        continued = state.continues(index)
+        if continued is not None and (subject is None or _reports(masked, sent, subject)):
+            return continued, ":"
+        return (_speaker_for(text, subject, state) if subject else None), ":"
     if term:
         return None
     frame = _nearest_frame(frames, span, colon=False)
@@ -1318,15 +1354,32 @@ def _attribute_span(
     if frames.nouns and frames.nouns[0].mention is not None:
         return _speaker_for(text, frames.nouns[0].mention, state), frames.nouns[0].cue
     if sent.konjunktiv:
-        return None, sent.konjunktiv
+        return state.previous_subject(index), sent.konjunktiv
     if frames.verb_cue is not None:
         return state.continues(index, gap=1), frames.verb_cue
     if _stands_alone(sent, span) and sentence_like:
-        return speaker, None
+        return speaker or state.previous_subject(index), None
     if _is_phrase_quote(text[span.start : span.end]):
         subject = _clause_subject(masked, sent, span.open)
         return (_speaker_for(text, subject, state) if subject else speaker), None
     return None
+
+
+def _reports(masked: str, sent: _Sent, subject: tuple[int, int]) -> bool:
+    """Tell whether a colon clause reports the last speaker rather than naming a new one.
+
+    It does when its main clause is in Konjunktiv I ("Die Pflichten seien klar festgelegt: „…“")
+    and when its subject is something of theirs ("Seine Zuversicht gründet sich auf …: „…“").
+    """
+    words = WORD_ONLY_RE.findall(masked[subject[0] : subject[1]])
+    if len(words) > 1 and words[0].lower() in POSSESSIVES and words[1] not in SPEECH_NOUNS:
+        return True
+    for _, _, word in _tokens(masked, subject[1], sent.end):
+        if word in CLAUSE_PUNCTUATION:
+            return False
+        if word in KONJUNKTIV_FORMS:
+            return True
+    return False
 
 
 def _is_phrase_quote(words: str) -> bool:
