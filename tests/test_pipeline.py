@@ -84,9 +84,11 @@ def test_timings_and_model_are_recorded(pipeline: Pipeline, tiny_marian: Path) -
 
 
 def test_progress_reports_every_stage(pipeline: Pipeline) -> None:
-    seen: list[str] = []
-    pipeline.digest(BAHN, progress=lambda stage, fraction: seen.append(stage))
-    assert {"cleaning", "quotes", "translating", "key points"} <= set(seen)
+    seen: list[tuple[str, int, int]] = []
+    pipeline.digest(BAHN, progress=lambda stage, done, total: seen.append((stage, done, total)))
+    assert {"cleaning", "quotes", "translating", "key points"} <= {stage for stage, _, _ in seen}
+    counts = [(done, total) for stage, done, total in seen if stage == "translating"]
+    assert counts[-1][0] == counts[-1][1] > 1
 
 
 def test_sentence_over_the_token_limit_is_split_and_fully_covered(pipeline: Pipeline) -> None:

@@ -28,10 +28,11 @@ def read_source(name: str, *, html: bool = False) -> str:
     return decode(data)
 
 
-def show_progress(stage: str, fraction: float) -> None:
+def show_progress(stage: str, done: int, total: int) -> None:
     """Write the current stage and how far it has come to standard error."""
-    sys.stderr.write(f"\r{stage}: {fraction:4.0%}   ")
-    if stage == "key points" and fraction >= 1:
+    count = f" {done}/{total}" if total > 1 else ""
+    sys.stderr.write(f"\r\033[K{stage}{count}")
+    if stage == "key points" and done == total:
         sys.stderr.write("\n")
     sys.stderr.flush()
 

@@ -19,9 +19,9 @@ from kernpunkt.translate import Translator, load_translator
 
 PRONOUNS = frozenset({"er", "sie", "ich", "wir", "man"})
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "da", "al", "bin", "zu", "ten", "ter"})
-# progress(stage, fraction done): stages are "cleaning", "quotes", "translating", "key points"
-# and, when a summariser is configured, "summary"
-Progress = Callable[[str, float], None]
+# progress(stage, done, total): stages are "cleaning", "quotes", "translating" (counting the
+# segments done), "key points" and, when a summariser is configured, "summary"
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -174,7 +174,7 @@ class Pipeline:
         """Run the German stages on one article: check, clean, segment, find quotes, choose."""
         timings: dict[str, float] = {}
         clock = _Clock(timings)
-        _report(progress, "cleaning", 0.0)
+        _report(progress, "cleaning", 0)
         limits = self.config.limits
         if clean_input:
             cleaned = clean.clean(text, max_html_chars=limits.max_raw_chars)
@@ -184,7 +184,7 @@ class Pipeline:
         clock.lap("clean")
         sentences = segment.segment(cleaned.text)
         clock.lap("segment")
-        _report(progress, "quotes", 0.0)
+        _report(progress, "quotes", 0)
         found = quotes.attribute(cleaned.text, sentences)
         clock.lap("quotes")
         chosen = self.choose(sentences, count, found)
@@ -203,7 +203,7 @@ class Pipeline:
         started = time.perf_counter()
 
         def report(done: int, total: int) -> None:
-            _report(progress, "translating", done / total)
+            _report(progress, "translating", done, total)
 
         english = self.translator.translate(
             [source for _, _, source in jobs], report, num_beams=num_beams
@@ -226,7 +226,7 @@ class Pipeline:
         self, draft: _Draft, key_points_only: bool, summary: bool, progress: Progress | None
     ) -> Digest:
         """Check the translations and assemble the digest of one article (and its summary)."""
-        _report(progress, "key points", 0.0)
+        _report(progress, "key points", 0)
         warnings = [
             notice
             for sentence in draft.sentences
@@ -246,23 +246,23 @@ class Pipeline:
             models={"translation": self.translator.name},
             translation="partial" if key_points_only else "full",
         )
-        _report(progress, "key points", 1.0)
+        _report(progress, "key points", 1)
         if summary and self.summariser is not None:
-            _report(progress, "summary", 0.0)
+            _report(progress, "summary", 0)
             started = time.perf_counter()
             digest.summary, notices = summarise_digest(self.summariser, digest)
             digest.warnings += notices
             digest.models["summary"] = self.summariser.name
             digest.timings["summary"] = round(time.perf_counter() - started, 4)
-            _report(progress, "summary", 1.0)
+            _report(progress, "summary", 1)
         digest.timings["total"] = round(sum(digest.timings.values()), 4)
         return digest
 
 
-def _report(progress: Progress | None, stage: str, fraction: float) -> None:
+def _report(progress: Progress | None, stage: str, done: int, total: int = 1) -> None:
     """Tell `progress`, if given, how far `stage` has come."""
     if progress:
-        progress(stage, fraction)
+        progress(stage, done, total)
 
 
 @lru_cache(maxsize=1)

@@ -151,9 +151,9 @@ def digest_text(
 ) -> Digest:
     """Digest `text` as `options` say, reporting each stage to `progress`."""
 
-    def report(stage: str, fraction: float) -> None:
+    def report(stage: str, done: int, total: int) -> None:
         if progress is not None:
-            progress(fraction, desc=stage)
+            progress((done, total), desc=f"{stage} {done}/{total}" if total > 1 else stage)
 
     return pipeline.digest(
         text,
