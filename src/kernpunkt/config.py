@@ -28,6 +28,7 @@ class TranslationConfig:
     revision: str
     engine: str
     device: str
+    threads: int
     num_beams: int
     batch_size: int
     max_input_tokens: int
@@ -39,6 +40,7 @@ class TranslationConfig:
         _require(
             self.device.split(":")[0] in DEVICES, "translation.device", "auto, cpu or cuda[:N]"
         )
+        _require(self.threads >= 0, "translation.threads", "0 (torch's default) or more")
         for name in ("num_beams", "batch_size", "max_input_tokens", "new_tokens_ratio"):
             _require(getattr(self, name) > 0, f"translation.{name}", "a positive number")
 

@@ -104,6 +104,10 @@ class MarianTranslator:
         )
         # max_new_tokens is set per batch; a saved max_length would only trigger a warning
         self.model.generation_config.max_length = None
+        if config.threads:
+            import torch
+
+            torch.set_num_threads(config.threads)
         self.device = torch_device(config.device)
         self.model.to(self.device).eval()
         self.max_tokens = min(config.max_input_tokens, self.model.config.max_position_embeddings)
