@@ -156,20 +156,13 @@ class Pipeline:
         count = key_points or self.config.key_points.count
         iterator = iter(texts)
         while batch := list(islice(iterator, batch_size)):
-            drafts = [
-                self._prepare(text, clean_input, count, key_points_only, progress) for text in batch
-            ]
+            drafts = [self._prepare(text, clean_input, count, progress) for text in batch]
             self._translate(drafts, key_points_only, num_beams, progress)
             for draft in drafts:
                 yield self._finish(draft, key_points_only, summary, progress)
 
     def _prepare(
-        self,
-        text: str,
-        clean_input: bool,
-        count: int,
-        key_points_only: bool,
-        progress: Progress | None,
+        self, text: str, clean_input: bool, count: int, progress: Progress | None
     ) -> _Draft:
         """Run the German stages on one article: check, clean, segment, find quotes, choose."""
         timings: dict[str, float] = {}

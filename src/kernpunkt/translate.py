@@ -124,7 +124,8 @@ class MarianTranslator:
         num_beams: int | None = None,
     ) -> list[str]:
         """Return the English translation of each German text, one output per input, in order."""
-        pieces_of = [self._pieces(to_model_marks(text)) for text in texts]
+        # a sentence keeps the line breaks of its paragraph; the model wants plain spaces
+        pieces_of = [self._pieces(to_model_marks(" ".join(text.split()))) for text in texts]
         flat = sorted({piece for pieces in pieces_of for piece in pieces}, key=len)
         translated: dict[str, str] = {}
         size = self.config.batch_size
@@ -139,9 +140,9 @@ class MarianTranslator:
 
     def _pieces(self, text: str) -> list[str]:
         """Return `text` cut into pieces that fit the model; empty text translates to nothing."""
-        if not text.strip():
+        if not text:
             return []
-        return split_to_fit(text.strip(), lambda piece: self.token_count(piece) <= self.max_tokens)
+        return split_to_fit(text, lambda piece: self.token_count(piece) <= self.max_tokens)
 
     def _generate(self, batch: list[str], num_beams: int | None) -> list[str]:
         """Translate one batch of segments that each fit the model."""
