@@ -2,6 +2,8 @@
 
 Prints span precision/recall/F1 and speaker accuracy for the items, the mark variants and the
 whole articles, plus error counts by category. `--show N` prints N examples per error category.
+A found quote matches a gold quote when it has the same words at the same place (gold
+`quote_char_span`), so a quote repeated in one text counts once per occurrence.
 The data is CC BY-NC-SA and is only read here, never copied into the repository.
 
     python benchmarks/eval_quotes.py [--show 5] [--data DIR]
@@ -19,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kernpunkt.document import Quote
 from kernpunkt.quotes import find_quotes
 
 DATA_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "quotes"
@@ -132,21 +135,32 @@ def fn_category(gold: dict) -> str:
     return f"fn:{kind}:{cue}"
 
 
+def match(gold: dict, predicted: list[Quote]) -> Quote | None:
+    """Return the predicted quote for a gold quote: the same words at the same place.
+
+    Matching by character span (not by text alone) counts a quote repeated in one text once
+    per occurrence, and does not credit the right words found at the wrong occurrence.
+    """
+    start, end = gold["quote_char_span"]
+    words = normalise(gold["quote"])
+    for quote in predicted:
+        if quote.start < end and start < quote.end and normalise(quote.text) == words:
+            return quote
+    return None
+
+
 def score_item(item: dict, score: Score) -> None:
     """Compare the quotes found in one item with its gold quotes."""
     text = item["text"]
-    predicted = find_quotes(text)
-    by_text: dict[str, list] = defaultdict(list)
-    for quote in predicted:
-        by_text[normalise(quote.text)].append(quote)
+    unmatched = find_quotes(text)
     for gold in item["quotes"]:
-        matches = by_text.get(normalise(gold["quote"]))
-        if not matches:
+        quote = match(gold, unmatched)
+        if quote is None:
             score.fn += 1
             start, end = gold["quote_char_span"]
             score.errors[fn_category(gold)].append(snippet(text, start, end))
             continue
-        quote = matches.pop(0)
+        unmatched.remove(quote)
         score.tp += 1
         score.speaker_total += 1
         if speaker_correct(gold, quote.speaker_mention, text, quote.speaker):
@@ -159,14 +173,13 @@ def score_item(item: dict, score: Score) -> None:
                 f"gold={gold['speaker']!r} got={quote.speaker_mention!r} cue={quote.cue!r} | "
                 + snippet(text, quote.start, quote.end)
             )
-    for leftover in by_text.values():
-        for quote in leftover:
-            score.fp += 1
-            category = fp_category(text, quote.start, quote.end)
-            score.errors[category].append(
-                f"spk={quote.speaker_mention!r} cue={quote.cue!r} | "
-                + snippet(text, quote.start, quote.end)
-            )
+    for quote in unmatched:
+        score.fp += 1
+        category = fp_category(text, quote.start, quote.end)
+        score.errors[category].append(
+            f"spk={quote.speaker_mention!r} cue={quote.cue!r} | "
+            + snippet(text, quote.start, quote.end)
+        )
 
 
 def load(path: Path) -> Iterable[dict]:

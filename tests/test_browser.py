@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from webapp import running_app
+
+from kernpunkt.pipeline import Pipeline
 
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
@@ -28,7 +32,7 @@ INJECTION = (
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser() -> Iterator[Any]:
     """Return headless Debian Chromium driven by Playwright (skips where it is not installed)."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium is not installed ({CHROMIUM}); CI installs Debian's chromium")
@@ -40,11 +44,13 @@ def browser():
         browser.close()
 
 
-def test_seed_article_digest_in_the_browser(browser, pipeline, seed_article, tmp_path):
+def test_seed_article_digest_in_the_browser(
+    browser: Any, pipeline: Pipeline, seed_article: str, tmp_path: Path
+) -> None:
     """Key points, speakers and the side-by-side view appear; injected markup stays text."""
     first, rest = seed_article.split("\n\n", 1)
     article = f"{first}\n\n{INJECTION}\n\n{rest}"
-    expected = pipeline.digest(article, key_points_only=False)
+    expected = pipeline.digest(article)
     dialogs: list[str] = []
     with running_app(pipeline) as url:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -70,6 +76,9 @@ def test_seed_article_digest_in_the_browser(browser, pipeline, seed_article, tmp
 
         shown = " ".join(page.locator("#kp-side-by-side, #kp-removed").all_text_contents())
         assert "<img src=x onerror=" in shown and "<script>" in shown
-        assert page.locator("#kp-side-by-side img, #kp-removed img, script.kp").count() == 0
+        injected = (
+            "#kp-side-by-side img, #kp-side-by-side script, #kp-removed img, #kp-removed script"
+        )
+        assert page.locator(injected).count() == 0
         assert page.evaluate("window.kpInjected") is None
         assert dialogs == []

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import SHARED_DATA
 
 from kernpunkt.clean import clean, decode_html
 from kernpunkt.errors import (
@@ -15,7 +16,7 @@ from kernpunkt.errors import (
     NothingLeftError,
 )
 
-CLEAN_SET = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "clean"
+CLEAN_SET = SHARED_DATA / "clean"
 
 PARAGRAPH_1 = (
     "Der Stadtrat hat am Dienstagabend nach langer Debatte beschlossen, dass die Brücke über den "
@@ -447,14 +448,14 @@ def test_nothing_left_is_an_error_that_offers_to_skip_cleaning() -> None:
     with pytest.raises(NothingLeftError, match="boilerplate") as error:
         clean(boilerplate)
 
-    assert "clean=False" in str(error.value)
+    assert "clean_input=False" in str(error.value)
     assert "--no-clean" in str(error.value)
 
 
 # --- the shared evaluation pages ------------------------------------------------------------
 
 
-def clean_set_pages() -> list[dict]:
+def clean_set_pages() -> list[dict[str, Any]]:
     """Return the gold items of the shared cleaning set (skips the test without ../shared)."""
     gold = CLEAN_SET / "gold.jsonl"
     if not gold.exists():

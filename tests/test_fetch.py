@@ -15,13 +15,15 @@ import time
 from collections.abc import Iterator
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 
 from kernpunkt.config import WebConfig, load_config
 from kernpunkt.fetch import (
     FetchError,
+    IPAddress,
+    Resolver,
     checked_address,
     fetch,
     fetch_article,
@@ -39,12 +41,17 @@ PAGE = (
 ).encode()
 
 
-def allow_loopback(address) -> bool:
+def allow_loopback(address: IPAddress) -> bool:
     """Allow exactly the loopback address of the test servers."""
     return address == LOOPBACK
 
 
-def web(**changes) -> WebConfig:
+def resolves_to(*addresses: str) -> Resolver:
+    """Return a fake resolver that answers `addresses` for every host."""
+    return lambda _host, _port: list(addresses)
+
+
+def web(**changes: Any) -> WebConfig:
     """Return the default web configuration with `changes`."""
     return replace(load_config().web, **changes)
 
@@ -94,7 +101,7 @@ class Handler(BaseHTTPRequestHandler):
         with contextlib.suppress(ConnectionError):  # the client has given up by now
             self.answer(200, b"late", "text/plain")
 
-    def log_message(self, *args) -> None:
+    def log_message(self, *args: Any) -> None:
         """Keep the test output quiet."""
 
 
@@ -134,7 +141,7 @@ def server() -> Iterator[str]:
         "2002:7f00:1::1",
     ],
 )
-def test_non_public_addresses_are_refused(address):
+def test_non_public_addresses_are_refused(address: str) -> None:
     """Private, loopback, link-local, reserved, multicast and IPv6 forms of them are refused."""
     assert not is_public(ipaddress.ip_address(address))
 
@@ -142,7 +149,7 @@ def test_non_public_addresses_are_refused(address):
 @pytest.mark.parametrize(
     "address", ["93.184.215.14", "2606:4700::6810:84e5", "::ffff:93.184.215.14"]
 )
-def test_public_addresses_are_allowed(address):
+def test_public_addresses_are_allowed(address: str) -> None:
     """Public unicast addresses pass (the check only; nothing is fetched)."""
     assert is_public(ipaddress.ip_address(address))
 
@@ -157,23 +164,22 @@ def test_public_addresses_are_allowed(address):
         "http://u:p@example.org/",
     ],
 )
-def test_only_plain_http_and_https_urls_are_accepted(url):
+def test_only_plain_http_and_https_urls_are_accepted(url: str) -> None:
     """Other schemes, URLs without a host and URLs with credentials are refused."""
     with pytest.raises(FetchError):
         parse_target(url)
 
 
-def test_every_resolved_address_must_be_public():
+def test_every_resolved_address_must_be_public() -> None:
     """A host with one private address among public ones is refused, after resolution."""
     target = parse_target("https://news.test/artikel")
-    mixed = lambda host, port: ["93.184.215.14", "10.0.0.7"]  # noqa: E731
+    mixed = resolves_to("93.184.215.14", "10.0.0.7")
     with pytest.raises(FetchError, match=re.escape("10.0.0.7")):
         checked_address(target, mixed, is_public)
-    public = lambda host, port: ["93.184.215.14"]  # noqa: E731
-    assert checked_address(target, public, is_public) == "93.184.215.14"
+    assert checked_address(target, resolves_to("93.184.215.14"), is_public) == "93.184.215.14"
 
 
-def test_loopback_server_is_refused(server):
+def test_loopback_server_is_refused(server: str) -> None:
     """With the default check, a URL on 127.0.0.1 is refused before any request is sent."""
     Handler.hosts.clear()
     with pytest.raises(FetchError, match="non-public address"):
@@ -181,14 +187,14 @@ def test_loopback_server_is_refused(server):
     assert Handler.hosts == []
 
 
-def test_host_name_resolving_to_loopback_is_refused(server):
+def test_host_name_resolving_to_loopback_is_refused(server: str) -> None:
     """A public-looking name that resolves to 127.0.0.1 is refused too (checked after DNS)."""
     port = server.rsplit(":", 1)[1]
     with pytest.raises(FetchError, match=re.escape("127.0.0.1")):
-        fetch_article(f"http://news.test:{port}/page", web(), resolve=lambda h, p: ["127.0.0.1"])
+        fetch_article(f"http://news.test:{port}/page", web(), resolve=resolves_to("127.0.0.1"))
 
 
-def test_allowed_fetch_returns_article_text(server):
+def test_allowed_fetch_returns_article_text(server: str) -> None:
     """With 127.0.0.1 allowed explicitly, a web page is reduced to its article text."""
     text = fetch_article(f"{server}/page", web(), allow=allow_loopback)
     assert "Streik legt Hamburger Hafen lahm" in text
@@ -197,14 +203,14 @@ def test_allowed_fetch_returns_article_text(server):
     assert fetch_article(f"{server}/plain", web(), allow=allow_loopback) == "Ein deutscher Text."
 
 
-def test_connection_goes_to_the_checked_address_with_the_original_host(server):
+def test_connection_goes_to_the_checked_address_with_the_original_host(server: str) -> None:
     """The request goes to the resolved, checked address and names the URL's host."""
     Handler.hosts.clear()
     port = server.rsplit(":", 1)[1]
     body, _ = fetch(
         f"http://news.test:{port}/to-page",
         web(),
-        resolve=lambda host, port: ["127.0.0.1"],
+        resolve=resolves_to("127.0.0.1"),
         allow=allow_loopback,
     )
     assert body == PAGE
@@ -220,27 +226,27 @@ def test_connection_goes_to_the_checked_address_with_the_original_host(server):
         ("/loop", "redirects"),
     ],
 )
-def test_every_redirect_is_checked(server, path, message):
+def test_every_redirect_is_checked(server: str, path: str, message: str) -> None:
     """A redirect to a private address, another scheme, or a loop is refused."""
     resolver = {"intranet.test": ["192.168.1.20"], "127.0.0.1": ["127.0.0.1"], "::1": ["::1"]}
     with pytest.raises(FetchError, match=re.escape(message)):
-        fetch(f"{server}{path}", web(), resolve=lambda h, p: resolver[h], allow=allow_loopback)
+        fetch(f"{server}{path}", web(), resolve=lambda h, _p: resolver[h], allow=allow_loopback)
 
 
 @pytest.mark.parametrize("path", ["/big", "/big-unannounced"])
-def test_size_limit(server, path):
+def test_body_above_the_size_limit_is_refused(server: str, path: str) -> None:
     """A body above web.fetch_max_bytes is refused, announced or not."""
     with pytest.raises(FetchError, match="fetch_max_bytes"):
         fetch(f"{server}{path}", web(fetch_max_bytes=1000), allow=allow_loopback)
 
 
-def test_time_limit(server):
+def test_server_slower_than_the_time_limit_is_given_up_on(server: str) -> None:
     """A server slower than web.fetch_timeout_s is given up on."""
     with pytest.raises(FetchError, match="fetch_timeout_s"):
         fetch(f"{server}/slow", web(fetch_timeout_s=0.3), allow=allow_loopback)
 
 
-def test_other_content_and_errors_are_explained(server):
+def test_other_content_and_errors_are_explained(server: str) -> None:
     """Images, HTTP errors and switched-off URL input each get a clear message."""
     with pytest.raises(FetchError, match="image/png"):
         fetch_article(f"{server}/image", web(), allow=allow_loopback)

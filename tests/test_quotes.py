@@ -77,6 +77,13 @@ def test_new_paragraph_quote_after_an_unfinished_sentence_is_separate() -> None:
     assert [q.text for q in find_quotes(text)] == ["Wir werden", "Nein"]
 
 
+def test_quote_inside_a_quote_with_the_same_marks_stays_inside() -> None:
+    text = "Der Richter sagte: „Sie haben den Satz „im Zweifel für ihn“ jetzt verstanden.“"
+    quote = only(text)
+    assert quote.text == "Sie haben den Satz „im Zweifel für ihn“ jetzt verstanden."
+    assert quote.speaker_mention == "Der Richter"
+
+
 # --- quotes versus quoted terms ----------------------------------------------------------------
 
 
@@ -120,6 +127,69 @@ def test_long_lowercase_phrase_without_a_frame_is_a_quote_of_the_subject() -> No
 def test_zurueckweisen_als_is_a_speech_frame() -> None:
     quote = only("Die Ministerin wies den Vorwurf als „Unverschämtheit“ zurück.")
     assert quote.speaker_mention == "Die Ministerin"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Die Gewerkschaft warf dem Senat erneut „Wortbruch“ vor.", "Wortbruch"),
+        ("Der Verband warnte vor der „Kostenfalle“.", "Kostenfalle"),
+        ("Die Ärztin riet zu „Ruhe und Geduld“.", "Ruhe und Geduld"),
+        (
+            "Die Fans skandierten Parolen wie zum Beispiel „Nie wieder Liga Zwei“.",
+            "Nie wieder Liga Zwei",
+        ),
+        (
+            "Auf den Plakaten standen Sprüche wie „Mehr Busse für das Land“.",
+            "Mehr Busse für das Land",
+        ),
+        ("Sie sagte, „Funklöcher“ dürfe es nicht mehr geben.", "Funklöcher"),
+    ],
+)
+def test_capitalised_wording_governed_by_speech_is_a_quote(text: str, words: str) -> None:
+    assert only(text).text == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Verein warnt vor der Diätpille „Schlank Forte“.",
+        "Darüber hinaus wirft der „Arbeitskreis Umwelt“ der Stadt vor, zu zögern.",
+    ],
+)
+def test_names_near_a_speech_verb_stay_names(text: str) -> None:
+    assert find_quotes(text) == []
+
+
+def test_first_person_wording_is_a_quote_without_a_frame() -> None:
+    text = "Viele trugen Schilder mit „Ihr habt uns vergessen“ durch die Stadt."
+    assert only(text).text == "Ihr habt uns vergessen"
+
+
+def test_first_person_wording_in_parentheses_is_a_quote() -> None:
+    quote = only("Die Trainerin („Wir geben nicht auf.“) blieb ruhig.")
+    assert quote.text == "Wir geben nicht auf."
+
+
+def test_quoted_words_with_two_sentences_are_not_a_name() -> None:
+    text = "Auf dem Banner war die Parole „Bildung für alle. Jetzt handeln“ zu lesen."
+    assert only(text).text == "Bildung für alle. Jetzt handeln"
+
+
+def test_rating_als_is_a_speech_frame() -> None:
+    quote = only("Die Gefahr wird vom Wetterdienst als „sehr hoch“ eingestuft.")
+    assert quote.text == "sehr hoch"
+
+
+def test_fuer_x_ist_frames_a_judgement() -> None:
+    quote = only("Für die Ärztin ist die Lage im Krankenhaus „bedrohlich“.")
+    assert quote.text == "bedrohlich"
+    assert quote.speaker_mention == "die Ärztin"
+
+
+def test_speech_noun_frames_a_sentence_without_a_named_owner() -> None:
+    text = "Ein Drittel ist jedoch der Auffassung, dass die Schulen „schlecht“ ausgestattet sind."
+    assert only(text).text == "schlecht"
 
 
 # --- speakers --------------------------------------------------------------------------------
@@ -314,6 +384,11 @@ def test_quote_after_a_sentence_about_a_named_person_is_theirs() -> None:
 def test_fuer_prefield_in_konjunktiv_names_whose_view_it_is() -> None:
     quote = only("Für den Theologen Hans Berger sei der Rücktritt „verständlich“.")
     assert quote.speaker_mention == "den Theologen Hans Berger"
+
+
+def test_laut_right_after_a_quote_names_its_speaker() -> None:
+    quote = only("„Die Brücke bleibt bis Mai gesperrt“ laut dem Bauamt.")
+    assert quote.speaker_mention == "dem Bauamt"
 
 
 # --- reported speech (Konjunktiv I) ----------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kernpunkt.document import Digest, KeyPoint, Notice, Quote, Removed, Sentence
 from kernpunkt.render import escape, speaker_role, to_markdown
@@ -20,7 +21,7 @@ from kernpunkt.render_html import (
 ATTACK = '<img src=x onerror=alert(1)><script>alert("x")</script>'
 
 
-def make_digest(**changes) -> Digest:
+def make_digest(**changes: Any) -> Digest:
     """Return a small hand-made digest with one quote, one key point and hostile text."""
     first = "Der Hafen steht still."
     second = f"Sprecherin Anna Krüger sagte: „Wir verhandeln {ATTACK}.“"
@@ -83,7 +84,7 @@ def all_html(digest: Digest) -> str:
     return "".join(render(digest) for render in renderers)
 
 
-def test_article_text_is_escaped_in_every_html_section():
+def test_article_text_is_escaped_in_every_html_section() -> None:
     """No markup from the article survives as markup: `<img>` and `<script>` stay text."""
     page = all_html(make_digest(summary=[f"Summary {ATTACK}"]))
     assert "<img" not in page and "<script" not in page
@@ -91,7 +92,7 @@ def test_article_text_is_escaped_in_every_html_section():
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
 
 
-def test_markdown_escapes_markup():
+def test_markdown_escapes_markup() -> None:
     """The Markdown download escapes HTML syntax in article text."""
     markdown = to_markdown(make_digest(summary=["Kurz <b>"]))
     assert not re.search(r"(?<!\\)<", markdown)
@@ -99,7 +100,7 @@ def test_markdown_escapes_markup():
     assert markdown.startswith("## Summary\n\n- Kurz \\<b\\>\n")
 
 
-def test_side_by_side_marks_quotes_by_offset_and_key_sentences():
+def test_side_by_side_marks_quotes_by_offset_and_key_sentences() -> None:
     """The German quote is marked where quotes.py found it; key point rows carry a star."""
     page = side_by_side_html(make_digest())
     assert page.count('<tr id="kp-s-') == 2
@@ -109,7 +110,7 @@ def test_side_by_side_marks_quotes_by_offset_and_key_sentences():
     assert "1 ⚠" in page
 
 
-def test_side_by_side_of_a_partial_translation_shows_gaps():
+def test_side_by_side_of_a_partial_translation_shows_gaps() -> None:
     """Sentences a key-points-only digest did not translate show a dash."""
     digest = make_digest(translation="partial")
     digest.sentences[0].en = ""
@@ -117,7 +118,7 @@ def test_side_by_side_of_a_partial_translation_shows_gaps():
     assert "English (key points only)" in page and '<span class="kp-muted">—</span>' in page
 
 
-def test_key_points_name_speakers_and_hold_the_german_source():
+def test_key_points_name_speakers_and_hold_the_german_source() -> None:
     """A key point shows its speakers and its German sentence behind a disclosure."""
     page = key_points_html(make_digest())
     assert '<span class="kp-speaker">spokeswoman Anna Krüger</span>' in page
@@ -125,7 +126,7 @@ def test_key_points_name_speakers_and_hold_the_german_source():
     assert '<mark class="kp-quote">“We are negotiating' in page
 
 
-def test_quotes_table_has_speaker_role_and_both_languages():
+def test_quotes_table_has_speaker_role_and_both_languages() -> None:
     """The quotes table shows speaker, role, English quote and German original."""
     page = quotes_html(make_digest())
     assert "Quotes (1)" in page
@@ -133,7 +134,7 @@ def test_quotes_table_has_speaker_role_and_both_languages():
     assert "We are negotiating &lt;img" in page and "Wir verhandeln &lt;img" in page
 
 
-def test_unattributed_quote_and_empty_sections():
+def test_unattributed_quote_and_empty_sections_are_said_not_left_blank() -> None:
     """Missing speakers, key points and quotes are said, not left blank."""
     digest = make_digest(key_points=[], warnings=[], removed=[])
     digest.quotes[0].speaker = digest.quotes[0].speaker_en = None
@@ -144,18 +145,18 @@ def test_unattributed_quote_and_empty_sections():
     assert "Cleaning removed nothing." in removed_html(digest)
 
 
-def test_warnings_link_to_their_sentence():
+def test_warnings_link_to_their_sentence() -> None:
     """A warning about a sentence links to that sentence's row."""
     assert '<a href="#kp-s-1">Sentence 1</a> — odd &lt;img' in warnings_html(make_digest())
 
 
-def test_mark_spans_escapes_and_ignores_overlaps():
+def test_mark_spans_escapes_and_ignores_overlaps() -> None:
     """Overlapping or empty spans never duplicate or drop text."""
     html = mark_spans("a<b>c", [(1, 4), (2, 3), (5, 5)])
     assert html == 'a<mark class="kp-quote">&lt;b&gt;</mark>c'
 
 
-def test_speaker_role_takes_the_name_out():
+def test_speaker_role_takes_the_name_out() -> None:
     """The role is the English speaker line without the name and its punctuation."""
     quote = Quote("x", 0, 1, speaker="Andriy Yermak", speaker_en="Andriy Yermak, Zelensky's aide")
     assert speaker_role(quote) == "Zelensky's aide"
@@ -163,7 +164,7 @@ def test_speaker_role_takes_the_name_out():
     assert speaker_role(Quote("x", 0, 1, speaker=None, speaker_en="someone")) == ""
 
 
-def test_markdown_escapes_block_starts_but_keeps_ordinary_punctuation():
+def test_markdown_escapes_block_starts_but_keeps_ordinary_punctuation() -> None:
     """Only what would start a list or heading at a line start is escaped; hyphens and dots stay."""
     assert escape("Pentagon-Sprecherin sagte 4.5 mehr.") == "Pentagon-Sprecherin sagte 4.5 mehr."
     assert escape("- Liste\n1. Platz\n# Titel") == "\\- Liste\n1\\. Platz\n\\# Titel"

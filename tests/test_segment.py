@@ -1,15 +1,13 @@
-"""Tests for splitting German articles into paragraphs and sentences."""
+"""Splitting German articles into paragraphs and sentences with offsets into the text."""
+
+from __future__ import annotations
 
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 
 from kernpunkt.document import Sentence
 from kernpunkt.segment import paragraph_spans, segment, split_sentences
-
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-REPORT24 = SHARED_DATA / "article-report24-nordkorea.txt"
 
 
 def sentences_of(text: str) -> list[str]:
@@ -188,22 +186,14 @@ def test_paragraph_spans_skip_blank_text() -> None:
     assert segment("") == []
 
 
-@pytest.fixture
-def report24_page() -> str:
-    """Return the report24 article as pasted: headline, credit line, body and boilerplate."""
-    if not REPORT24.exists():
-        pytest.skip(f"shared data not found: {REPORT24}")
-    return REPORT24.read_text(encoding="utf-8")
-
-
 def body_of(page: str) -> str:
     """Return the eight body paragraphs of the report24 page."""
     start = page.index("Das Pentagon warnt")
     return page[start : page.index("\n\n", page.index("Die Ukraine behauptet bereits seit Wochen"))]
 
 
-def test_real_article_body_is_covered_and_quote_kept_sensibly(report24_page: str) -> None:
-    body = body_of(report24_page)
+def test_real_article_body_is_covered_and_quote_kept_sensibly(seed_article: str) -> None:
+    body = body_of(seed_article)
     sentences = segment(body)
     assert_well_formed(body, sentences)
     assert sentences[-1].paragraph == 7
@@ -219,5 +209,5 @@ def test_real_article_body_is_covered_and_quote_kept_sensibly(report24_page: str
     assert any(t.startswith("Der Grund: Die mutmaßliche Entsendung") for t in texts)
 
 
-def test_whole_pasted_page_is_covered(report24_page: str) -> None:
-    assert_well_formed(report24_page, segment(report24_page))
+def test_whole_pasted_page_is_covered(seed_article: str) -> None:
+    assert_well_formed(seed_article, segment(seed_article))

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 import gradio as gr
 import pytest
@@ -32,7 +35,7 @@ HAFEN = (FIXTURES / "artikel-hafen.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
-def client(pipeline: Pipeline):
+def client(pipeline: Pipeline) -> Iterator[Client]:
     """Return a gradio_client Client of the app served on 127.0.0.1."""
     with running_app(pipeline) as url:
         yield Client(url, verbose=False)
@@ -47,7 +50,7 @@ def labels(app: gr.Blocks) -> dict[str, gr.components.Component]:
     }
 
 
-def test_digest_endpoint_returns_the_digest_json(client):
+def test_digest_endpoint_returns_the_digest_json(client: Client) -> None:
     """`/digest` with gradio_client returns the Digest as JSON: key points, quotes, translation."""
     data = client.predict(HAFEN, key_points="short", fast=True, api_name="/digest")
     digest = Digest.from_dict(data)
@@ -59,7 +62,7 @@ def test_digest_endpoint_returns_the_digest_json(client):
     assert "translate" in digest.timings
 
 
-def test_digest_endpoint_options(client):
+def test_digest_endpoint_options(client: Client) -> None:
     """key_points_only translates only the key points; clean_input=False keeps the credits."""
     data = client.predict(HAFEN, False, True, "long", True, api_name="/digest")
     assert data["translation"] == "partial" and data["removed"] == []
@@ -67,7 +70,7 @@ def test_digest_endpoint_options(client):
     assert "Foto: Max Mustermann" in data["text"]
 
 
-def test_digest_endpoint_is_documented(client):
+def test_digest_endpoint_is_documented(client: Client) -> None:
     """The API page names `/digest` and its parameters."""
     info = client.view_api(return_format="dict", print_info=False)["named_endpoints"]
     names = [p["parameter_name"] for p in info["/digest"]["parameters"]]
@@ -82,20 +85,22 @@ def test_digest_endpoint_is_documented(client):
         (ENGLISH, {}, "does not look like German"),
     ],
 )
-def test_digest_endpoint_errors_are_clear(client, text, options, message):
+def test_digest_endpoint_errors_are_clear(
+    client: Client, text: str, options: dict[str, Any], message: str
+) -> None:
     """Bad input gets kernpunkt's message, not a stack trace."""
     with pytest.raises(AppError, match=message):
         client.predict(text, **options, api_name="/digest")
 
 
-def test_input_size_limit_message(pipeline):
+def test_input_size_limit_message(pipeline: Pipeline) -> None:
     """Text above limits.max_input_chars is refused with a message naming the limit."""
     small = replace(pipeline.config, limits=replace(pipeline.config.limits, max_input_chars=100))
     with pytest.raises(InputTooLongError, match=r"limits\.max_input_chars"):
         digest_text(Pipeline(small, pipeline.translator), HAFEN, Options())
 
 
-def test_progress_reports_every_stage(pipeline):
+def test_progress_reports_every_stage(pipeline: Pipeline) -> None:
     """The progress tracker hears of cleaning, quotes, translating and key points."""
     stages: list[str] = []
     digest_text(pipeline, HAFEN, Options(fast=True), lambda done, desc: stages.append(desc))
@@ -104,14 +109,14 @@ def test_progress_reports_every_stage(pipeline):
     assert any(desc.startswith("translating ") and "/" in desc for desc in stages)
 
 
-def test_key_point_lengths_come_from_the_configuration(pipeline):
+def test_key_point_lengths_come_from_the_configuration(pipeline: Pipeline) -> None:
     """short, medium and long are key_points.short, count and long."""
     points = pipeline.config.key_points
     counts = [key_point_count(pipeline.config, length) for length in ("short", "medium", "long")]
     assert counts == [points.short, points.count, points.long]
 
 
-def test_layout_follows_the_configuration(pipeline):
+def test_layout_follows_the_configuration(pipeline: Pipeline) -> None:
     """The URL tab and the summary option appear only where the configuration enables them."""
     config = pipeline.config
     shown = labels(build_app(lambda: pipeline, config))
@@ -123,14 +128,14 @@ def test_layout_follows_the_configuration(pipeline):
     assert labels(build_app(lambda: pipeline, on))["Summary"].visible is True
 
 
-def test_examples_include_the_fixture_articles(pipeline):
+def test_examples_include_the_fixture_articles(pipeline: Pipeline) -> None:
     """The example articles written for the project are offered by name."""
     app = build_app(lambda: pipeline, pipeline.config)
     examples = [b for b in app.blocks.values() if isinstance(b, gr.Dataset)]
     assert {"Hamburg port strike", "Deutsche Bahn"} <= set(examples[0].sample_labels)
 
 
-def test_loader_loads_once_and_reports_status(pipeline):
+def test_loader_loads_once_and_reports_status(pipeline: Pipeline) -> None:
     """The model loads once; the status says loading, then ready, or why it failed."""
     calls: list[int] = []
 
@@ -151,7 +156,7 @@ def test_loader_loads_once_and_reports_status(pipeline):
     )
 
 
-def test_downloads_hold_markdown_and_json(pipeline, tmp_path):
+def test_downloads_hold_markdown_and_json(pipeline: Pipeline, tmp_path: Path) -> None:
     """The download files are the Markdown rendering and the Digest JSON."""
     digest = pipeline.digest(HAFEN, key_points_only=True)
     markdown, as_json = write_downloads(digest, tmp_path)

@@ -26,10 +26,10 @@ InputKind = Literal["auto", "text", "html"]
 
 # --- limits ---------------------------------------------------------------------------------
 
-# HTML beyond this is refused rather than parsed: parsing time grows with size (news pages are
-# 50 kB to 1 MB, the largest seen about 3 MB with inline scripts; 5 MB take about 10 s).
+# Input beyond this is refused rather than parsed: parsing time grows with size (news pages are
+# 50 kB to 1 MB, the largest seen about 3 MB with inline scripts; 5 MB take about 10 s). The
+# pipeline passes `limits.max_raw_chars` instead; this is the default of direct callers.
 MAX_HTML_CHARS = 5_000_000
-# Decoded text that is more than this share U+FFFD was not text in the first place.
 
 # --- normalisation --------------------------------------------------------------------------
 
@@ -49,6 +49,8 @@ ELISION_WORDS = frozenset("und oder bis sowie als noch wie bzw beziehungsweise".
 MAX_WRAP_WIDTH = 110
 FULL_LINE_SHARE = 0.6
 MIN_WRAPPED_LINES = 4
+# A line broken off mid-sentence by a narrow box has at least this many words.
+MIN_BROKEN_LINE_WORDS = 6
 
 # --- line features --------------------------------------------------------------------------
 
@@ -62,6 +64,8 @@ LEAD_MIN_WORDS = 20
 SHORT_PHRASE_WORDS = 60
 # Labels, buttons and menu entries are this short.
 LABEL_MAX_WORDS = 8
+# "Newsletter" decides alone on lines up to this long ("Zum Newsletter").
+NEWSLETTER_LABEL_MAX_WORDS = 3
 TERMINAL = re.compile(r"[.!?:;\"'\u201c\u201d\u00bb\u00ab\u2019)]$")
 # The end of a sentence, perhaps inside quotation marks: "Bis morgen." or „Ja!“
 SENTENCE_END = re.compile(r"[.!?][\"'\u201c\u201d\u00bb\u00ab\u2019)]*$")
@@ -179,6 +183,7 @@ SOCIAL_WORDS = frozenset(
     mastodon tiktok vk mix print share copy copied kopieren kopiert link url threads bluesky
     senden versenden empfehlen speichern vorlesen newsletter podcast""".split()
 )
+SHARE_TOKEN = re.compile(r"[\w-]+")
 SOCIAL_FILLER = frozenset(
     "artikel inhalt beitrag seite diese nachricht direkt auf per via zum zu den der die das"
     " und link wurde".split()
@@ -241,6 +246,10 @@ GOOD_OFFSET = 5
 SHORT_COST = 5
 INLINE_COST = 2
 BLOCKING_COST = 15
+# Product copy before a shop call is at most this many paragraphs.
+AD_COPY_MAX_PARAGRAPHS = 2
+# A repeated body line this long is a copy (a teaser of the lead); shorter ones ("Fazit") may recur.
+MIN_REPEAT_WORDS = 3
 # After an appeal or a teaser heading, the article only goes on with this much text (about two
 # full paragraphs); less is the promotion the heading introduces.
 RESUME_MIN_SCORE = 100
@@ -250,6 +259,8 @@ HEADLINE_SEARCH_LINES = 8
 # The meta description is found on the page by its first characters (it may be cut short).
 LEAD_PROBE_CHARS = 60
 
+# Whether a paste is HTML is decided on its beginning.
+HTML_SNIFF_CHARS = 20_000
 HTML_START = re.compile(r"^\s*(?:<!doctype html|<html\b|<\?xml[^>]*>\s*<html\b)", re.IGNORECASE)
 HTML_TAG = re.compile(
     r"</?(?:html|head|body|div|p|span|article|section|br|a|li|ul|h[1-6])\b", re.IGNORECASE
@@ -312,17 +323,16 @@ class Line:
 def clean(text: str, *, kind: InputKind = "auto", max_html_chars: int = MAX_HTML_CHARS) -> Cleaned:
     """Return the article body of pasted text or HTML, with the removed blocks and reasons."""
     check_raw(text, max_html_chars)
-    lines = None
     if kind == "html" or (kind == "auto" and looks_like_html(text)):
-        lines = main_text_lines(text, max_html_chars)
-        if lines is None:
-            text = html_to_text(text)
+        lines = main_text_lines(text)
+        if lines is not None:
+            judge(lines)
+            return assemble(lines, [line.body for line in lines])
+        text = html_to_text(text)
     # Without trafilatura's choice, the lines are a whole page and the body has to be found.
-    whole_page = lines is None
-    lines = text_lines(text) if lines is None else lines
+    lines = text_lines(text)
     judge(lines)
-    keep = select_body(lines) if whole_page else [line.body for line in lines]
-    return assemble(lines, keep)
+    return assemble(lines, select_body(lines))
 
 
 def decode_html(data: bytes, max_bytes: int = MAX_HTML_CHARS) -> str:
@@ -330,23 +340,18 @@ def decode_html(data: bytes, max_bytes: int = MAX_HTML_CHARS) -> str:
     from trafilatura.utils import decode_file
 
     if len(data) > max_bytes:
-        raise InputTooLongError(too_long_message(len(data), max_bytes))
+        raise InputTooLongError(
+            f"the HTML has {len(data):,} bytes, more than the limit of {max_bytes:,}; "
+            "save the page as text (select all, copy) and clean that instead"
+        )
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BinaryInputError("the input holds NUL bytes: it is a binary file, not HTML")
     return decode_file(data, max_size=max_bytes)
 
 
-def too_long_message(size: int, limit: int) -> str:
-    """Return the message for HTML over the size limit."""
-    return (
-        f"the HTML has {size:,} characters, more than the limit of {limit:,}; "
-        "save the page as text (select all, copy) and clean that instead"
-    )
-
-
 def looks_like_html(text: str) -> bool:
     """Whether `text` is an HTML document or fragment rather than pasted text."""
-    head = text[:20_000]
+    head = text[:HTML_SNIFF_CHARS]
     return bool(HTML_START.match(head)) or len(HTML_TAG.findall(head)) >= MIN_HTML_TAGS
 
 
@@ -393,7 +398,11 @@ def continues(previous: str, line: str, width: int | None) -> bool:
     if width is not None:
         return len(previous) >= FULL_LINE_SHARE * width
     # One paragraph per line, except where a fixed-width box broke a sentence mid-way.
-    return line[0].islower() and not TERMINAL.search(previous) and len(previous.split()) >= 6
+    return (
+        line[0].islower()
+        and not TERMINAL.search(previous)
+        and len(previous.split()) >= MIN_BROKEN_LINE_WORDS
+    )
 
 
 def join_wrapped(previous: str, line: str) -> str:
@@ -420,19 +429,17 @@ def split_glued_credit(line: str) -> list[str]:
 # --- HTML -----------------------------------------------------------------------------------
 
 
-def main_text_lines(markup: str, max_chars: int) -> list[Line] | None:
+def main_text_lines(markup: str) -> list[Line] | None:
     """Return the lines of the main text trafilatura finds in HTML (headline first), or None."""
     import trafilatura
+    from trafilatura.settings import Document
 
-    if len(markup) > max_chars:
-        raise InputTooLongError(too_long_message(len(markup), max_chars))
     document = trafilatura.bare_extraction(
         markup, include_comments=False, with_metadata=True, output_format="python"
     )
-    body = (document.text or "") if document else ""
-    if not body.strip():
+    if not isinstance(document, Document) or not document.text or not document.text.strip():
         return None
-    lines = text_lines(body)
+    lines = text_lines(document.text)
     lead = visible_lead(markup, document.description or "")
     if lead and not any(lead[:LEAD_PROBE_CHARS] in line.text for line in lines):
         lines.insert(0, Line(lead))
@@ -459,7 +466,7 @@ def visible_lead(markup: str, description: str) -> str | None:
 
 
 def html_to_text(markup: str) -> str:
-    """Return all visible text of HTML, one line per block element (fallback to trafilatura)."""
+    """Return all visible text of HTML, one line per block element."""
     import lxml.html
     from lxml.etree import ParserError
 
@@ -505,6 +512,7 @@ def classify(line: Line) -> None:
     short = count <= LABEL_MAX_WORDS
 
     def decides(pattern: re.Pattern[str]) -> bool:
+        """Whether `pattern` marks the line: once on a short line, twice on a long one."""
         if count <= SHORT_PHRASE_WORDS:
             return pattern.search(text) is not None
         return len(pattern.findall(text)) >= 2
@@ -527,7 +535,9 @@ def classify(line: Line) -> None:
         line.mark("image-credit")
     elif count <= LABELLED_LINE_MAX_WORDS and AD_LABEL.match(text):
         line.mark("advertising")
-    elif (short and is_share_bar(text)) or (count <= 3 and "newsletter" in text.lower()):
+    elif (short and is_share_bar(text)) or (
+        count <= NEWSLETTER_LABEL_MAX_WORDS and "newsletter" in text.lower()
+    ):
         line.mark("newsletter-social")
     elif count <= LABELLED_LINE_MAX_WORDS and INLINE_TEASER.search(text):
         line.mark("teaser")
@@ -552,13 +562,16 @@ def is_metadata(text: str, count: int) -> bool:
     date = DATE.search(text)
     return date is not None and (
         count <= DATELINE_MAX_WORDS
-        or (count <= 2 * DATELINE_MAX_WORDS and (date.start() == 0 or DATELINE_LABEL.match(text)))
+        or (
+            count <= 2 * DATELINE_MAX_WORDS
+            and (date.start() == 0 or DATELINE_LABEL.match(text) is not None)
+        )
     )
 
 
 def is_share_bar(text: str) -> bool:
     """Whether a line is only share buttons ("Auf Facebook teilen", "E-Mail Drucken")."""
-    tokens = re.findall(r"[\w-]+", text.lower())
+    tokens = SHARE_TOKEN.findall(text.lower())
     return (
         bool(tokens)
         and any(token in SOCIAL_WORDS for token in tokens)
@@ -625,7 +638,9 @@ def mark_ad_copy(lines: list[Line]) -> None:
         if call.reason != "advertising" or not call.blocking:
             continue
         start = index
-        while start > 0 and index - start < 2 and is_paragraph(lines[start - 1]):
+        while (
+            start > 0 and index - start < AD_COPY_MAX_PARAGRAPHS and is_paragraph(lines[start - 1])
+        ):
             start -= 1
         if start == index or start == 0:
             continue
@@ -735,8 +750,8 @@ def headline_start(lines: list[Line], top: int) -> int:
     """Return where the article starts, given the top short line of the text below.
 
     A headline has a few words; shorter lines (author, rubric, "Nächster") are passed over, a
-    few lines at most, and removed. A kicker or a second headline line right
-    above the headline belongs to it.
+    few lines at most, and removed. A kicker or a second headline line right above the headline
+    belongs to it.
     """
     for index in range(top, max(top - HEADLINE_SEARCH_LINES, -1), -1):
         line = lines[index]
@@ -820,7 +835,7 @@ def assemble(lines: list[Line], keep: list[bool]) -> Cleaned:
     removed: list[Removed] = []
     for line, kept in zip(lines, keep, strict=True):
         key = repeat_key(line.text)
-        if kept and key in seen and len(key.split()) >= 3:
+        if kept and key in seen and len(key.split()) >= MIN_REPEAT_WORDS:
             reason = "duplicate"
         elif kept:
             body.append(line.text)
@@ -835,6 +850,7 @@ def assemble(lines: list[Line], keep: list[bool]) -> Cleaned:
     if not body:
         raise NothingLeftError(
             "cleaning removed everything: every block looked like boilerplate (ads, menus, "
-            "appeals); process the text uncleaned with clean=False (CLI: --no-clean)"
+            "appeals); digest the text uncleaned: clean_input=False in Python, --no-clean on the "
+            "command line, or untick 'Remove ads, credits and appeals' in the web UI"
         )
     return Cleaned("\n\n".join(body), removed)

@@ -67,7 +67,9 @@ def system_resolve(host: str, port: int) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
-        raise FetchError(f"cannot resolve the host name '{host}': {exc.strerror}") from exc
+        raise FetchError(
+            f"cannot resolve the host name '{host}': {exc.strerror}; check the URL"
+        ) from exc
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
@@ -97,7 +99,9 @@ def parse_target(url: str) -> Target:
     if not parts.hostname:
         raise FetchError(f"the URL '{url}' names no host")
     if parts.username or parts.password:
-        raise FetchError("URLs with a user name or password are not fetched")
+        raise FetchError(
+            "URLs with a user name or password are not fetched; paste the article text instead"
+        )
     path = parts.path or "/"
     return Target(
         url=url,
@@ -113,7 +117,7 @@ def checked_address(target: Target, resolve: Resolver, allow: AddressCheck) -> s
     """Return the address to connect to, if every address the host resolves to is allowed."""
     addresses = resolve(target.host, target.port)
     if not addresses:
-        raise FetchError(f"the host '{target.host}' resolves to no address")
+        raise FetchError(f"the host '{target.host}' resolves to no address; check the URL")
     for text in addresses:
         if not allow(ipaddress.ip_address(text.split("%")[0])):
             raise FetchError(
@@ -137,12 +141,14 @@ def _request(
 ) -> tuple[int, str, str, bytes]:
     """GET `target` from `address`: return status, content type, Location and the bounded body."""
     timeout = _remaining(deadline, web)
-    sock = socket.create_connection((address, target.port), timeout=timeout)
-    if target.scheme == "https":
-        sock = ssl.create_default_context().wrap_socket(sock, server_hostname=target.host)
     connection = http.client.HTTPConnection(target.host, target.port, timeout=timeout)
-    connection.sock = sock
     try:
+        # Connect to the checked address ourselves: HTTPConnection would resolve the host again.
+        sock = socket.create_connection((address, target.port), timeout=timeout)
+        connection.sock = sock
+        if target.scheme == "https":
+            sock = ssl.create_default_context().wrap_socket(sock, server_hostname=target.host)
+            connection.sock = sock
         connection.request(
             "GET",
             target.path,
@@ -197,15 +203,21 @@ def fetch(
         except TimeoutError as exc:
             raise _too_slow(web) from exc
         except (OSError, http.client.HTTPException) as exc:
-            raise FetchError(f"could not fetch {url}: {exc}") from exc
+            raise FetchError(
+                f"could not fetch {url}: {exc}; check the URL, or paste the article text instead"
+            ) from exc
         if status in REDIRECT_STATUSES and location:
             url = urljoin(url, location)
             continue
         if status != http.client.OK:
-            raise FetchError(f"{url} answered with HTTP status {status}")
+            raise FetchError(
+                f"{url} answered with HTTP status {status}; check the URL in a browser, or paste "
+                "the article text instead"
+            )
         return body, content_type
     raise FetchError(
-        f"more than {web.fetch_max_redirects} redirects (web.fetch_max_redirects) from {url}"
+        f"more than {web.fetch_max_redirects} redirects (web.fetch_max_redirects) from {url}; "
+        "paste the article text instead"
     )
 
 
@@ -222,6 +234,7 @@ def fetch_article(
     body, content_type = fetch(url, web, resolve=resolve, allow=allow)
     if content_type not in CONTENT_TYPES:
         raise FetchError(
-            f"{url} is {content_type or 'of unknown type'}, not a web page, text or PDF document"
+            f"{url} is {content_type or 'of unknown type'}, not a web page, text or PDF "
+            "document; paste the article text instead"
         )
     return to_text(body, CONTENT_TYPES[content_type])

@@ -225,13 +225,16 @@ class Evidence:
     def __init__(self, digest: Digest) -> None:
         """Index `digest` once for all summary sentences."""
         self.digest = digest
-        self.quote_words = [(words(q.text_en), q) for q in self.digest.quotes if q.text_en]
-        self.speakers = [words(s) for q in self.digest.quotes for s in _speaker_names(q)]
-        texts = [self.digest.text, *(s.en for s in self.digest.sentences)]
-        texts += [q.text_en for q in self.digest.quotes]
+        self.quote_words = [(words(q.text_en), q) for q in digest.quotes if q.text_en]
+        self.speakers = [words(s) for q in digest.quotes for s in _speaker_names(q)]
+        texts = [
+            digest.text,
+            *(s.en for s in digest.sentences),
+            *(q.text_en for q in digest.quotes),
+        ]
         self.numbers = {number for text in texts for number in digit_groups(text)}
-        self.stems = [content_stems(s.en) for s in self.digest.sentences]
-        self.sentence_words = [words(f"{s.en} {s.de}") for s in self.digest.sentences]
+        self.stems = [content_stems(s.en) for s in digest.sentences]
+        self.sentence_words = [words(f"{s.en} {s.de}") for s in digest.sentences]
         self.vocabulary = set().union(
             *self.stems, *(content_stems(q.text_en) for q in digest.quotes)
         )
@@ -311,6 +314,7 @@ class Evidence:
         stems = content_stems(sentence)
 
         def shared(point: KeyPoint) -> int:
+            """Return how many content words `point` shares with `sentence`."""
             return len(stems & content_stems(point.en))
 
         best = max(self.digest.key_points, key=shared, default=None)

@@ -10,9 +10,13 @@ How it works, in four passes over the text:
    speaker's noun phrase next to them;
 4. walk the sentences in order: a marked span is a quote only inside a frame, after an attributed
    quote, in a Konjunktiv-I sentence that continues the last speaker, or when it is a lowercase
-   phrase of several words (someone's wording, credited to the clause subject); otherwise it is a
-   quoted term (a name, a title, a scare quote) and is dropped. A quote with no speaker of its
-   own continues the last speaker, or the named person the previous sentence was about.
+   phrase of several words or speaks in the first or second person (someone's wording, credited
+   to the clause subject); otherwise it is a quoted term (a name, a title, a scare quote) and is
+   dropped. A capitalised, name-like span counts as wording only with a signal of speech: a
+   speech verb that takes it as its object ("warnte vor der „Kostenfalle“"), a noun for wording
+   before it ("Parolen wie „…“"), a speech verb and comma right before it, or ", sagte X" after
+   it. A quote with no speaker of its own continues the last speaker, or the named person the
+   previous sentence was about.
 """
 
 from __future__ import annotations
@@ -64,7 +68,9 @@ SPEECH_VERB_FORMS = frozenset(
         "mitgeteilt mitteilen ausgeführt hinzugefügt angekündigt bekanntgegeben zugesagt "
         "festgestellt klargestellt hingewiesen eingeräumt zitiert feststellt feststellte "
         "klarstellt klarstellte mitteilt mitteilte hinzufügt hinzufügte ausführt ausführte "
-        "bekanntgab bekanntgibt hinweist hinwies vorgetragen zugesichert zurückgewiesen"
+        "bekanntgab bekanntgibt hinweist hinwies vorgetragen zugesichert zurückgewiesen "
+        "eingestuft einstuft einstufte einstuften gewertet wertete werteten "
+        "vereinbart vereinbarte vereinbarten riet rieten rät"
     ).split()
 )
 # "nennt sich", "nennt man": naming, not speech.
@@ -97,7 +103,7 @@ SPEECH_NOUNS = frozenset(
         "Meinung Einschätzung Darstellung Darstellungen Auffassung Interview Rede Appell Aufruf "
         "Vorwurf Vorwürfe Botschaft Tweet Antwort Begründung Kommentar Fazit Bilanz Parole "
         "Parolen Slogan Sprüche Spruch Schlagzeile Urteilsbegründung Mitteilungen Pressekonferenz "
-        "Schreiben Brief Bekenntnis Fragen Frage Einwand Bekunden Stellung These"
+        "Schreiben Brief Bekenntnis Fragen Frage Einwand Bekunden Stellung These Feststellung"
     ).split()
 )
 SPEAKER_ROLE_RE = re.compile(r"(?:sprecher|sprecherin)$", re.IGNORECASE)
@@ -111,6 +117,8 @@ NACH_NOUNS = frozenset(
 )
 ZUFOLGE = "zufolge"
 OPINION_FOR = "Für"
+# Verbs that make "Für X …" someone's view: Konjunktiv I, or a copula judging something.
+COPULAS = frozenset("ist sind war waren".split())
 # Konjunktiv-I forms (third person) that mark reported speech.
 KONJUNKTIV_FORMS = frozenset(
     (
@@ -125,6 +133,7 @@ KONJUNKTIV_FORMS = frozenset(
         "verdiene zahle investiere prüfe plane übernehme trete stimme setze lege biete"
     ).split()
 )
+OPINION_VERBS = KONJUNKTIV_FORMS | COPULAS
 DETERMINERS = frozenset(
     (
         "der die das des dem den ein eine einer eines einem einen sein seine seiner seines "
@@ -204,6 +213,23 @@ ES_SOURCE_LINKS = frozenset({"in", "im", "auf", "aus", "von", "vom", "bei", "bei
 PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden"})
 # Words before a span after which even a capitalised span reads as speech ("nannte es einen „X“").
 QUOTE_LEADS = frozenset("ein eine einen einem einer eines als".split())
+# First- and second-person words: quoted words with one of them are someone's speech ("„Tut mir
+# leid“"), not a name; titles of songs and books are caught before by the word naming them.
+SPEAKER_WORDS_RE = re.compile(
+    r"\b(?:ich|mir|mich|wir|uns|unsere?[mnrs]?|meine?[mnrs]?|dir|dich|euch|eure?[mnrs]?)\b",
+    re.IGNORECASE,
+)
+# Speech verbs whose object is the wording itself ("warnte vor der „Kostenfalle“", "warfen ihr
+# „Wortbruch“ vor"): a capitalised span they govern is a quote, not a name.
+CONTENT_VERB_RE = re.compile(
+    r"(?:ge)?(?:warn|konstatier|skandier|würdig|beklag|kritisier|verurteil|prangert?|mahn)"
+    r"(?:e|en|et|t|te|ten)?|warf|warfen|wirft|vorgeworfen|versprach|versprachen|verspricht|"
+    r"versprochen|rät|riet|rieten"
+)
+CONTENT_VERB_REACH = 8
+# Nouns that introduce wording, not a name: "Sprüche wie „…“", "Parolen wie zum Beispiel „…“".
+WORDING_NOUNS = SPEECH_NOUNS | {"Slogans", "Parole"}
+EXAMPLE_WORDS = frozenset({"wie", "etwa", "zum", "Beispiel"})
 # Words right before a span that make it a name ("namens „X“", "Titel „X“").
 TERM_MARKERS = frozenset(
     (
@@ -253,6 +279,9 @@ SO_FRAME_RE = re.compile(r"(?:^|[,–(]\s*|§\s*)(so)\s+(?=[A-ZÄÖÜ]|der |die 
 SO_GENANNT_RE = re.compile(r"\bso\s+genannt\w*\s*$|\bsogenannt\w*\s*$|\bnamens\s*$")
 DOMAIN_RE = re.compile(r"^[\w\-.]+\.(?:de|com|net|org|at|ch|eu|info|uk|fr)$")
 SENTENCE_TAIL_RE = re.compile(r"[^.!?:]*$")
+# A sentence ending inside quoted words: "„Autonome in Bewegung. G8 angreifen“" is speech.
+INNER_SENTENCE_RE = re.compile(r"[a-zäöüß]{2}[.!?]\s+[A-ZÄÖÜ]")
+CLAUSE_TAIL_RE = re.compile(r"[^.!?:;,()„“”»«\"]*$")
 # Nouns that introduce a name or title right after them: "das Magazin „X“", "der Grundsatz „X“".
 TERM_NOUN_RE = re.compile(
     r"(?:zeitung|magazin|zeitschrift|blatt|sender|film|buch|roman|serie|sendung|album|lied|"
@@ -341,8 +370,8 @@ class _FrameIndex:
             strong=[f for f in named if f.kind != "noun"],
             roles=[f for f in named if f.kind == "noun" and SPEAKER_ROLE_RE.search(f.cue)],
             nouns=[f for f in named if f.kind == "noun"],
-            following=[f for f in frames if f.kind in {"verb", "so", "es"}],
-            verb_cue=next((f.cue for f in frames if f.kind == "verb"), None),
+            following=[f for f in frames if f.kind in {"verb", "so", "es", "laut"}],
+            verb_cue=next((f.cue for f in frames if f.kind in {"verb", "noun"}), None),
         )
 
 
@@ -403,6 +432,7 @@ def _pair_marks(text: str) -> list[_Span]:
         openers, closers = STYLES[style]
     spans: list[_Span] = []
     stack: list[tuple[int, str]] = []
+    marks = _MarkCounts(text, openers, closers)
     for match in MARK_RE.finditer(text):
         i, mark = match.start(), match.group()
         symmetric = mark == STRAIGHT or (openers == closers and mark in openers)
@@ -416,8 +446,9 @@ def _pair_marks(text: str) -> list[_Span]:
                 stack.append((i, mark))
             continue
         if mark in openers:
-            # A second opener of the same kind means the first one was never closed.
-            if stack and stack[-1][1] == mark:
+            # A second opener of the same kind opens a quote inside the quote when its paragraph
+            # holds closers for both; otherwise the first one was never closed.
+            if stack and stack[-1][1] == mark and not marks.nests(i):
                 if _reopens_paragraph(text, stack[-1][0], i):
                     continue
                 _close_unclosed(text, stack.pop()[0], i, spans)
@@ -434,6 +465,32 @@ def _pair_marks(text: str) -> list[_Span]:
         _close_unclosed(text, opened, len(text), spans)
     spans.sort(key=lambda span: span.open)
     return _drop_nested(spans)
+
+
+class _MarkCounts:
+    """Counts of opening and closing marks up to each mark, to look ahead in constant time."""
+
+    def __init__(self, text: str, openers: str, closers: str) -> None:
+        self.text = text
+        self.positions: list[int] = []
+        self.opened = [0]
+        self.closed = [0]
+        for match in MARK_RE.finditer(text):
+            mark = match.group()
+            self.positions.append(match.start())
+            self.opened.append(self.opened[-1] + (mark in openers))
+            self.closed.append(self.closed[-1] + (mark in closers and mark not in openers))
+        self.breaks = [match.start() for match in re.finditer("\n", text)]
+
+    def nests(self, i: int) -> bool:
+        """Tell whether the paragraph from the opener at `i` on closes more quotes than it opens."""
+        index = bisect.bisect_left(self.breaks, i)
+        end = self.breaks[index] if index < len(self.breaks) else len(self.text)
+        first = bisect.bisect_left(self.positions, i)
+        last = bisect.bisect_left(self.positions, end)
+        opened = self.opened[last] - self.opened[first]
+        closed = self.closed[last] - self.closed[first]
+        return closed > opened
 
 
 def _reopens_paragraph(text: str, opened: int, i: int) -> bool:
@@ -689,8 +746,9 @@ def _speech_cues(masked: str, start: int, end: int) -> list[_Frame]:
             cues.append(_Frame(word, tok_start, None, kind="zufolge"))
         elif word in NACH and following in NACH_NOUNS:
             cues.append(_Frame(word, tok_start, None, kind="nach"))
-        elif word == OPINION_FOR and index == 0 and words & KONJUNKTIV_FORMS:
-            # "Für den Theologen Küng sei der Rücktritt verständlich": whose view is reported.
+        elif word == OPINION_FOR and index == 0 and words & OPINION_VERBS:
+            # "Für den Theologen Küng sei der Rücktritt verständlich", "Für X ist die Lage
+            # „alarmierend“": whose view is reported.
             cues.append(_Frame(word, tok_start, None, kind="laut"))
         elif any(p.fullmatch(word) and particles & words for p, particles in SEPARABLE_RES):
             cues.append(_Frame(word, tok_start, None))
@@ -1049,7 +1107,7 @@ def _resolve(mention: str, history: Sequence[_Speaker]) -> _Speaker:
 def _is_name_like(words: str) -> bool:
     """Tell whether quoted words read like a name or title rather than speech."""
     stripped = words.strip()
-    if not stripped or stripped[-1] in SENTENCE_PUNCT:
+    if not stripped or stripped[-1] in SENTENCE_PUNCT or INNER_SENTENCE_RE.search(stripped):
         return False
     if DOMAIN_RE.search(stripped):
         return True
@@ -1069,14 +1127,20 @@ def _is_name_like(words: str) -> bool:
 def _is_term(text: str, span: _Span, name_like: bool) -> bool:
     """Tell whether a span is a quoted term: a name, a title, a translation or a so-called word."""
     before = text[max(0, span.open - 40) : span.open]
-    if SO_GENANNT_RE.search(before) or before.endswith("("):
+    if SO_GENANNT_RE.search(before):
         return True
     words = WORD_ONLY_RE.findall(SENTENCE_TAIL_RE.search(before).group())
     previous = words[-1] if words else ""
     if previous in TERM_MARKERS:
         return True
+    if _introduces_wording(words):
+        return False
     # "das Magazin „Stern“" names; "nannte das Projekt „dringend nötig“" quotes.
     if TERM_NOUN_RE.search(previous) and text[span.start : span.end].lstrip()[:1].isupper():
+        return True
+    if _reads_as_speech(text[span.start : span.end]):
+        return False
+    if before.endswith("("):
         return True
     if ABBREVIATION_AFTER_RE.match(text, span.close + 1) or SUBJECT_NAME_RE.match(
         text, span.close + 1
@@ -1084,7 +1148,45 @@ def _is_term(text: str, span: _Span, name_like: bool) -> bool:
         return True
     if previous == "von" and len(words) > 1 and words[-2] in SPEECH_VERB_FORMS:
         return False
-    return name_like and previous.lower() not in QUOTE_LEADS and not _speech_follows(text, span)
+    if not name_like or previous.lower() in QUOTE_LEADS:
+        return False
+    return not (
+        _speech_follows(text, span)
+        or _governed_by_speech(text, span)
+        or _opens_reported_clause(before)
+    )
+
+
+def _opens_reported_clause(before: str) -> bool:
+    """Tell whether a span opens the clause after a speech verb ("Er sagte, „X“ dürfe …")."""
+    head, comma, tail = before.rpartition(",")
+    words = WORD_ONLY_RE.findall(head[-40:])
+    return bool(comma) and not tail.strip() and bool(words) and _is_speech_verb(words[-1])
+
+
+def _introduces_wording(words: list[str]) -> bool:
+    """Tell whether the words before a span end with a noun for wording ("Sprüche wie")."""
+    index = len(words)
+    while index > 0 and words[index - 1] in EXAMPLE_WORDS:
+        index -= 1
+    return index > 0 and words[index - 1] in WORDING_NOUNS
+
+
+def _governed_by_speech(text: str, span: _Span) -> bool:
+    """Tell whether a verb of the span's own clause takes the wording as its object."""
+    before = text[max(0, span.open - WINDOW) : span.open]
+    clause = CLAUSE_TAIL_RE.search(before).group()
+    words = WORD_ONLY_RE.findall(clause)[-CONTENT_VERB_REACH:]
+    verbs = [index for index, word in enumerate(words) if CONTENT_VERB_RE.fullmatch(word)]
+    if not verbs:
+        return False
+    between = words[verbs[-1] + 1 :]
+    # "wirft der „Arbeitskreis X“ … vor": an article right after the verb opens its subject;
+    # "warnt vor der Pille „X“": a noun right before the span is what the span names.
+    if len(between) == 1 and between[0].lower() in DETERMINERS:
+        return False
+    last = between[-1] if between else ""
+    return not (_is_capitalised(last) and last not in WORDING_NOUNS | EXAMPLE_WORDS)
 
 
 def _speech_follows(text: str, span: _Span) -> bool:
@@ -1137,7 +1239,7 @@ def _frame_after(masked: str, index: _FrameIndex, sent: _Sent, span: _Span) -> _
         return None
     # "„Wozu?“ fragen sich Experten": after a quoted question no comma is written.
     punctuated = masked[span.close] == "."
-    if frame.pos == first and (leading or punctuated or frame.kind == "so"):
+    if frame.pos == first and (leading or punctuated or frame.kind in {"so", "laut"}):
         return frame
     passive = window[leading][2] in PASSIVE_AUXILIARIES
     return (
@@ -1359,7 +1461,9 @@ def _attribute_span(
         return state.continues(index, gap=1), frames.verb_cue
     if _stands_alone(sent, span) and sentence_like:
         return speaker or state.previous_subject(index), None
-    if _is_phrase_quote(text[span.start : span.end]):
+    if _is_phrase_quote(text[span.start : span.end]) or _reads_as_speech(
+        text[span.start : span.end]
+    ):
         subject = _clause_subject(masked, sent, span.open)
         return (_speaker_for(text, subject, state) if subject else speaker), None
     return None
@@ -1380,6 +1484,11 @@ def _reports(masked: str, sent: _Sent, subject: tuple[int, int]) -> bool:
         if word in KONJUNKTIV_FORMS:
             return True
     return False
+
+
+def _reads_as_speech(words: str) -> bool:
+    """Tell whether quoted words speak in the first or second person ("„Wo ist meine Stimme?“")."""
+    return len(words.split()) > 1 and SPEAKER_WORDS_RE.search(words) is not None
 
 
 def _is_phrase_quote(words: str) -> bool:

@@ -33,9 +33,10 @@ def _table(headers: Iterable[str], rows: Iterable[str], css_class: str) -> str:
 
 def mark_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """Return `text` escaped, with the character ranges `spans` wrapped as quotes."""
-    parts, position = [], 0
-    for start, end in sorted(spans):
-        start = max(start, position)
+    parts: list[str] = []
+    position = 0
+    for span_start, end in sorted(spans):
+        start = max(span_start, position)  # an overlapping span is marked from where the last ended
         if start >= end:
             continue
         parts += [escape(text[position:start]), QUOTE_MARK.format(escape(text[start:end]))]
@@ -120,31 +121,38 @@ def quotes_html(digest: Digest) -> str:
     return _section(f"Quotes ({len(digest.quotes)})", table, "kp-quotes")
 
 
+def _sentence_row(
+    digest: Digest, sentence: Sentence, *, new_paragraph: bool, key: bool, flagged: bool
+) -> str:
+    """Return one side-by-side row: number (★ key point, ⚠ warning), German, English."""
+    classes = [
+        name
+        for name, on in (("kp-para", new_paragraph), ("kp-key", key), ("kp-warn", flagged))
+        if on
+    ]
+    number = f"{sentence.index + 1}{' ★' if key else ''}{' ⚠' if flagged else ''}"
+    english = mark_pattern(sentence.en, ENGLISH_QUOTE) if sentence.en else MISSING
+    return (
+        f'<tr id="kp-s-{sentence.index + 1}" class="{" ".join(classes)}">'
+        f'<td class="kp-num">{number}</td><td lang="de">{mark_german(digest, sentence)}</td>'
+        f"<td>{english}</td></tr>"
+    )
+
+
 def side_by_side_html(digest: Digest) -> str:
     """Return German and English sentence by sentence; quotes and key point sentences marked."""
     key = {i for point in digest.key_points for i in point.sentences}
     flagged = {w.sentence for w in digest.warnings if w.sentence is not None}
-    rows, paragraph = [], None
-    for s in digest.sentences:
-        classes = [
-            name
-            for name, on in (
-                ("kp-para", paragraph is not None and s.paragraph != paragraph),
-                ("kp-key", s.index in key),
-                ("kp-warn", s.index in flagged),
-            )
-            if on
-        ]
-        paragraph = s.paragraph
-        number = (
-            f"{s.index + 1}{' ★' if s.index in key else ''}{' ⚠' if s.index in flagged else ''}"
+    rows = [
+        _sentence_row(
+            digest,
+            sentence,
+            new_paragraph=previous is not None and sentence.paragraph != previous.paragraph,
+            key=sentence.index in key,
+            flagged=sentence.index in flagged,
         )
-        english = mark_pattern(s.en, ENGLISH_QUOTE) if s.en else MISSING
-        rows.append(
-            f'<tr id="kp-s-{s.index + 1}" class="{" ".join(classes)}">'
-            f'<td class="kp-num">{number}</td><td lang="de">{mark_german(digest, s)}</td>'
-            f"<td>{english}</td></tr>"
-        )
+        for previous, sentence in zip([None, *digest.sentences][:-1], digest.sentences, strict=True)
+    ]
     english_title = "English" if digest.translation == "full" else "English (key points only)"
     table = _table(("#", "Deutsch", english_title), rows, "kp-sbs")
     legend = (

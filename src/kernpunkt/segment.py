@@ -62,8 +62,8 @@ def segment(text: str) -> list[Sentence]:
     """Split an article into numbered sentences with offsets into `text`."""
     sentences: list[Sentence] = []
     for number, (p_start, p_end) in enumerate(paragraph_spans(text)):
-        for s, e in split_sentences(text[p_start:p_end]):
-            start, end = p_start + s, p_start + e
+        for s_start, s_end in split_sentences(text[p_start:p_end]):
+            start, end = p_start + s_start, p_start + s_end
             sentences.append(Sentence(len(sentences), number, text[start:end], start, end))
     return sentences
 
@@ -75,7 +75,7 @@ def _somajo_starts(chunk: str) -> set[int]:
 
 def _list_item_starts(paragraph: str) -> set[int]:
     """Return the offsets of list items that begin a line after a list item or a finished line."""
-    starts = set()
+    starts: set[int] = set()
     for item in LIST_ITEM.finditer(paragraph):
         line_break = item.start() - 1
         if line_break < 0:
@@ -89,12 +89,12 @@ def _list_item_starts(paragraph: str) -> set[int]:
 
 def _ordinal_end_starts(paragraph: str) -> set[int]:
     """Return the offsets of sentences that follow a number ending the previous sentence."""
-    return {m.end() for m in ORDINAL_BEFORE_STARTER.finditer(paragraph)}
+    return {match.end() for match in ORDINAL_BEFORE_STARTER.finditer(paragraph)}
 
 
 def _pieces(text: str, starts: set[int]) -> list[tuple[int, int]]:
     """Return the non-blank spans from each start to the next, trimmed of whitespace."""
-    pieces = []
+    pieces: list[tuple[int, int]] = []
     for start, end in pairwise([*sorted(starts), len(text)]):
         piece = text[start:end]
         if stripped := piece.strip():

@@ -152,6 +152,7 @@ def digest_text(
     """Digest `text` as `options` say, reporting each stage to `progress`."""
 
     def report(stage: str, done: int, total: int) -> None:
+        """Show how far `stage` has come on the progress bar, if there is one."""
         if progress is not None:
             progress((done, total), desc=f"{stage} {done}/{total}" if total > 1 else stage)
 
@@ -215,7 +216,13 @@ def build_app(
         progress: gr.Progress = PROGRESS,
     ) -> tuple[Any, ...]:
         """Digest the article as the options say and fill in every output."""
-        options = Options(length, scope == "key points", quality == "speed", clean_input, summary)
+        options = Options(
+            length=length,
+            key_points_only=scope == "key points",
+            fast=quality == "speed",
+            clean_input=clean_input,
+            summary=summary,
+        )
         digest = run(text, options, progress)
         markdown, as_json = write_downloads(digest, downloads)
         return (
@@ -244,7 +251,13 @@ def build_app(
         key_points: "short", "medium" or "long"; fast: greedy decoding instead of beam search;
         summary: only used where the summary stage is configured.
         """
-        options = Options(key_points, key_points_only, fast, clean_input, summary)
+        options = Options(
+            length=key_points,
+            key_points_only=key_points_only,
+            fast=fast,
+            clean_input=clean_input,
+            summary=summary,
+        )
         return run(text, options).to_dict()
 
     def as_article(read: Callable[[], str]) -> tuple[str, Any]:

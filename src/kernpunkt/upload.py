@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable
 from pathlib import Path
 
-import trafilatura
-
+from kernpunkt.clean import clean, decode_html
 from kernpunkt.errors import KernpunktError
 from kernpunkt.inputs import decode
-
-LINE_BREAKS = re.compile(r"\s*\n\s*")
 
 
 class UnreadableFileError(KernpunktError):
@@ -25,11 +21,8 @@ def _paragraphs(lines: list[str]) -> str:
 
 
 def _from_html(data: bytes) -> str:
-    """Return the main text of a web page, one paragraph per block."""
-    text = trafilatura.extract(data, include_comments=False, include_tables=False)
-    if not text:
-        raise UnreadableFileError("no article text found on the page; paste the article instead")
-    return _paragraphs(LINE_BREAKS.split(text))
+    """Return the article body of a web page, as kernpunkt's HTML cleaning finds it."""
+    return clean(decode_html(data), kind="html").text
 
 
 def _from_docx(data: bytes) -> str:
@@ -69,10 +62,14 @@ def to_text(data: bytes, suffix: str) -> str:
         raise
     except Exception as exc:  # the document libraries raise many kinds of error on bad files
         raise UnreadableFileError(
-            f"could not read the {suffix} file ({exc}); is it really a {suffix} file?"
+            f"could not read the {suffix} file ({exc}); is it really a {suffix} file? "
+            "Save it again in that format, or paste the article text instead"
         ) from exc
     if not text.strip():
-        raise UnreadableFileError(f"the {suffix} file holds no text")
+        raise UnreadableFileError(
+            f"the {suffix} file holds no text (a scanned document holds only images); "
+            "paste the article text instead"
+        )
     return text
 
 
