@@ -73,3 +73,18 @@ def test_broken_yaml_names_the_file(tmp_path: Path) -> None:
 def test_missing_config_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot read configuration file"):
         load_config(tmp_path / "nope.yaml")
+
+
+def test_url_input_is_off_by_default_on_a_space(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KERNPUNKT_CONFIG", raising=False)
+    monkeypatch.delenv("SPACE_ID", raising=False)
+    assert load_config().web.url_input
+    monkeypatch.setenv("SPACE_ID", "someone/kernpunkt")
+    assert not load_config().web.url_input
+
+
+def test_a_space_owner_can_switch_url_input_back_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SPACE_ID", "someone/kernpunkt")
+    assert load_config(write(tmp_path, "web:\n  url_input: true\n")).web.url_input

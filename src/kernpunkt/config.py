@@ -14,7 +14,9 @@ import yaml
 from kernpunkt.errors import ConfigError
 
 DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "configs" / "default.yaml"
+SPACE_CONFIG = DEFAULT_CONFIG.with_name("space.yaml")
 CONFIG_ENV = "KERNPUNKT_CONFIG"
+SPACE_ENV = "SPACE_ID"  # set by Hugging Face Spaces in every Space's environment
 MODEL_ENV = "KERNPUNKT_TRANSLATION_MODEL"
 DEVICES = ("auto", "cpu", "cuda")
 ENGINES = ("transformers",)
@@ -237,11 +239,17 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 def load_config(path: str | Path | None = None, *, model: str | None = None) -> Config:
     """Load the default configuration, overridden by `path` (or $KERNPUNKT_CONFIG) and `model`.
 
+    On a Hugging Face Space ($SPACE_ID set), configs/space.yaml applies before `path`.
+
     `model` (or $KERNPUNKT_TRANSLATION_MODEL) replaces `translation.model`: a hub id or a
     local folder.
     """
     data = _read_yaml(DEFAULT_CONFIG)
     sources = [str(DEFAULT_CONFIG)]
+    if os.environ.get(SPACE_ENV):
+        # a public demo: the Space's own defaults (no URL fetching for strangers) come first
+        data = _merge(data, _read_yaml(SPACE_CONFIG))
+        sources.append(str(SPACE_CONFIG))
     user_path = path or os.environ.get(CONFIG_ENV)
     if user_path:
         data = _merge(data, _read_yaml(Path(user_path)))
