@@ -391,6 +391,70 @@ def test_laut_right_after_a_quote_names_its_speaker() -> None:
     assert quote.speaker_mention == "dem Bauamt"
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Im Koalitionsvertrag steht der Satz: „Die Steuern werden nicht erhöht.“",
+            "Koalitionsvertrag",
+        ),
+        ("Auf dem Plakat war die Parole „Wir bleiben hier“ zu lesen.", "dem Plakat"),
+        ("Auf der taz-Homepage heißt es dazu: „Wir machen weiter.“", "der taz-Homepage"),
+        (
+            "In einem Brief an die Mitglieder war von einer „schwierigen Lage“ die Rede.",
+            "einem Brief",
+        ),
+        (
+            "In dem Entwurf für ein neues Gesetz steht: „Die Frist endet im Mai.“",
+            "dem Entwurf für ein neues Gesetz",
+        ),
+    ],
+)
+def test_written_words_are_credited_to_where_they_stand(text: str, source: str) -> None:
+    assert only(text).speaker_mention == source
+
+
+def test_someones_view_names_its_owner() -> None:
+    text = (
+        "Innenminister Karl Berger sprach in Kiel. Seiner Meinung nach ist der Plan „unausgegoren“."
+    )
+    quote = only(text)
+    assert (quote.speaker_mention, quote.speaker) == ("Seiner Meinung", "Karl Berger")
+    assert only("Nach Müllers Vorstellung soll der Bund „die Kosten tragen“.").speaker_mention == (
+        "Müllers Vorstellung"
+    )
+
+
+def test_subject_with_apposition_after_a_comma_clause() -> None:
+    text = (
+        "Die Ministerin wies das zurück, der Sprecher der Fraktion, Tom Weber, erklärte: „Falsch.“"
+    )
+    assert only(text).speaker == "Tom Weber"
+
+
+def test_passive_speech_verb_does_not_credit_its_subject() -> None:
+    quote = only("Der Plan wurde im Stadtrat als „reines Luftschloss“ bezeichnet.")
+    assert quote.speaker_mention == "Stadtrat"
+
+
+def test_next_sentence_credits_a_quote_standing_alone() -> None:
+    quote = only("„Wir haben verloren.“ Das räumte Trainer Jan Kohl nach dem Spiel ein.")
+    assert quote.speaker == "Jan Kohl"
+
+
+def test_speech_noun_that_dates_the_event_is_not_the_frame() -> None:
+    text = "Während einer Rede des Kanzlers ließ sich Anna Roth hinreißen: „Das stimmt nicht!“"
+    assert only(text).speaker == "Anna Roth"
+
+
+def test_name_before_its_party_and_adverbial_prefields() -> None:
+    assert only("Die Abgeordnete Eva Lind von den Grünen sagte: „Nein.“").speaker == "Eva Lind"
+    quote = only("Derzeit steht der Bürgermeister zu seinem Wort: „Wir warten ab.“")
+    assert quote.speaker_mention == "der Bürgermeister"
+    quote = only("Aufgrund der Schäden sollte „von Reisen in diese Gebiete abgesehen werden“.")
+    assert quote.speaker is None
+
+
 # --- reported speech (Konjunktiv I) ----------------------------------------------------------
 
 

@@ -6,8 +6,11 @@ sentences with the speaker they continue. Pure Python and regular expressions, l
 How it works, in four passes over the text:
 1. pair the quotation marks of the document's style with a stack;
 2. split the text into sentences, ignoring everything inside quotes;
-3. find speech frames per sentence (speech verbs and nouns, "laut X", "X zufolge", colons) and the
-   speaker's noun phrase next to them;
+3. find speech frames per sentence (speech verbs and nouns, "laut X", "X zufolge", "seiner Ansicht
+   nach", colons) and the speaker's noun phrase next to them; written words credit the place
+   they stand in ("im Entwurf steht: „…“", "heißt es in dem Brief"), a passive speech verb
+   ("wurde als „…“ bezeichnet") credits its agent or outlet, never its subject, and a speech
+   noun that only dates the event ("während einer Rede") is no frame;
 4. walk the sentences in order: a marked span is a quote only inside a frame, after an attributed
    quote, in a Konjunktiv-I sentence that continues the last speaker, or when it is a lowercase
    phrase of several words or speaks in the first or second person (someone's wording, credited
@@ -15,13 +18,15 @@ How it works, in four passes over the text:
    dropped. A capitalised, name-like span counts as wording only with a signal of speech: a
    speech verb that takes it as its object ("warnte vor der „Kostenfalle“"), a noun for wording
    before it ("Parolen wie „…“"), a speech verb and comma right before it, or ", sagte X" after
-   it. A quote with no speaker of its own continues the last speaker, or the named person the
-   previous sentence was about.
+   it. A quote standing alone takes the speaker of a next sentence that credits it ("„…“ Das
+   sagte X."); a quote with no speaker of its own continues the last speaker, or the named
+   person the previous sentence was about.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -70,7 +75,8 @@ SPEECH_VERB_FORMS = frozenset(
         "klarstellt klarstellte mitteilt mitteilte hinzufügt hinzufügte ausführt ausführte "
         "bekanntgab bekanntgibt hinweist hinwies vorgetragen zugesichert zurückgewiesen "
         "eingestuft einstuft einstufte einstuften gewertet wertete werteten "
-        "vereinbart vereinbarte vereinbarten riet rieten rät"
+        "vereinbart vereinbarte vereinbarten riet rieten rät einräumen hinzufügen klarstellen "
+        "feststellen zugeben ankündigen"
     ).split()
 )
 # "nennt sich", "nennt man": naming, not speech.
@@ -110,10 +116,12 @@ SPEAKER_ROLE_RE = re.compile(r"(?:sprecher|sprecherin)$", re.IGNORECASE)
 # Frames whose speaker follows a preposition: "laut X", "nach Angaben von X", "X zufolge".
 LAUT = frozenset({"laut", "Laut"})
 NACH = frozenset({"nach", "Nach"})
+# Frames that name the speaker of reported speech in their own sentence.
+OWN_FRAME_KINDS = frozenset({"verb", "laut", "zufolge", "nach", "so", "view"})
 NACH_NOUNS = frozenset(
     "Angaben Ansicht Meinung Worten Aussage Aussagen Einschätzung Darstellung Darstellungen "
     "Auffassung Informationen Berichten Überzeugung Schätzung Schätzungen Einschätzungen "
-    "Ankündigung Bewertung Auskunft Erkenntnissen Aussagen".split()
+    "Ankündigung Bewertung Auskunft Erkenntnissen Idee Vorstellung Vorstellungen".split()
 )
 ZUFOLGE = "zufolge"
 OPINION_FOR = "Für"
@@ -145,6 +153,8 @@ DETERMINERS = frozenset(
 POSSESSIVES = frozenset(
     "sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren".split()
 )
+# A possessive stands for a person like the pronoun: "seiner Meinung nach" is his view.
+POSSESSIVE_PRONOUNS = {word: "er" if word.startswith("s") else "sie" for word in POSSESSIVES}
 NON_NOMINATIVE = frozenset("Den Dem Einen Einem Diesen Diesem Seinen Seinem Ihren Ihrem".split())
 # Words joining two verbs that share one subject ("befand X … und nannte …").
 COORDINATORS = frozenset({"und", "sowie", "oder"})
@@ -157,6 +167,8 @@ NOMINATIVE_RELATIVES = frozenset("der die das welche welcher welches".split())
 # only before a name ("Ein Regierungssprecher in Berlin", not "sagte X in einem Interview").
 LINKS = frozenset({"des", "der", "von", "vom", "aus", "für", "und"})
 NAME_LINKS = frozenset({"in", "im", "bei", "beim"})
+# Prepositions after which a mention names what the person belongs to ("Polat von den Grünen").
+NAME_PREPOSITIONS = frozenset({"von", "vom", "aus", "für"}) | NAME_LINKS
 PRONOUNS = frozenset({"er", "sie", "Er", "Sie", "man", "Man", "wir", "Wir", "ich", "Ich"})
 OBJECT_PRONOUNS = frozenset("ihm ihnen uns mir dir euch sich es dazu dies".split())
 FEMALE_PRONOUNS = frozenset({"sie", "Sie"})
@@ -170,7 +182,8 @@ ADVERBIALS = frozenset(
         "Unterdessen Indes Demnach Offenbar Vielmehr Insbesondere Besonders Anschließend "
         "Ausdrücklich Erst Nur Sogar Auch Trotzdem Dennoch Damals Seitdem Immerhin Weiterhin "
         "Kürzlich Vorher Danach Daraufhin Ebenso Genauso Hierzu Darüber Dagegen Deswegen "
-        "Mittlerweile Zunächst Erstmals Abschließend Wörtlich Ähnlich Gegenüber Dies Es"
+        "Mittlerweile Zunächst Erstmals Abschließend Wörtlich Ähnlich Gegenüber Dies Es Zusammen "
+        "Derzeit Aktuell Zurzeit Momentan Bislang Künftig Derweil"
     ).split()
 )
 ADVERBIALS_LOWER = frozenset(
@@ -189,11 +202,13 @@ PREPOSITIONS = frozenset(
     (
         "In Im Am An Nach Bei Beim Vor Auf Aus Mit Für Zu Zum Zur Über Unter Gegenüber Seit "
         "Während Wegen Trotz Angesichts Anlässlich Bezüglich Von Vom Durch Ohne Gegen Um Hinter "
-        "Neben Zwischen Außer Laut"
+        "Neben Zwischen Außer Laut Aufgrund Infolge Dank Statt"
     ).split()
 )
 LOWER_PREPOSITIONS = frozenset(word.lower() for word in PREPOSITIONS) | {"ins", "zum", "zur"}
 TIME_PREPOSITIONS = frozenset({"am", "im", "beim"})
+# Prepositions that make a speech noun a point in time: "während einer Rede", "nach dem Interview".
+TIME_LINKS = frozenset({"während", "Während", "beim", "Beim", "vor", "Vor", "seit", "Seit"})
 SUBORDINATORS = frozenset(
     "Als Wenn Nachdem Weil Obwohl Während Da Bevor Seit Seitdem Sobald Falls Dass Ob".split()
 )
@@ -204,13 +219,30 @@ LOWER_STOPWORDS = frozenset(
     "einen seine ihre dessen deren denen welche welcher welches wobei sowie gegenüber jedoch "
     "dass weil wenn ob wie der die das dem den".split()
 )
+# Finite auxiliaries and modals: they end like adjectives ("musste", "hatte") but end a phrase.
+AUXILIARIES = frozenset(
+    "hatte hatten habe haben würde würden wurde wurden werde werden wolle wollte wollten "
+    "musste mussten müsse müssen sollte sollten solle sollen konnte konnten könne können "
+    "durfte durften dürfe dürfen möchte möchten wäre wären".split()
+)
 WIE = frozenset({"wie", "Wie"})
+# Words opening a sentence that credits the quote before it: "„…“ Das sagte X."
+DEMONSTRATIVES = frozenset({"Das", "Dies", "Diese", "So"})
 SKIPPABLE_OPENERS = frozenset({"Und", "Aber", "Doch", "Auch", "Denn", "Sogar", "Selbst"})
 CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "–"})
 # Punctuation after a quote that makes it end a clause ("„…“, sagte er").
 QUOTE_CLOSERS = frozenset({",", ";", ":", "–", "("})
 ES_SOURCE_LINKS = frozenset({"in", "im", "auf", "aus", "von", "vom", "bei", "beim", "seitens"})
 PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden"})
+# Verbs that present written words, whose source is a place: "in dem Entwurf steht der Passus",
+# "auf dem Transparent war … zu lesen", "in der Zeitung fand sich die Feststellung".
+WRITTEN_VERBS = frozenset("steht stand standen stehen lesen finden findet fand fanden".split())
+# The finite forms of "finden" present words only as "fand sich"; "lesen" and "finden" as "zu …".
+REFLEXIVE_WRITTEN = frozenset("findet fand fanden".split())
+INFINITIVE_WRITTEN = frozenset({"lesen", "finden"})
+LOCATIVES = frozenset({"in", "im", "auf", "am", "an"})
+# A sentence presents written words only with a colon or a noun for wording in it.
+WRITING_SIGNS = SPEECH_NOUNS | {":"}
 # Words before a span after which even a capitalised span reads as speech ("nannte es einen „X“").
 QUOTE_LEADS = frozenset("ein eine einen einem einer eines als".split())
 # First- and second-person words: quoted words with one of them are someone's speech ("„Tut mir
@@ -274,7 +306,8 @@ SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]+(?=\s+[\"„“»«(§X]?[A
 SPACE_RE = re.compile(r"\s+")
 AGE_RE = re.compile(r"\d{1,3}")
 HEISST_ES_RE = re.compile(r"\b(?:heißt|hieß|hiess|heisst)\s+es\b")
-REDE_RE = re.compile(r"\b(?:war|ist|sei)\b[^.§]{0,60}\bdie\s+Rede\b")
+# "war von X die Rede", also across a quote: "war von einem „…“ die Rede".
+REDE_RE = re.compile(r"\b(?:war|ist|sei)\b(?:[^.§]{0,60}|\s+von\b[^.]{0,300}?)\bdie\s+Rede\b")
 SO_FRAME_RE = re.compile(r"(?:^|[,–(]\s*|§\s*)(so)\s+(?=[A-ZÄÖÜ]|der |die |das |ein)")
 SO_GENANNT_RE = re.compile(r"\bso\s+genannt\w*\s*$|\bsogenannt\w*\s*$|\bnamens\s*$")
 DOMAIN_RE = re.compile(r"^[\w\-.]+\.(?:de|com|net|org|at|ch|eu|info|uk|fr)$")
@@ -350,6 +383,7 @@ class _Sent:
     konjunktiv: str | None = None
     first_word: int = 0
     last_word: int = 0
+    echo: _Frame | None = None
 
 
 @dataclass
@@ -591,8 +625,8 @@ def _tokens(masked: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def _is_capitalised(word: str) -> bool:
-    """Tell whether a token looks like a noun or a name (capital letter, or a masked name)."""
-    return word[:1].isupper()
+    """Tell whether a token looks like a noun or a name ("Homepage", "documenta-Homepage")."""
+    return word[:1].isupper() or word.rpartition("-")[2][:1].isupper()
 
 
 def _is_speech_verb(word: str) -> bool:
@@ -610,6 +644,7 @@ def _is_adjective(word: str) -> bool:
         and word.endswith(("e", "en", "er", "es", "em"))
         and word not in KONJUNKTIV_FORMS
         and word not in LOWER_STOPWORDS
+        and word not in AUXILIARIES
         and not _is_speech_verb(word)
     )
 
@@ -629,7 +664,9 @@ def _noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
         _, end, word = tokens[i]
         following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
         if word.lower() in DETERMINERS and (i == 0 or word.islower()):
-            if head_end is not None and word not in GENITIVE_LINKS:
+            # "der Entwurf für ein neues Gesetz": an article after a link continues the phrase.
+            linked = i > 0 and tokens[i - 1][2] in LINKS
+            if head_end is not None and word not in GENITIVE_LINKS and not linked:
                 break
         elif word in TITLE_WORDS or (_is_capitalised(word) and word not in NOT_NOUNS):
             head_end = end
@@ -738,7 +775,10 @@ def _speech_cues(masked: str, start: int, end: int) -> list[_Frame]:
         naming = word in NAMING_VERBS and {previous, following} & {"sich", "man"}
         if _is_speech_verb(word) and previous.lower() not in DETERMINERS and not naming:
             cues.append(_Frame(word, tok_start, None))
-        elif word in SPEECH_NOUNS or SPEAKER_ROLE_RE.search(word):
+        elif word in NACH_NOUNS and following == "nach" and previous.lower() in POSSESSIVES:
+            # "seiner Meinung nach": the view is the frame, its owner the possessive.
+            cues.append(_Frame(previous, tokens[index - 1][0], None, kind="view"))
+        elif (word in SPEECH_NOUNS or SPEAKER_ROLE_RE.search(word)) and not _dates(tokens, index):
             cues.append(_Frame(word, tok_start, None, kind="noun"))
         elif word in LAUT and following not in {"", ","}:
             cues.append(_Frame(word, tok_start, None, kind="laut"))
@@ -746,12 +786,17 @@ def _speech_cues(masked: str, start: int, end: int) -> list[_Frame]:
             cues.append(_Frame(word, tok_start, None, kind="zufolge"))
         elif word in NACH and following in NACH_NOUNS:
             cues.append(_Frame(word, tok_start, None, kind="nach"))
+        elif word in NACH and _owned_view(following, tokens[index + 2 : index + 3]):
+            # "Nach Schäubles Idee", "Nach seiner Ansicht": whose view, right after "nach".
+            cues.append(_Frame(word, tok_start, None, kind="laut"))
         elif word == OPINION_FOR and index == 0 and words & OPINION_VERBS:
             # "Für den Theologen Küng sei der Rücktritt verständlich", "Für X ist die Lage
             # „alarmierend“": whose view is reported.
             cues.append(_Frame(word, tok_start, None, kind="laut"))
         elif any(p.fullmatch(word) and particles & words for p, particles in SEPARABLE_RES):
             cues.append(_Frame(word, tok_start, None))
+        elif _presents_writing(word, previous, following) and words & WRITING_SIGNS:
+            cues.append(_Frame(word, tok_start, None, kind="text"))
     for pattern in (HEISST_ES_RE, REDE_RE):
         for match in pattern.finditer(masked, start, end):
             cues.append(_Frame(match.group().split()[0], match.start(), None, kind="es"))
@@ -759,6 +804,28 @@ def _speech_cues(masked: str, start: int, end: int) -> list[_Frame]:
         cues.append(_Frame("so", match.start(1), None, kind="so"))
     cues.sort(key=lambda frame: frame.pos)
     return cues
+
+
+def _dates(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Tell whether a speech noun only dates the event ("während einer Rede der X")."""
+    before = [word for _, _, word in tokens[max(0, index - 2) : index]]
+    return bool(before) and (before[0] in TIME_LINKS or before[-1] in TIME_LINKS)
+
+
+def _owned_view(owner: str, noun: list[tuple[int, int, str]]) -> bool:
+    """Tell whether "nach" is followed by someone's view ("Schäubles Idee", "seiner Ansicht")."""
+    if not noun or noun[0][2] not in NACH_NOUNS:
+        return False
+    return owner.lower() in POSSESSIVES or (_is_capitalised(owner) and owner.endswith("s"))
+
+
+def _presents_writing(word: str, previous: str, following: str) -> bool:
+    """Tell whether a verb presents written words ("steht", "zu lesen", "fand sich")."""
+    if word in INFINITIVE_WRITTEN:
+        return previous == "zu"
+    if word in REFLEXIVE_WRITTEN:
+        return following == "sich"
+    return word in WRITTEN_VERBS
 
 
 def _clause_start(masked: str, sent_start: int, pos: int, quotes: bool = True) -> int:
@@ -834,6 +901,20 @@ def _subject_after_finite(
     return None
 
 
+def _passive_auxiliary(masked: str, clause: int, frame: _Frame) -> int | None:
+    """Return where the auxiliary of a passive speech participle ends ("wurde als „…“ bezeichnet").
+
+    The passive's subject is who was described or addressed, not who spoke.
+    """
+    if not frame.cue.endswith("t"):
+        return None
+    comma = masked.rfind(",", clause, frame.pos)
+    for _, end, word in _tokens(masked, max(comma + 1, clause), frame.pos):
+        if word in PASSIVE_AUXILIARIES:
+            return end
+    return None
+
+
 def _passive_agent(masked: str, tokens: list[tuple[int, int, str]], end: int):
     """Return the agent of a passive speech clause ("wird von X als … bezeichnet")."""
     words = [word for _, _, word in tokens]
@@ -854,8 +935,13 @@ def _frame_speaker(masked: str, sent: _Sent, frame: _Frame) -> tuple[int, int] |
         tokens = _tokens(masked, after, min(sent.end, after + 40))[:3]
         skip = 1 + (len(tokens) > 1 and tokens[1][2] in {"von", "vom"})
         return _noun_phrase(masked, tokens[skip][0], sent.end) if len(tokens) > skip else None
+    if frame.kind == "view":
+        owned = _tokens(masked, frame.pos, sent.end)[1]
+        return frame.pos, owned[1]
     if frame.kind == "zufolge":
         return _phrase_before(masked, sent, frame.pos)
+    if frame.kind == "text":
+        return _written_source(masked, sent, frame.pos)
     if frame.kind == "es":
         return _es_source(masked, after, sent.end) or _prefield_source(masked, sent, frame.pos)
     if frame.kind == "noun":
@@ -883,6 +969,17 @@ def _es_source(masked: str, pos: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _written_source(masked: str, sent: _Sent, pos: int) -> tuple[int, int] | None:
+    """Return where written words stand: the place after "in" or "auf" in the verb's clause."""
+    tokens = _tokens(masked, _clause_start(masked, sent.start, pos), sent.end)
+    for index, (_, _, word) in enumerate(tokens[:-1]):
+        if word in {":", "§"}:
+            break
+        if word.lower() in LOCATIVES:
+            return _noun_phrase(masked, tokens[index + 1][0], sent.end)
+    return None
+
+
 def _prefield_source(masked: str, sent: _Sent, pos: int) -> tuple[int, int] | None:
     """Return the source named in a prepositional prefield ("Aus Paris hieß es")."""
     tokens = _tokens(masked, _clause_start(masked, sent.start, pos), pos)
@@ -895,7 +992,15 @@ def _noun_owner(masked: str, sent: _Sent, frame: _Frame) -> tuple[int, int] | No
     """Return who a speech noun belongs to: a spokesperson named with it, or the clause subject."""
     if SPEAKER_ROLE_RE.search(frame.cue):
         return _noun_phrase(masked, _phrase_start(masked, sent, frame.pos), sent.end)
-    return _verb_subject(masked, sent, frame)
+    owner = _verb_subject(masked, sent, frame)
+    return None if owner is not None and _is_own_phrase(masked, owner, frame.pos) else owner
+
+
+def _is_own_phrase(masked: str, phrase: tuple[int, int], pos: int) -> bool:
+    """Tell whether a phrase is the speech noun at `pos` itself ("war die Parole „…“ zu lesen")."""
+    if not phrase[0] <= pos < phrase[1]:
+        return False
+    return not any(_is_capitalised(word) for _, _, word in _tokens(masked, phrase[0], pos)[1:])
 
 
 def _phrase_start(masked: str, sent: _Sent, pos: int) -> int:
@@ -957,6 +1062,10 @@ def _verb_subject(masked: str, sent: _Sent, frame: _Frame) -> tuple[int, int] | 
     )
     if agent:
         return agent
+    auxiliary = _passive_auxiliary(masked, clause, frame)
+    if auxiliary is not None:
+        # "wurde im „Standard“ als „…“ bezeichnet": the outlet it appeared in, if named.
+        return _es_source(masked, auxiliary, frame.pos)
     if _prefield_is_subject(tokens):
         phrase = _noun_phrase(masked, tokens[0][0], frame.pos)
         # "Klose, der Gelb-Rot sah, nannte …" keeps its subject across the relative clause;
@@ -965,9 +1074,29 @@ def _verb_subject(masked: str, sent: _Sent, frame: _Frame) -> tuple[int, int] | 
             return phrase
     return (
         _after_verb(masked, verb_end, sent.end)
+        or _subject_before_comma(masked, clause, frame.pos)
         or _subject_after_finite(masked, tokens, sent.end)
         or _phrase_before(masked, sent, frame.pos)
     )
+
+
+def _subject_before_comma(masked: str, clause: int, pos: int) -> tuple[int, int] | None:
+    """Return the subject that ends with a comma right before the verb at `pos`.
+
+    "A wies das zurück, die Sprecherin der Fraktion, Sandra Boser, erklärte": the longest
+    phrase after a comma that runs, appositions included, up to that comma.
+    """
+    last = masked.rfind(",", clause, pos)
+    if last < 0 or masked[last + 1 : pos].strip():
+        return None
+    found = None
+    comma = masked.rfind(",", clause, last)
+    while comma >= 0:
+        phrase = _noun_phrase(masked, comma + 1, last + 1)
+        if phrase is not None and not masked[phrase[1] : last].strip():
+            found = phrase
+        comma = masked.rfind(",", clause, comma)
+    return found
 
 
 def _is_relative_clause(tail: list[tuple[int, int, str]]) -> bool:
@@ -1059,6 +1188,16 @@ def _gender(words: list[str]) -> str:
 
 
 def _name_in_segment(words: list[str]) -> str | None:
+    """Return the name in one part of a mention, before what links to it ("X von den Grünen")."""
+    cuts = [index for index, word in enumerate(words) if index > 1 and word in NAME_PREPOSITIONS]
+    for end in [len(words), *reversed(cuts)]:
+        name = _trailing_name(words[:end])
+        if name:
+            return name
+    return None
+
+
+def _trailing_name(words: list[str]) -> str | None:
     """Return the trailing run of name words in one part of a mention, titles and roles dropped."""
     run: list[str] = []
     for word in reversed(words):
@@ -1079,10 +1218,20 @@ def _name_in_segment(words: list[str]) -> str | None:
     return None
 
 
+def _view_owner(mention: str) -> str | None:
+    """Return the pronoun behind someone's view ("seiner Ansicht" is his), else None."""
+    words = mention.split()
+    if len(words) != 2 or words[1] not in NACH_NOUNS:
+        return None
+    return POSSESSIVE_PRONOUNS.get(words[0].lower())
+
+
 def _resolve(mention: str, history: Sequence[_Speaker]) -> _Speaker:
     """Turn a mention into a speaker; pronouns take the last compatible earlier speaker."""
-    if mention in PRONOUNS:
-        wanted = "f" if mention in FEMALE_PRONOUNS else "m" if mention in MALE_PRONOUNS else None
+    pronoun = mention if mention in PRONOUNS else _view_owner(mention)
+    if pronoun is not None:
+        # "er", and "seiner Ansicht" (someone's view): the person referred to.
+        wanted = "f" if pronoun in FEMALE_PRONOUNS else "m" if pronoun in MALE_PRONOUNS else None
         for earlier in reversed(history[-PRONOUN_LOOKBACK:]):
             if earlier.name is None or earlier.name in PRONOUNS:
                 continue
@@ -1293,7 +1442,17 @@ def _build_sentences(masked: str, spans: list[_Span]) -> list[_Sent]:
         letters = [tok for tok in words if tok[2][0].isalnum()]
         sent.first_word = letters[0][0] if letters else sent.end
         sent.last_word = letters[-1][0] if letters else sent.start
+    for sent, following in itertools.pairwise(sents):
+        sent.echo = _echo_frame(masked, following)
     return sents
+
+
+def _echo_frame(masked: str, sent: _Sent) -> _Frame | None:
+    """Return the speech frame of a sentence that credits the one before ("Das sagte X.")."""
+    first = _tokens(masked, sent.start, min(sent.end, sent.start + 20))[:1]
+    if not first or first[0][2] not in DEMONSTRATIVES:
+        return None
+    return next((f for f in sent.frames if f.kind == "verb" and f.mention is not None), None)
 
 
 @dataclass
@@ -1325,7 +1484,7 @@ def _speaker_for(text: str, mention: tuple[int, int], state: _State) -> _Speaker
 def _sentence_speaker(text: str, sent: _Sent, state: _State) -> _Speaker | None:
     """Return the speaker of a sentence's own speech frame (reported speech without quotes)."""
     for frame in sent.frames:
-        if frame.mention is not None and frame.kind in {"verb", "laut", "zufolge", "nach", "so"}:
+        if frame.mention is not None and frame.kind in OWN_FRAME_KINDS:
             return _speaker_for(text, frame.mention, state)
     return None
 
@@ -1460,6 +1619,8 @@ def _attribute_span(
     if frames.verb_cue is not None:
         return state.continues(index, gap=1), frames.verb_cue
     if _stands_alone(sent, span) and sentence_like:
+        if sent.echo is not None:
+            return _speaker_for(text, sent.echo.mention, state), sent.echo.cue
         return speaker or state.previous_subject(index), None
     if _is_phrase_quote(text[span.start : span.end]) or _reads_as_speech(
         text[span.start : span.end]
