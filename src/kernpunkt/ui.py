@@ -79,6 +79,7 @@ mark.kp-quote { background: var(--color-accent-soft); color: inherit; border-rad
 .kp-sbs tr.kp-warn td.kp-num { color: var(--error-text-color); }
 .kp-num { white-space: nowrap; color: var(--body-text-color-subdued); }
 .kp-muted, .kp-legend, .kp-timings { color: var(--body-text-color-subdued); font-size: 0.9em; }
+.kp-removed li { white-space: pre-line; }
 .kp-reason { font-weight: 600; margin-right: 0.4em; }
 .kp-reason::after { content: ":"; }
 .kp-warnings li { color: var(--error-text-color); }
