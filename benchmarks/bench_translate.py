@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import os
 import statistics
 import sys
@@ -45,13 +44,16 @@ from typing import Any
 
 import sentencepiece as spm
 import torch
-from transformers import GenerationConfig, MarianConfig, MarianMTModel, MarianTokenizer
+from transformers import GenerationConfig, MarianConfig, MarianMTModel
 from transformers.utils import logging as hf_logging
 
 from kernpunkt.clean import clean
 from kernpunkt.config import load_config
 from kernpunkt.segment import segment
 from kernpunkt.translate import MarianTranslator, to_model_marks
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from tiny_models import save_marian_tokenizer  # the tokenizer layout the test models use
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 ARTICLE = DATA / "article-report24-nordkorea.txt"
@@ -165,28 +167,6 @@ def calibrated_spm(texts: list[str]) -> tuple[bytes, float]:
             best = candidate
         low, high = (middle, high) if candidate[1] > TOKENS_PER_WORD else (low, middle)
     return best
-
-
-def save_tokenizer(proto: bytes, folder: Path) -> None:
-    """Save a MarianTokenizer for `proto` whose vocabulary has opus-mt-de-en's size and ids."""
-    processor = spm.SentencePieceProcessor(model_proto=proto)
-    vocab = {processor.id_to_piece(i): i for i in range(processor.get_piece_size())}
-    vocab.update({f"<unused{i}>": i for i in range(len(vocab), PAD_ID)})
-    vocab["<pad>"] = PAD_ID
-    with tempfile.TemporaryDirectory() as tmp:
-        raw = Path(tmp)
-        for name in ("source.spm", "target.spm"):
-            (raw / name).write_bytes(proto)
-        (raw / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-        tokenizer = MarianTokenizer(
-            source_spm=str(raw / "source.spm"),
-            target_spm=str(raw / "target.spm"),
-            vocab=str(raw / "vocab.json"),
-            source_lang="de",
-            target_lang="en",
-            model_max_length=MAX_POSITIONS,
-        )
-        tokenizer.save_pretrained(folder)
 
 
 def save_random_marian(folder: Path) -> int:
@@ -401,7 +381,7 @@ def main() -> int:
     )
     with tempfile.TemporaryDirectory(prefix="bench-marian-") as tmp:
         proto, per_word = calibrated_spm(texts)
-        save_tokenizer(proto, Path(tmp))
+        save_marian_tokenizer(proto, Path(tmp), max_length=MAX_POSITIONS, vocab_size=VOCAB_SIZE)
         parameters = save_random_marian(Path(tmp))
         config = replace(configured, model=tmp, device="cpu")
         translator = MarianTranslator(config)

@@ -145,6 +145,35 @@ def _bart_generation_config() -> GenerationConfig:
     )
 
 
+def save_marian_tokenizer(
+    proto: bytes, folder: Path, *, max_length: int, vocab_size: int | None = None
+) -> None:
+    """Save a MarianTokenizer for a SentencePiece model: its pieces, `<pad>` last.
+
+    With `vocab_size`, unused fillers pad the vocabulary so that `<pad>` gets the last id of a
+    vocabulary that large (as in opus-mt-de-en, where it is also the decoder start).
+    """
+    processor = spm.SentencePieceProcessor(model_proto=proto)
+    vocab = {processor.id_to_piece(i): i for i in range(processor.get_piece_size())}
+    pad_id = len(vocab) if vocab_size is None else vocab_size - 1
+    vocab.update({f"<unused{i}>": i for i in range(len(vocab), pad_id)})
+    vocab["<pad>"] = pad_id
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp)
+        for name in ("source.spm", "target.spm"):
+            (raw / name).write_bytes(proto)
+        (raw / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+        tokenizer = MarianTokenizer(
+            source_spm=str(raw / "source.spm"),
+            target_spm=str(raw / "target.spm"),
+            vocab=str(raw / "vocab.json"),
+            source_lang="de",
+            target_lang="en",
+            model_max_length=max_length,
+        )
+        tokenizer.save_pretrained(folder)
+
+
 def _write_marian_tokenizer(out_dir: Path) -> MarianTokenizer:
     """Train one SentencePiece model on German+English, save it as source/target spm, load it."""
     model = io.BytesIO()
@@ -163,23 +192,7 @@ def _write_marian_tokenizer(out_dir: Path) -> MarianTokenizer:
         num_threads=1,
         minloglevel=2,
     )
-    with tempfile.TemporaryDirectory() as tmp:
-        raw = Path(tmp)
-        for name in ("source.spm", "target.spm"):
-            (raw / name).write_bytes(model.getvalue())
-        processor = spm.SentencePieceProcessor(model_proto=model.getvalue())
-        vocab = {processor.id_to_piece(i): i for i in range(processor.get_piece_size())}
-        vocab["<pad>"] = len(vocab)
-        (raw / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-        tokenizer = MarianTokenizer(
-            source_spm=str(raw / "source.spm"),
-            target_spm=str(raw / "target.spm"),
-            vocab=str(raw / "vocab.json"),
-            source_lang="de",
-            target_lang="en",
-            model_max_length=MARIAN_MAX_POSITIONS,
-        )
-        tokenizer.save_pretrained(out_dir)
+    save_marian_tokenizer(model.getvalue(), out_dir, max_length=MARIAN_MAX_POSITIONS)
     return MarianTokenizer.from_pretrained(out_dir)
 
 
