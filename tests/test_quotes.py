@@ -234,8 +234,13 @@ def test_apposition_stays_in_the_speaker_mention() -> None:
     assert quote.speaker == "Paul Morel"
 
 
-def test_relative_clause_is_dropped_from_the_speaker_mention() -> None:
+def test_relative_clause_describing_the_speaker_joins_the_mention() -> None:
     quote = only("„Wir prüfen das“, sagte die Ministerin, die seit 2020 im Amt ist.")
+    assert quote.speaker_mention == "die Ministerin, die seit 2020 im Amt ist"
+
+
+def test_relative_clause_that_speaks_stays_out_of_the_mention() -> None:
+    quote = only("„Wir prüfen das“, sagte die Ministerin, die auch die Kritik zurückwies.")
     assert quote.speaker_mention == "die Ministerin"
 
 
@@ -304,7 +309,59 @@ def test_speech_verb_after_a_reported_clause_takes_the_subject_after_it() -> Non
 
 def test_prefield_subject_keeps_its_verb_across_a_relative_clause() -> None:
     quote = only("Der Stürmer, der Gelb-Rot sah, nannte die Entscheidung „überzogen“.")
-    assert quote.speaker_mention == "Der Stürmer"
+    assert quote.speaker_mention == "Der Stürmer, der Gelb-Rot sah"
+
+
+def test_prefield_subject_runs_over_apposition_and_relative_clause_to_the_verb() -> None:
+    quote = only(
+        "Jana Roth, eine der Abgeordneten, die den Antrag stellten, nannte das Gesetz „unfair“."
+    )
+    assert quote.speaker_mention == "Jana Roth, eine der Abgeordneten, die den Antrag stellten"
+    assert quote.speaker == "Jana Roth"
+
+
+def test_prefield_subject_with_lowercase_brand_keeps_the_verb_after_it() -> None:
+    quote = only("Der Chef der Gewerkschaft ver.di, Udo Brenner, lobte Meier als „fairen Partner“.")
+    assert quote.speaker == "Udo Brenner"
+
+
+def test_quantity_of_people_is_a_subject() -> None:
+    quote = only("22 Prozent teilen die Meinung, die Lage sei „nicht mehr tragbar“.")
+    assert quote.speaker_mention == "22 Prozent"
+
+
+def test_quantity_after_a_comma_holds_the_view() -> None:
+    quote = only(
+        "Viele sind zufrieden, 37 Prozent sind jedoch der Auffassung, es laufe „schlecht“."
+    )
+    assert quote.speaker_mention == "37 Prozent"
+
+
+def test_so_letztere_credits_the_quote() -> None:
+    quote = only("„Die Tiere leiden weiter“, so letztere.")
+    assert quote.speaker_mention == "letztere"
+
+
+def test_wissen_wollen_after_a_question_is_asking() -> None:
+    quote = only("„Wo ist meine Stimme?“, wollen die Demonstranten seit Tagen wissen.")
+    assert quote.speaker_mention == "die Demonstranten"
+
+
+def test_unspecified_participle_is_no_speech_verb() -> None:
+    quote = only("Grund waren dem Bericht zufolge nicht näher bezeichnete „technische Probleme“.")
+    assert quote.speaker_mention == "dem Bericht"
+
+
+def test_attributive_view_does_not_frame_the_colon() -> None:
+    quote = only(
+        "Sie wandte sich gegen die ihrer Meinung nach verbreiteten Illusionen: „Das ist falsch.“"
+    )
+    assert quote.speaker_mention == "Sie"
+
+
+def test_possessive_relative_opens_a_subject_after_the_verb() -> None:
+    quote = only("Nach der Landung teilte dessen Stellvertreter mit: „Er ruft uns an.“")
+    assert quote.speaker_mention == "dessen Stellvertreter"
 
 
 def test_relative_pronoun_as_subject_gives_the_noun_before_it() -> None:
@@ -544,3 +601,22 @@ def test_seed_article_yields_its_four_quotes_with_speakers() -> None:
     assert quotes[3].speaker_mention == "Andriy Yermak, Selenskyjs Stabschef"
     for quote in quotes:
         assert text[quote.start : quote.end] == quote.text
+
+
+def test_nach_eigenem_bekunden_makes_the_subject_the_next_speaker() -> None:
+    text = (
+        "„Ich gehe“, sagte der Trainer. Sein Assistent, Karl Vogt, war nach eigenem Bekunden "
+        "eingeweiht. „Er wollte schon lange aufhören.“"
+    )
+    quotes = find_quotes(text)
+    assert [q.speaker for q in quotes] == ["der Trainer", "Karl Vogt"]
+
+
+def test_number_before_an_article_ends_the_sentence() -> None:
+    text = "Die Auslieferung betrifft das Modell 3. Ein Sprecher teilte mit: „Alles läuft.“"
+    assert only(text).speaker_mention == "Ein Sprecher"
+
+
+def test_ordinal_before_a_month_keeps_the_sentence() -> None:
+    quote = only("Am 3. Mai sagte die Ministerin: „Wir beginnen.“")
+    assert quote.speaker_mention == "die Ministerin"

@@ -10,7 +10,11 @@ How it works, in four passes over the text:
    nach", colons) and the speaker's noun phrase next to them; written words credit the place
    they stand in ("im Entwurf steht: „…“", "heißt es in dem Brief"), a passive speech verb
    ("wurde als „…“ bezeichnet") credits its agent or outlet, never its subject, and a speech
-   noun that only dates the event ("während einer Rede") is no frame;
+   noun that only dates the event ("während einer Rede") is no frame; "nach eigenem Bekunden"
+   credits the clause subject. The speaker's mention keeps what describes it, as a reader
+   names the speaker: a subject opening its clause runs up to the finite verb, appositions and
+   relative clauses included ("Khan, einer der Abgeordneten, die …, sagte"), and a speaker
+   elsewhere takes a relative clause after it unless that clause itself speaks;
 4. walk the sentences in order: a marked span is a quote only inside a frame, after an attributed
    quote, in a Konjunktiv-I sentence that continues the last speaker, or when it is a lowercase
    phrase of several words or speaks in the first or second person (someone's wording, credited
@@ -74,6 +78,7 @@ SPEECH_VERB_FORMS = frozenset(
         "festgestellt klargestellt hingewiesen eingeräumt zitiert feststellt feststellte "
         "klarstellt klarstellte mitteilt mitteilte hinzufügt hinzufügte ausführt ausführte "
         "bekanntgab bekanntgibt hinweist hinwies vorgetragen zugesichert zurückgewiesen "
+        "zurückweist zurückwies "
         "eingestuft einstuft einstufte einstuften gewertet wertete werteten "
         "vereinbart vereinbarte vereinbarten riet rieten rät einräumen hinzufügen klarstellen "
         "feststellen zugeben ankündigen"
@@ -81,6 +86,8 @@ SPEECH_VERB_FORMS = frozenset(
 )
 # "nennt sich", "nennt man": naming, not speech.
 NAMING_VERBS = frozenset({"nannte", "nannten", "nennt", "nennen"})
+# "nicht näher bezeichnete Probleme": a participle as adjective ("unspecified"), not speech.
+UNSPECIFIED = "näher"
 # Separable speech verbs: finite stem forms that count only with their particle in the clause.
 SEPARABLE_SPEECH = {
     "teilte teilt teilten": "mit",
@@ -100,6 +107,7 @@ SEPARABLE_SPEECH = {
     "trug trägt trugen": "vor",
     "geht gehen ging gingen": "davon",
     "nahm nimmt nahmen": "Stellung",
+    "will wollen wollte wollten": "wissen",
 }
 # Nouns and frames that introduce speech ("mit den Worten", "Ankündigung").
 SPEECH_NOUNS = frozenset(
@@ -117,12 +125,14 @@ SPEAKER_ROLE_RE = re.compile(r"(?:sprecher|sprecherin)$", re.IGNORECASE)
 LAUT = frozenset({"laut", "Laut"})
 NACH = frozenset({"nach", "Nach"})
 # Frames that name the speaker of reported speech in their own sentence.
-OWN_FRAME_KINDS = frozenset({"verb", "laut", "zufolge", "nach", "so", "view"})
+OWN_FRAME_KINDS = frozenset({"verb", "laut", "zufolge", "nach", "so", "view", "own"})
 NACH_NOUNS = frozenset(
     "Angaben Ansicht Meinung Worten Aussage Aussagen Einschätzung Darstellung Darstellungen "
     "Auffassung Informationen Berichten Überzeugung Schätzung Schätzungen Einschätzungen "
-    "Ankündigung Bewertung Auskunft Erkenntnissen Idee Vorstellung Vorstellungen".split()
+    "Ankündigung Bewertung Auskunft Erkenntnissen Idee Vorstellung Vorstellungen Bekunden".split()
 )
+# "nach eigenen Angaben": the clause subject's own account.
+OWN = frozenset({"eigenem", "eigenen", "eigener"})
 ZUFOLGE = "zufolge"
 OPINION_FOR = "Für"
 # Verbs that make "Für X …" someone's view: Konjunktiv I, or a copula judging something.
@@ -146,7 +156,7 @@ DETERMINERS = frozenset(
     (
         "der die das des dem den ein eine einer eines einem einen sein seine seiner seines "
         "seinem seinen ihr ihre ihrer ihres ihrem ihren dieser diese dieses diesem diesen "
-        "jener jene zahlreiche mehrere einige viele beide alle kein keine"
+        "jener jene zahlreiche mehrere einige viele beide alle kein keine dessen deren"
     ).split()
 )
 # Articles that cannot open a subject: a clause opening with them puts its subject after the verb.
@@ -170,6 +180,8 @@ NAME_LINKS = frozenset({"in", "im", "bei", "beim"})
 # Prepositions after which a mention names what the person belongs to ("Polat von den Grünen").
 NAME_PREPOSITIONS = frozenset({"von", "vom", "aus", "für"}) | NAME_LINKS
 PRONOUNS = frozenset({"er", "sie", "Er", "Sie", "man", "Man", "wir", "Wir", "ich", "Ich"})
+# "so letztere": a demonstrative that stands for one of two persons just named.
+FORMER_LATTER = frozenset("letztere letzterer ersterer erstere Letztere Letzterer".split())
 OBJECT_PRONOUNS = frozenset("ihm ihnen uns mir dir euch sich es dazu dies".split())
 FEMALE_PRONOUNS = frozenset({"sie", "Sie"})
 MALE_PRONOUNS = frozenset({"er", "Er"})
@@ -207,6 +219,8 @@ PREPOSITIONS = frozenset(
 )
 LOWER_PREPOSITIONS = frozenset(word.lower() for word in PREPOSITIONS) | {"ins", "zum", "zur"}
 TIME_PREPOSITIONS = frozenset({"am", "im", "beim"})
+# Words after a comma that go on describing a clause-opening subject, up to its finite verb.
+PREFIELD_LINKS = DETERMINERS | RELATIVE_PRONOUNS | LOWER_PREPOSITIONS
 # Prepositions that make a speech noun a point in time: "während einer Rede", "nach dem Interview".
 TIME_LINKS = frozenset({"während", "Während", "beim", "Beim", "vor", "Vor", "seit", "Seit"})
 SUBORDINATORS = frozenset(
@@ -226,6 +240,8 @@ AUXILIARIES = frozenset(
     "durfte durften dürfe dürfen möchte möchten wäre wären".split()
 )
 WIE = frozenset({"wie", "Wie"})
+# Articles and pronouns that open a sentence: after them "3." is a number, not an ordinal.
+SENTENCE_OPENERS = frozenset("Der Die Das Ein Eine Er Sie Es Wir Ich Man".split())
 # Words opening a sentence that credits the quote before it: "„…“ Das sagte X."
 DEMONSTRATIVES = frozenset({"Das", "Dies", "Diese", "So"})
 SKIPPABLE_OPENERS = frozenset({"Und", "Aber", "Doch", "Auch", "Denn", "Sogar", "Selbst"})
@@ -305,10 +321,13 @@ WORD_ONLY_RE = re.compile(r"[^\W\d_][\w’'.\-]*\w|[^\W\d_]")
 SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]+(?=\s+[\"„“»«(§X]?[A-ZÄÖÜ0-9§])|\n+")
 SPACE_RE = re.compile(r"\s+")
 AGE_RE = re.compile(r"\d{1,3}")
+DOTTED_NAME_RE = re.compile(r"[a-zäöü]+\.[a-zäöü]+")
 HEISST_ES_RE = re.compile(r"\b(?:heißt|hieß|hiess|heisst)\s+es\b")
 # "war von X die Rede", also across a quote: "war von einem „…“ die Rede".
 REDE_RE = re.compile(r"\b(?:war|ist|sei)\b(?:[^.§]{0,60}|\s+von\b[^.]{0,300}?)\bdie\s+Rede\b")
-SO_FRAME_RE = re.compile(r"(?:^|[,–(]\s*|§\s*)(so)\s+(?=[A-ZÄÖÜ]|der |die |das |ein)")
+SO_FRAME_RE = re.compile(
+    r"(?:^|[,–(]\s*|§\s*)(so)\s+(?=[A-ZÄÖÜ]|der |die |das |ein|letzter|erster)"
+)
 SO_GENANNT_RE = re.compile(r"\bso\s+genannt\w*\s*$|\bsogenannt\w*\s*$|\bnamens\s*$")
 DOMAIN_RE = re.compile(r"^[\w\-.]+\.(?:de|com|net|org|at|ch|eu|info|uk|fr)$")
 SENTENCE_TAIL_RE = re.compile(r"[^.!?:]*$")
@@ -335,6 +354,8 @@ WINDOW = 320
 MAX_NAME_WORDS = 8
 MAX_NAME_RUN = 4
 MAX_APPOSITION_WORDS = 12
+# Most words between a subject after a comma and its speech word ("X sind jedoch der Ansicht").
+PREFIELD_GAP = 4
 DIRECT_MIN_WORDS = 3
 # A lowercase quoted phrase this long is someone's wording even without a frame.
 PHRASE_MIN_WORDS = 4
@@ -591,7 +612,9 @@ def _is_abbreviation(masked: str, dot: int) -> bool:
     if len(word) == 1 and word.isalpha():
         return True
     if word.isdigit() and len(word) <= 2:
-        return True
+        # "am 3. Mai" is an ordinal; "des Modells 3. Ein Sprecher" ends a sentence.
+        following = NEXT_WORD_RE.match(masked, dot + 1)
+        return not (following and following.group(1) in SENTENCE_OPENERS)
     return word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS or "." in word[:-1]
 
 
@@ -645,6 +668,7 @@ def _is_adjective(word: str) -> bool:
         and word not in KONJUNKTIV_FORMS
         and word not in LOWER_STOPWORDS
         and word not in AUXILIARIES
+        and word not in COPULAS
         and not _is_speech_verb(word)
     )
 
@@ -654,7 +678,7 @@ def _noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
     tokens = _tokens(masked, pos, min(limit, pos + WINDOW))[:NP_TOKEN_LIMIT]
     if not tokens:
         return None
-    if tokens[0][2] in PRONOUNS:
+    if tokens[0][2] in PRONOUNS or tokens[0][2] in FORMER_LATTER:
         return tokens[0][0], tokens[0][1]
     if tokens[0][2] in LOWER_PREPOSITIONS or tokens[0][2] in LOWER_STOPWORDS - DETERMINERS:
         return None
@@ -695,7 +719,8 @@ def _continues_phrase(word: str, following: str, has_head: bool, first: str) -> 
     if _is_adjective(word) or (word.islower() and _is_adjective(following)):
         return True
     if has_head:
-        return _links_phrase(word, following)
+        # "der Gewerkschaft ver.di": a name written in lowercase with a dot.
+        return _links_phrase(word, following) or bool(DOTTED_NAME_RE.fullmatch(word))
     # "die in New York geborene Lopez": a participle phrase between article and noun.
     return word in LOWER_PREPOSITIONS and first in DETERMINERS
 
@@ -772,10 +797,11 @@ def _speech_cues(masked: str, start: int, end: int) -> list[_Frame]:
     for index, (tok_start, _, word) in enumerate(tokens):
         following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
         previous = tokens[index - 1][2] if index else ""
-        naming = word in NAMING_VERBS and {previous, following} & {"sich", "man"}
-        if _is_speech_verb(word) and previous.lower() not in DETERMINERS and not naming:
+        naming = word in NAMING_VERBS and bool({previous, following} & {"sich", "man"})
+        attributive = previous.lower() in DETERMINERS or previous == UNSPECIFIED
+        if _is_speech_verb(word) and not attributive and not naming:
             cues.append(_Frame(word, tok_start, None))
-        elif word in NACH_NOUNS and following == "nach" and previous.lower() in POSSESSIVES:
+        elif word in NACH_NOUNS and following == "nach" and _owns_view(tokens, index):
             # "seiner Meinung nach": the view is the frame, its owner the possessive.
             cues.append(_Frame(previous, tokens[index - 1][0], None, kind="view"))
         elif (word in SPEECH_NOUNS or SPEAKER_ROLE_RE.search(word)) and not _dates(tokens, index):
@@ -786,6 +812,9 @@ def _speech_cues(masked: str, start: int, end: int) -> list[_Frame]:
             cues.append(_Frame(word, tok_start, None, kind="zufolge"))
         elif word in NACH and following in NACH_NOUNS:
             cues.append(_Frame(word, tok_start, None, kind="nach"))
+        elif word in NACH and following in OWN and _owned_view("sein", tokens[index + 2 :]):
+            # "war nach eigenem Bekunden eingeweiht": the subject's own account.
+            cues.append(_Frame(word, tok_start, None, kind="own"))
         elif word in NACH and _owned_view(following, tokens[index + 2 : index + 3]):
             # "Nach Schäubles Idee", "Nach seiner Ansicht": whose view, right after "nach".
             cues.append(_Frame(word, tok_start, None, kind="laut"))
@@ -804,6 +833,14 @@ def _speech_cues(masked: str, start: int, end: int) -> list[_Frame]:
         cues.append(_Frame("so", match.start(1), None, kind="so"))
     cues.sort(key=lambda frame: frame.pos)
     return cues
+
+
+def _owns_view(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Tell whether "seiner Meinung nach" frames a clause, not an attribute ("die ihrer …")."""
+    before = [word for _, _, word in tokens[max(0, index - 2) : index]]
+    if not before or before[-1].lower() not in POSSESSIVES:
+        return False
+    return len(before) < 2 or before[0].lower() not in DETERMINERS
 
 
 def _dates(tokens: list[tuple[int, int, str]], index: int) -> bool:
@@ -859,13 +896,16 @@ def _prefield_is_subject(tokens: list[tuple[int, int, str]]) -> bool:
     if not tokens:
         return False
     first = tokens[0][2]
+    second = tokens[1][2] if len(tokens) > 1 else ""
     if first in NON_NOMINATIVE:
         return False
     if first in PRONOUNS or first.lower() in DETERMINERS:
         return True
+    if first[:1].isdigit():
+        # "22 Prozent teilen die Meinung": a quantity of people.
+        return _is_capitalised(second) and second not in NOT_NOUNS
     if not _is_capitalised(first) or first in NOT_NOUNS:
         return False
-    second = tokens[1][2] if len(tokens) > 1 else ""
     return not (first.endswith(ADVERBIAL_SUFFIXES) and (not second or second.islower()))
 
 
@@ -927,6 +967,56 @@ def _passive_agent(masked: str, tokens: list[tuple[int, int, str]], end: int):
 
 
 def _frame_speaker(masked: str, sent: _Sent, frame: _Frame) -> tuple[int, int] | None:
+    """Find the speaker phrase for a frame, with the appositions and relative clauses after it."""
+    phrase = _bare_frame_speaker(masked, sent, frame)
+    if phrase is None or frame.kind == "view":
+        return phrase
+    return _extend_mention(masked, sent, phrase)
+
+
+def _extend_mention(masked: str, sent: _Sent, phrase: tuple[int, int]) -> tuple[int, int]:
+    """Extend a speaker phrase over what describes it, as a reader names the speaker.
+
+    A subject opening its clause runs up to the finite verb ("Khan, einer der Abgeordneten,
+    die den Brief unterschrieben, verurteilte …"); a phrase elsewhere takes one relative
+    clause after it ("sagte Arauz, der das Gesetz entworfen hatte") unless that clause speaks.
+    """
+    if not masked[phrase[1] :].startswith(","):
+        return phrase
+    if phrase[0] == _clause_start(masked, sent.start, phrase[0] + 1):
+        end = _prefield_end(masked, phrase[1], sent.end)
+        return (phrase[0], end) if end is not None else phrase
+    comma = masked.find(",", phrase[1] + 1, sent.end)
+    stop = comma if comma >= 0 else sent.end
+    tail = _tokens(masked, phrase[1] + 1, stop)
+    if _is_relative_clause(tail) and not any(_reports_speech(word) for _, _, word in tail):
+        return phrase[0], tail[-1][1]
+    return phrase
+
+
+def _reports_speech(word: str) -> bool:
+    """Tell whether a word makes a clause speech itself: a quote, a speech verb, Konjunktiv I."""
+    return "§" in word or word in KONJUNKTIV_FORMS or _is_speech_verb(word)
+
+
+def _prefield_end(masked: str, pos: int, end: int) -> int | None:
+    """Return where a subject that opens its clause ends: at the comma before the finite verb.
+
+    The words after each comma go on describing the subject when they open an apposition or a
+    relative clause (a capital, an article, a pronoun, a preposition); a lowercase word of
+    another kind is the finite verb.
+    """
+    tokens = _tokens(masked, pos, min(end, pos + WINDOW))
+    for index, (tok_start, _, word) in enumerate(tokens[:-1]):
+        if word in {":", ";"} or "§" in word:
+            return None
+        following = tokens[index + 1][2]
+        if word == "," and following[:1].islower() and following not in PREFIELD_LINKS:
+            return tok_start if index else None
+    return None
+
+
+def _bare_frame_speaker(masked: str, sent: _Sent, frame: _Frame) -> tuple[int, int] | None:
     """Find the speaker phrase for a frame in a sentence."""
     after = frame.pos + len(frame.cue)
     if frame.kind in {"laut", "so"}:
@@ -938,6 +1028,8 @@ def _frame_speaker(masked: str, sent: _Sent, frame: _Frame) -> tuple[int, int] |
     if frame.kind == "view":
         owned = _tokens(masked, frame.pos, sent.end)[1]
         return frame.pos, owned[1]
+    if frame.kind == "own":
+        return _clause_subject(masked, sent, frame.pos)
     if frame.kind == "zufolge":
         return _phrase_before(masked, sent, frame.pos)
     if frame.kind == "text":
@@ -953,7 +1045,7 @@ def _phrase_before(masked: str, sent: _Sent, pos: int) -> tuple[int, int] | None
     """Return the noun phrase that ends right before `pos` (for "X zufolge")."""
     clause = _clause_start(masked, sent.start, pos)
     comma = masked.rfind(",", clause, pos)
-    for tok_start, _, _ in _tokens(masked, comma + 1 if comma >= 0 else clause, pos)[:10]:
+    for tok_start, _, _ in _tokens(masked, comma + 1 if comma >= 0 else clause, pos)[-10:]:
         phrase = _noun_phrase(masked, tok_start, pos)
         if phrase and not masked[phrase[1] : pos].strip():
             return phrase
@@ -1047,7 +1139,7 @@ def _verb_subject(masked: str, sent: _Sent, frame: _Frame) -> tuple[int, int] | 
             return _after_verb(masked, tail[0][1], sent.end)
         if tail and _prefield_is_subject(tail):
             phrase = _noun_phrase(masked, tail[0][0], frame.pos)
-            if phrase and len(_tokens(masked, phrase[1], frame.pos)) <= 3:
+            if phrase and len(_tokens(masked, phrase[1], frame.pos)) <= PREFIELD_GAP:
                 return phrase
     tokens = _tokens(masked, clause, frame.pos)
     while tokens and tokens[0][2] in SKIPPABLE_OPENERS:
