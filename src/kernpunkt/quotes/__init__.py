@@ -1,0 +1,293 @@
+"""Find quotes and their speakers in German news text, before translation.
+
+One job: turn German text into `Quote` objects (who said what, where) and mark reported-speech
+sentences with the speaker they continue. Pure Python and regular expressions, linear time.
+
+How it works, in four passes over the text:
+1. pair the quotation marks of the document's style with a stack;
+2. split the text into sentences, ignoring everything inside quotes;
+3. find speech frames per sentence (speech verbs and nouns, "laut X", "X zufolge", "seiner Ansicht
+   nach", colons) and the speaker's noun phrase next to them; written words credit the place
+   they stand in ("im Entwurf steht: „…“", "heißt es in dem Brief"), a passive speech verb
+   ("wurde als „…“ bezeichnet") credits its agent or outlet, never its subject, and a speech
+   noun that only dates the event ("während einer Rede") is no frame; "nach eigenem Bekunden"
+   credits the clause subject. The speaker's mention keeps what describes it, as a reader
+   names the speaker: a subject opening its clause runs up to the finite verb, appositions and
+   relative clauses included ("Khan, einer der Abgeordneten, die …, sagte"), and a speaker
+   elsewhere takes a relative clause after it unless that clause itself speaks;
+4. walk the sentences in order: a marked span is a quote only inside a frame, after an attributed
+   quote, in a Konjunktiv-I sentence that continues the last speaker, or when it is a lowercase
+   phrase of several words or speaks in the first or second person (someone's wording, credited
+   to the clause subject); otherwise it is a quoted term (a name, a title, a scare quote) and is
+   dropped. A capitalised, name-like span counts as wording only with a signal of speech: a
+   speech verb that takes it as its object ("warnte vor der „Kostenfalle“"), a noun for wording
+   before it ("Parolen wie „…“"), a speech verb and comma right before it, or ", sagte X" after
+   it. A quote standing alone takes the speaker of a next sentence that credits it ("„…“ Das
+   sagte X."); a quote with no speaker of its own continues the last speaker, or the named
+   person the previous sentence was about.
+
+Layout of the package, one job per module:
+- `lexicon`: German knowledge as data (word lists, verb forms, regular expressions, limits);
+- `marks`: pass 1, pairing quotation marks, and masking the quoted words;
+- `sentences`: pass 2, sentences, word tokens and clauses of the masked text;
+- `phrases`: the grammar of noun phrases and clause subjects, to find a speaker's mention;
+- `frames`: pass 3, speech frames per sentence and the speaker phrase each one names;
+- `speakers`: from mention to speaker (names, gender, pronouns) and who speaks on;
+- `spans`: pass 4's tests on a span (quoted term or wording, direct or partial);
+- this module: the passes in order, and the public `find_quotes`, `attribute` and `analyse`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from dataclasses import dataclass
+
+from kernpunkt.document import Quote, Sentence
+from kernpunkt.quotes.frames import (
+    FrameIndex,
+    echo_frame,
+    frame_after,
+    frame_speaker,
+    nearest_frame,
+    speech_cues,
+)
+from kernpunkt.quotes.lexicon import (
+    CLAUSE_PUNCTUATION,
+    KONJUNKTIV_FORMS,
+    POSSESSIVES,
+    SPEECH_NOUNS,
+    WORD_ONLY_RE,
+)
+from kernpunkt.quotes.marks import Span, mask, pair_marks
+from kernpunkt.quotes.phrases import clause_subject
+from kernpunkt.quotes.sentences import Sent, konjunktiv_verb, split_sentences, word_tokens
+from kernpunkt.quotes.spans import (
+    colon_before,
+    ends_sentence,
+    is_name_like,
+    is_phrase_quote,
+    is_term,
+    opens_sentence,
+    quote_kind,
+    reads_as_speech,
+    stands_alone,
+)
+from kernpunkt.quotes.speakers import (
+    Speaker,
+    State,
+    remember_subject,
+    sentence_speaker,
+    speaker_for,
+)
+
+__all__ = ["Analysis", "analyse", "attribute", "find_quotes"]
+
+
+@dataclass
+class Analysis:
+    """Quotes found in a text, and the spans of reported speech with their speaker."""
+
+    quotes: list[Quote]
+    reported: list[tuple[int, int, str]]
+
+
+def _build_sentences(masked: str, spans: list[Span]) -> list[Sent]:
+    """Split the text into sentences and attach spans, frames and the Konjunktiv verb."""
+    sents = [Sent(s, e) for s, e in split_sentences(masked)]
+    starts = [sent.start for sent in sents]
+    for span in spans:
+        index = bisect.bisect_right(starts, span.open) - 1
+        if index >= 0:
+            sents[index].spans.append(span)
+    for sent in sents:
+        sent.frames = speech_cues(masked, sent.start, sent.end)
+        for frame in sent.frames:
+            frame.mention = frame_speaker(masked, sent, frame)
+        sent.konjunktiv = konjunktiv_verb(masked, sent.start, sent.end)
+        words = word_tokens(masked, sent.start, sent.end)
+        letters = [tok for tok in words if tok[2][0].isalnum()]
+        sent.first_word = letters[0][0] if letters else sent.end
+        sent.last_word = letters[-1][0] if letters else sent.start
+    for sent, following in itertools.pairwise(sents):
+        sent.echo = echo_frame(masked, following)
+    return sents
+
+
+def analyse(text: str) -> Analysis:
+    """Find quotes and reported-speech spans in German text."""
+    if not isinstance(text, str) or not text.strip():
+        return Analysis([], [])
+    spans = pair_marks(text)
+    name_like = [is_name_like(text[span.start : span.end]) for span in spans]
+    terms = {i for i, span in enumerate(spans) if is_term(text, span, name_like[i])}
+    masked = mask(text, spans, {i for i in terms if name_like[i]})
+    state = State()
+    quotes: list[Quote] = []
+    reported: list[tuple[int, int, str]] = []
+    term_opens = {spans[i].open for i in terms}
+    for index, sent in enumerate(_build_sentences(masked, spans)):
+        found = _sentence_quotes(text, masked, sent, index, term_opens, state)
+        quotes.extend(found)
+        own = None if found else sentence_speaker(text, sent, state)
+        if own is None and not found:
+            remember_subject(text, masked, sent, index, state)
+        if own is not None:
+            state.last = own
+        if own is not None or any(quote.speaker for quote in found):
+            state.last_sentence = index
+        speaker = state.continues(index)
+        if sent.konjunktiv and speaker is not None:
+            state.last_sentence = index
+            reported.append((sent.start, sent.end, speaker.name or speaker.mention or ""))
+    return Analysis(quotes, reported)
+
+
+def _sentence_quotes(
+    text: str,
+    masked: str,
+    sent: Sent,
+    index: int,
+    term_opens: set[int],
+    state: State,
+) -> list[Quote]:
+    """Decide which spans of one sentence are quotes, and attribute them."""
+    found: list[Quote] = []
+    frames = FrameIndex.of(sent.frames)
+    for span in sent.spans:
+        start, end = _strip_span(text, span)
+        if start == end:
+            continue
+        decision = _attribute_span(
+            text, masked, sent, frames, index, span, span.open in term_opens, state
+        )
+        if decision is None:
+            continue
+        speaker, cue = decision
+        found.append(
+            Quote(
+                text=text[start:end],
+                start=start,
+                end=end,
+                speaker=speaker.name if speaker else None,
+                speaker_mention=speaker.mention if speaker else None,
+                cue=cue,
+                kind=quote_kind(text, masked, sent, span),
+            )
+        )
+        if speaker is not None:
+            state.last = speaker
+            state.last_sentence = index
+    return found
+
+
+def _strip_span(text: str, span: Span) -> tuple[int, int]:
+    """Return the span's offsets without surrounding whitespace."""
+    words = text[span.start : span.end]
+    lead = len(words) - len(words.lstrip())
+    return span.start + lead, span.start + len(words.rstrip())
+
+
+def _attribute_span(
+    text: str,
+    masked: str,
+    sent: Sent,
+    frames: FrameIndex,
+    index: int,
+    span: Span,
+    term: bool,
+    state: State,
+) -> tuple[Speaker | None, str | None] | None:
+    """Return (speaker, cue) when a span is a quote, or None when it is a quoted term."""
+    sentence_like = ends_sentence(text, span) or opens_sentence(sent, span)
+    after = frame_after(masked, frames, sent, span)
+    if after is not None and (not term or sentence_like):
+        if after.mention is None:
+            # "„…“, hieß es": the document or speech of the last speaker.
+            return (state.continues(index) if after.kind == "es" else None), after.cue
+        return speaker_for(text, after.mention, state), after.cue
+    if colon_before(masked, span, sent.start) and (not term or ends_sentence(text, span)):
+        frame = nearest_frame(frames, span, colon=True)
+        if frame is not None and frame.mention is not None:
+            return speaker_for(text, frame.mention, state), frame.cue
+        subject = clause_subject(masked, sent, span.open)
+        continued = state.continues(index)
+        if continued is not None and (subject is None or _reports(masked, sent, subject)):
+            return continued, ":"
+        return (speaker_for(text, subject, state) if subject else None), ":"
+    if term:
+        return None
+    frame = nearest_frame(frames, span, colon=False)
+    if frame is not None and frame.mention is not None:
+        return speaker_for(text, frame.mention, state), frame.cue
+    speaker = state.continues(index)
+    if sent.konjunktiv and speaker is not None:
+        return speaker, sent.konjunktiv
+    if frames.nouns and frames.nouns[0].mention is not None:
+        return speaker_for(text, frames.nouns[0].mention, state), frames.nouns[0].cue
+    if sent.konjunktiv:
+        return state.previous_subject(index), sent.konjunktiv
+    if frames.verb_cue is not None:
+        return state.continues(index, gap=1), frames.verb_cue
+    if stands_alone(sent, span) and sentence_like:
+        if sent.echo is not None:
+            return speaker_for(text, sent.echo.mention, state), sent.echo.cue
+        return speaker or state.previous_subject(index), None
+    if is_phrase_quote(text[span.start : span.end]) or reads_as_speech(text[span.start : span.end]):
+        subject = clause_subject(masked, sent, span.open)
+        return (speaker_for(text, subject, state) if subject else speaker), None
+    return None
+
+
+def _reports(masked: str, sent: Sent, subject: tuple[int, int]) -> bool:
+    """Tell whether a colon clause reports the last speaker rather than naming a new one.
+
+    It does when its main clause is in Konjunktiv I ("Die Pflichten seien klar festgelegt: „…“")
+    and when its subject is something of theirs ("Seine Zuversicht gründet sich auf …: „…“").
+    """
+    words = WORD_ONLY_RE.findall(masked[subject[0] : subject[1]])
+    if len(words) > 1 and words[0].lower() in POSSESSIVES and words[1] not in SPEECH_NOUNS:
+        return True
+    for _, _, word in word_tokens(masked, subject[1], sent.end):
+        if word in CLAUSE_PUNCTUATION:
+            return False
+        if word in KONJUNKTIV_FORMS:
+            return True
+    return False
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Return the quotes in German `text`, with their speakers, in text order."""
+    return analyse(text).quotes
+
+
+def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
+    """Find the quotes of an article, link them to `sentences`, and mark reported speech.
+
+    Each quote's `sentence` is the index of the sentence holding its start. `reported_by` is set
+    on every sentence in Konjunktiv I whose speaker is known: sentences that continue an earlier
+    speaker ("Außerdem sei der Schutz keine militärische Aufgabe."), including those whose only
+    quote is attributed through that continuation, and also reported speech that names its
+    speaker itself ("X sagte, die Lage sei ernst"), so that key points can say "according to X".
+    """
+    result = analyse(text)
+    ordered = sorted(sentences, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    for quote in result.quotes:
+        position = bisect.bisect_right(starts, quote.start) - 1
+        if position >= 0 and quote.start < ordered[position].end:
+            quote.sentence = ordered[position].index
+    for start, end, speaker in result.reported:
+        first = max(bisect.bisect_right(starts, start) - 1, 0)
+        for sentence in ordered[first:]:
+            if sentence.start >= end:
+                break
+            if _mostly_inside(sentence, start, end):
+                sentence.reported_by = speaker
+    return result.quotes
+
+
+def _mostly_inside(sentence: Sentence, start: int, end: int) -> bool:
+    """Tell whether at least half of a sentence lies inside the span `start`–`end`."""
+    overlap = min(end, sentence.end) - max(start, sentence.start)
+    return overlap * 2 >= max(sentence.end - sentence.start, 1)

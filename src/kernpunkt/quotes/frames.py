@@ -1,0 +1,415 @@
+"""Find speech frames (verbs, nouns, colons, "so", "laut", "zufolge", …) and their speaker."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from kernpunkt.quotes.lexicon import (
+    COORDINATORS,
+    DEMONSTRATIVES,
+    DETERMINERS,
+    ES_SOURCE_LINKS,
+    HEISST_ES_RE,
+    INFINITIVE_WRITTEN,
+    LAUT,
+    LOCATIVES,
+    NACH,
+    NACH_NOUNS,
+    NAMING_VERBS,
+    NOMINATIVE_PRONOUNS,
+    NOMINATIVE_RELATIVES,
+    NOT_NOUNS,
+    OBJECT_PRONOUNS,
+    OPINION_FOR,
+    OPINION_VERBS,
+    OWN,
+    PASSIVE_AUXILIARIES,
+    POSSESSIVES,
+    PREFIELD_GAP,
+    PREPOSITIONS,
+    REDE_RE,
+    REFLEXIVE_WRITTEN,
+    SEPARABLE_RES,
+    SKIPPABLE_OPENERS,
+    SO_FRAME_RE,
+    SPEAKER_ROLE_RE,
+    SPEECH_NOUNS,
+    TIME_LINKS,
+    UNSPECIFIED,
+    WIE,
+    WINDOW,
+    WRITING_SIGNS,
+    WRITTEN_VERBS,
+    ZUFOLGE,
+    is_capitalised,
+    is_speech_verb,
+)
+from kernpunkt.quotes.marks import Span
+from kernpunkt.quotes.phrases import (
+    after_verb,
+    clause_subject,
+    extend_mention,
+    is_relative_clause,
+    noun_phrase,
+    phrase_before,
+    phrase_start,
+    prefield_is_subject,
+    subject_after_finite,
+    subject_before_comma,
+)
+from kernpunkt.quotes.sentences import Frame, Sent, clause_start, word_tokens
+
+
+def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
+    """Find speech verbs, nouns and frames in one sentence, in text order."""
+    tokens = word_tokens(masked, start, end)
+    words = {word for _, _, word in tokens}
+    cues: list[Frame] = []
+    for index, (tok_start, _, word) in enumerate(tokens):
+        following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+        previous = tokens[index - 1][2] if index else ""
+        naming = word in NAMING_VERBS and bool({previous, following} & {"sich", "man"})
+        attributive = previous.lower() in DETERMINERS or previous == UNSPECIFIED
+        if is_speech_verb(word) and not attributive and not naming:
+            cues.append(Frame(word, tok_start, None))
+        elif word in NACH_NOUNS and following == "nach" and _owns_view(tokens, index):
+            # "seiner Meinung nach": the view is the frame, its owner the possessive.
+            cues.append(Frame(previous, tokens[index - 1][0], None, kind="view"))
+        elif (word in SPEECH_NOUNS or SPEAKER_ROLE_RE.search(word)) and not _dates(tokens, index):
+            cues.append(Frame(word, tok_start, None, kind="noun"))
+        elif word in LAUT and following not in {"", ","}:
+            cues.append(Frame(word, tok_start, None, kind="laut"))
+        elif word == ZUFOLGE:
+            cues.append(Frame(word, tok_start, None, kind="zufolge"))
+        elif word in NACH and following in NACH_NOUNS:
+            cues.append(Frame(word, tok_start, None, kind="nach"))
+        elif word in NACH and following in OWN and _owned_view("sein", tokens[index + 2 :]):
+            # "war nach eigenem Bekunden eingeweiht": the subject's own account.
+            cues.append(Frame(word, tok_start, None, kind="own"))
+        elif word in NACH and _owned_view(following, tokens[index + 2 : index + 3]):
+            # "Nach Schäubles Idee", "Nach seiner Ansicht": whose view, right after "nach".
+            cues.append(Frame(word, tok_start, None, kind="laut"))
+        elif word == OPINION_FOR and index == 0 and words & OPINION_VERBS:
+            # "Für den Theologen Küng sei der Rücktritt verständlich", "Für X ist die Lage
+            # „alarmierend“": whose view is reported.
+            cues.append(Frame(word, tok_start, None, kind="laut"))
+        elif any(p.fullmatch(word) and particles & words for p, particles in SEPARABLE_RES):
+            cues.append(Frame(word, tok_start, None))
+        elif _presents_writing(word, previous, following) and words & WRITING_SIGNS:
+            cues.append(Frame(word, tok_start, None, kind="text"))
+    for pattern in (HEISST_ES_RE, REDE_RE):
+        for match in pattern.finditer(masked, start, end):
+            cues.append(Frame(match.group().split()[0], match.start(), None, kind="es"))
+    for match in SO_FRAME_RE.finditer(masked, start, end):
+        cues.append(Frame("so", match.start(1), None, kind="so"))
+    cues.sort(key=lambda frame: frame.pos)
+    return cues
+
+
+def _owns_view(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Tell whether "seiner Meinung nach" frames a clause, not an attribute ("die ihrer …")."""
+    before = [word for _, _, word in tokens[max(0, index - 2) : index]]
+    if not before or before[-1].lower() not in POSSESSIVES:
+        return False
+    return len(before) < 2 or before[0].lower() not in DETERMINERS
+
+
+def _dates(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Tell whether a speech noun only dates the event ("während einer Rede der X")."""
+    before = [word for _, _, word in tokens[max(0, index - 2) : index]]
+    return bool(before) and (before[0] in TIME_LINKS or before[-1] in TIME_LINKS)
+
+
+def _owned_view(owner: str, noun: list[tuple[int, int, str]]) -> bool:
+    """Tell whether "nach" is followed by someone's view ("Schäubles Idee", "seiner Ansicht")."""
+    if not noun or noun[0][2] not in NACH_NOUNS:
+        return False
+    return owner.lower() in POSSESSIVES or (is_capitalised(owner) and owner.endswith("s"))
+
+
+def _presents_writing(word: str, previous: str, following: str) -> bool:
+    """Tell whether a verb presents written words ("steht", "zu lesen", "fand sich")."""
+    if word in INFINITIVE_WRITTEN:
+        return previous == "zu"
+    if word in REFLEXIVE_WRITTEN:
+        return following == "sich"
+    return word in WRITTEN_VERBS
+
+
+def _passive_auxiliary(masked: str, clause: int, frame: Frame) -> int | None:
+    """Return where the auxiliary of a passive speech participle ends ("wurde als „…“ bezeichnet").
+
+    The passive's subject is who was described or addressed, not who spoke.
+    """
+    if not frame.cue.endswith("t"):
+        return None
+    comma = masked.rfind(",", clause, frame.pos)
+    for _, end, word in word_tokens(masked, max(comma + 1, clause), frame.pos):
+        if word in PASSIVE_AUXILIARIES:
+            return end
+    return None
+
+
+def _passive_agent(
+    masked: str, tokens: list[tuple[int, int, str]], end: int
+) -> tuple[int, int] | None:
+    """Return the agent of a passive speech clause ("wird von X als … bezeichnet")."""
+    words = [word for _, _, word in tokens]
+    if not PASSIVE_AUXILIARIES & set(words):
+        return None
+    for index, word in enumerate(words[:-1]):
+        if word in {"von", "vom"}:
+            return noun_phrase(masked, tokens[index + 1][0], end)
+    return None
+
+
+def frame_speaker(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | None:
+    """Find the speaker phrase for a frame, with the appositions and relative clauses after it."""
+    phrase = _bare_frame_speaker(masked, sent, frame)
+    if phrase is None or frame.kind == "view":
+        return phrase
+    return extend_mention(masked, sent, phrase)
+
+
+def _bare_frame_speaker(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | None:
+    """Find the speaker phrase for a frame in a sentence."""
+    after = frame.pos + len(frame.cue)
+    if frame.kind in {"laut", "so"}:
+        return noun_phrase(masked, after, sent.end)
+    if frame.kind == "nach":
+        tokens = word_tokens(masked, after, min(sent.end, after + 40))[:3]
+        skip = 1 + (len(tokens) > 1 and tokens[1][2] in {"von", "vom"})
+        return noun_phrase(masked, tokens[skip][0], sent.end) if len(tokens) > skip else None
+    if frame.kind == "view":
+        owned = word_tokens(masked, frame.pos, sent.end)[1]
+        return frame.pos, owned[1]
+    if frame.kind == "own":
+        return clause_subject(masked, sent, frame.pos)
+    if frame.kind == "zufolge":
+        return phrase_before(masked, sent, frame.pos)
+    if frame.kind == "text":
+        return _written_source(masked, sent, frame.pos)
+    if frame.kind == "es":
+        return _es_source(masked, after, sent.end) or _prefield_source(masked, sent, frame.pos)
+    if frame.kind == "noun":
+        return _noun_owner(masked, sent, frame)
+    return _verb_subject(masked, sent, frame)
+
+
+def _es_source(masked: str, pos: int, end: int) -> tuple[int, int] | None:
+    """Return the source of "heißt es in X": the phrase after its preposition."""
+    tokens = word_tokens(masked, pos, min(end, pos + WINDOW))[:6]
+    for index, (_, _, word) in enumerate(tokens[:-1]):
+        if word in ES_SOURCE_LINKS:
+            return noun_phrase(masked, tokens[index + 1][0], end)
+    return None
+
+
+def _written_source(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
+    """Return where written words stand: the place after "in" or "auf" in the verb's clause."""
+    tokens = word_tokens(masked, clause_start(masked, sent.start, pos), sent.end)
+    for index, (_, _, word) in enumerate(tokens[:-1]):
+        if word in {":", "§"}:
+            break
+        if word.lower() in LOCATIVES:
+            return noun_phrase(masked, tokens[index + 1][0], sent.end)
+    return None
+
+
+def _prefield_source(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
+    """Return the source named in a prepositional prefield ("Aus Paris hieß es")."""
+    tokens = word_tokens(masked, clause_start(masked, sent.start, pos), pos)
+    if len(tokens) > 1 and tokens[0][2] in PREPOSITIONS:
+        return noun_phrase(masked, tokens[1][0], pos)
+    return None
+
+
+def _noun_owner(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | None:
+    """Return who a speech noun belongs to: a spokesperson named with it, or the clause subject."""
+    if SPEAKER_ROLE_RE.search(frame.cue):
+        return noun_phrase(masked, phrase_start(masked, sent, frame.pos), sent.end)
+    owner = _verb_subject(masked, sent, frame)
+    return None if owner is not None and _is_own_phrase(masked, owner, frame.pos) else owner
+
+
+def _is_own_phrase(masked: str, phrase: tuple[int, int], pos: int) -> bool:
+    """Tell whether a phrase is the speech noun at `pos` itself ("war die Parole „…“ zu lesen")."""
+    if not phrase[0] <= pos < phrase[1]:
+        return False
+    return not any(is_capitalised(word) for _, _, word in word_tokens(masked, phrase[0], pos)[1:])
+
+
+def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | None:
+    """Return the subject of a speech verb: in the prefield, in a wie-clause or after the verb."""
+    clause = clause_start(masked, sent.start, frame.pos)
+    verb_end = frame.pos + len(frame.cue)
+    previous = word_tokens(masked, max(clause, frame.pos - 12), frame.pos)[-1:]
+    if previous and previous[0][2] in COORDINATORS:
+        shared = clause_subject(masked, sent, previous[0][0])
+        if shared is not None:
+            return shared
+    if frame.cue.startswith("zitiert"):
+        quoted = _quoted_person(masked, clause, frame, sent.end)
+        if quoted:
+            return quoted
+    pronoun = word_tokens(masked, verb_end, min(sent.end, verb_end + 8))[:1]
+    if pronoun and pronoun[0][2] in NOMINATIVE_PRONOUNS:
+        return pronoun[0][0], pronoun[0][1]
+    comma = masked.rfind(",", clause, frame.pos)
+    if comma >= 0:
+        tail = word_tokens(masked, comma + 1, frame.pos)
+        if tail and tail[0][2] in WIE:
+            # "wie sich Tauss ausdrückte": the subject after a reflexive pronoun.
+            named = [tok for tok in tail[1:] if tok[2] not in OBJECT_PRONOUNS]
+            return noun_phrase(masked, named[0][0], frame.pos) if named else None
+        if is_relative_clause(tail):
+            return _relative_subject(masked, sent, comma, tail, verb_end)
+        if len(tail) == 1 and tail[0][2][:1].islower():
+            # "„…“, so urteilte Romney": an adverb in the prefield, the subject after the verb.
+            return after_verb(masked, verb_end, sent.end)
+        if tail and tail[0][2][:1].islower() and tail[0][2] not in DETERMINERS:
+            return after_verb(masked, tail[0][1], sent.end)
+        if tail and prefield_is_subject(tail):
+            phrase = noun_phrase(masked, tail[0][0], frame.pos)
+            if phrase and len(word_tokens(masked, phrase[1], frame.pos)) <= PREFIELD_GAP:
+                return phrase
+    tokens = word_tokens(masked, clause, frame.pos)
+    while tokens and tokens[0][2] in SKIPPABLE_OPENERS:
+        tokens = tokens[1:]
+    if tokens and tokens[0][2] in WIE and len(tokens) > 1:
+        return noun_phrase(masked, tokens[1][0], frame.pos)
+    # A passive clause keeps its agent across a quote: "wird von X als „…“ bezeichnet".
+    agent = _passive_agent(
+        masked,
+        word_tokens(masked, clause_start(masked, sent.start, frame.pos, quotes=False), frame.pos),
+        frame.pos,
+    )
+    if agent:
+        return agent
+    auxiliary = _passive_auxiliary(masked, clause, frame)
+    if auxiliary is not None:
+        # "wurde im „Standard“ als „…“ bezeichnet": the outlet it appeared in, if named.
+        return _es_source(masked, auxiliary, frame.pos)
+    if prefield_is_subject(tokens):
+        phrase = noun_phrase(masked, tokens[0][0], frame.pos)
+        # "Klose, der Gelb-Rot sah, nannte …" keeps its subject across the relative clause;
+        # in "Sie sei geschockt, sagte die Königin" the subject follows the verb.
+        if phrase and (comma < 0 or phrase[1] >= comma or masked[phrase[1] :].startswith(",")):
+            return phrase
+    return (
+        after_verb(masked, verb_end, sent.end)
+        or subject_before_comma(masked, clause, frame.pos)
+        or subject_after_finite(masked, tokens, sent.end)
+        or phrase_before(masked, sent, frame.pos)
+    )
+
+
+def _relative_subject(
+    masked: str, sent: Sent, comma: int, tail: list[tuple[int, int, str]], verb_end: int
+) -> tuple[int, int] | None:
+    """Return the subject of a speech verb in a relative clause, or None for a passive one.
+
+    A name right after the pronoun is the subject ("die Gerhard Schröder … erklärt hatte");
+    otherwise a nominative pronoun stands for the noun before it ("Der Verband, der …
+    sieht"). In a passive clause ("die als „…“ beschrieben wurden") that noun is what was
+    described, not who spoke.
+    """
+    following = tail[1][2] if len(tail) > 1 else ""
+    if is_capitalised(following) and following not in NOT_NOUNS:
+        return noun_phrase(masked, tail[1][0], sent.end)
+    auxiliary = word_tokens(masked, verb_end, min(sent.end, verb_end + 12))[:1]
+    if auxiliary and auxiliary[0][2] in PASSIVE_AUXILIARIES:
+        return None
+    if tail[0][2] in NOMINATIVE_RELATIVES:
+        return phrase_before(masked, sent, comma)
+    return None
+
+
+def _quoted_person(masked: str, clause: int, frame: Frame, end: int) -> tuple[int, int] | None:
+    """Return who is quoted by "zitiert": the passive subject, or the object after the outlet."""
+    tokens = word_tokens(masked, clause, frame.pos)
+    for index, (_, tok_end, word) in enumerate(tokens):
+        if word in PASSIVE_AUXILIARIES and index + 1 < len(tokens):
+            return after_verb(masked, tok_end, frame.pos)
+    after = frame.pos + len(frame.cue)
+    first = after_verb(masked, after, end)
+    if first is None:
+        outlet = word_tokens(masked, after, min(end, after + 80))[:1]
+        return noun_phrase(masked, outlet[0][1], end) if outlet else None
+    second = after_verb(masked, first[1], end)
+    return second or first
+
+
+@dataclass
+class FrameIndex:
+    """The frames of one sentence sorted by kind and position, for lookups per span."""
+
+    strong: list[Frame]
+    roles: list[Frame]
+    nouns: list[Frame]
+    following: list[Frame]
+    verb_cue: str | None
+
+    @classmethod
+    def of(cls, frames: list[Frame]) -> FrameIndex:
+        """Index the frames of a sentence."""
+        named = [f for f in frames if f.mention is not None]
+        return cls(
+            strong=[f for f in named if f.kind != "noun"],
+            roles=[f for f in named if f.kind == "noun" and SPEAKER_ROLE_RE.search(f.cue)],
+            nouns=[f for f in named if f.kind == "noun"],
+            following=[f for f in frames if f.kind in {"verb", "so", "es", "laut"}],
+            verb_cue=next((f.cue for f in frames if f.kind in {"verb", "noun"}), None),
+        )
+
+
+def _before(frames: list[Frame], pos: int) -> Frame | None:
+    """Return the last frame that starts before `pos`."""
+    index = bisect.bisect_left(frames, pos, key=lambda f: f.pos)
+    return frames[index - 1] if index else None
+
+
+def _from(frames: list[Frame], pos: int) -> Frame | None:
+    """Return the first frame that starts at or after `pos`."""
+    index = bisect.bisect_left(frames, pos, key=lambda f: f.pos)
+    return frames[index] if index < len(frames) else None
+
+
+def frame_after(masked: str, index: FrameIndex, sent: Sent, span: Span) -> Frame | None:
+    """Return a frame right after the quote: "„…“, sagte X", "„…“, so X", "„…“ wird X zitiert"."""
+    offset = span.close + 1
+    window = word_tokens(masked, offset, min(sent.end, offset + 80))
+    leading = 0
+    while leading < len(window) and window[leading][2] in {",", "–"}:
+        leading += 1
+    if leading == len(window) or "§" in window[leading][2]:
+        return None
+    first = window[leading][0]
+    frame = _from(index.following, first)
+    if frame is None:
+        return None
+    # "„Wozu?“ fragen sich Experten": after a quoted question no comma is written.
+    punctuated = masked[span.close] == "."
+    if frame.pos == first and (leading or punctuated or frame.kind in {"so", "laut"}):
+        return frame
+    passive = window[leading][2] in PASSIVE_AUXILIARIES
+    return (
+        frame if passive and frame.cue.startswith("zitiert") and frame.pos < offset + 80 else None
+    )
+
+
+def nearest_frame(index: FrameIndex, span: Span, colon: bool) -> Frame | None:
+    """Return the frame that best governs a span: the nearest before it, else the next one."""
+    frame = _before(index.strong, span.open) or _before(index.roles, span.open)
+    if frame is not None or not colon:
+        return frame or _from(index.strong, span.close)
+    return _before(index.nouns, span.open)
+
+
+def echo_frame(masked: str, sent: Sent) -> Frame | None:
+    """Return the speech frame of a sentence that credits the one before ("Das sagte X.")."""
+    first = word_tokens(masked, sent.start, min(sent.end, sent.start + 20))[:1]
+    if not first or first[0][2] not in DEMONSTRATIVES:
+        return None
+    return next((f for f in sent.frames if f.kind == "verb" and f.mention is not None), None)

@@ -1,0 +1,345 @@
+"""German knowledge as data: word lists, verb forms, regular expressions and limits.
+
+Also the three word tests built straight on them (capitalised, speech verb, adjective).
+"""
+
+from __future__ import annotations
+
+import re
+
+SENTENCE_PUNCT = ".!?…"
+
+# --- lexicons --------------------------------------------------------------------------------
+
+# Regular speech verbs as stems; endings and the ge- participle are added by WEAK_VERB_RE.
+WEAK_SPEECH_STEMS = (
+    "sag erklär beton warn kritisier bezeichn äußer twitter bekräftig versicher ergänz forder "
+    "vermeld frag antwort bestätig kommentier begründ verkünd mahn appellier schilder erzähl "
+    "zitier skandier argumentier behaupt bilanzier resümier konstatier beteuer urteil klag beklag "
+    "würdig bemängel bezweifel glaub hoff informier erinner prophezei prognostizier folger "
+    "konter bedauer verurteil protestier dementier präzisier relativier spekulier schimpf "
+    "kündig lob entgegn erwider räsonier postet betitel attestier monier meld bericht "
+    "ausdrück unterstell vorhalt zusicher einschätz rechtfertig versicher beschwer"
+).split()
+# Irregular and mixed forms of speech verbs, written out.
+SPEECH_VERB_FORMS = frozenset(
+    (
+        "sprach sprachen spricht sprechen gesprochen schrieb schrieben schreibt schreiben "
+        "geschrieben rief riefen ruft rufen gerufen nannte nannten nennt nennen "
+        "beschrieb beschrieben beschreibt beschreiben unterstrich unterstrichen unterstreicht "
+        "versprach verspricht versprochen widersprach widerspricht gestand gesteht meinte meinten "
+        "meint verwies verweist bekannte bekennt dachte denkt hält hielt "
+        "sieht sah wusste weiß warf wirft vorgeworfen vorwerfen beurteilte beurteilt "
+        "mitgeteilt mitteilen ausgeführt hinzugefügt angekündigt bekanntgegeben zugesagt "
+        "festgestellt klargestellt hingewiesen eingeräumt zitiert feststellt feststellte "
+        "klarstellt klarstellte mitteilt mitteilte hinzufügt hinzufügte ausführt ausführte "
+        "bekanntgab bekanntgibt hinweist hinwies vorgetragen zugesichert zurückgewiesen "
+        "zurückweist zurückwies "
+        "eingestuft einstuft einstufte einstuften gewertet wertete werteten "
+        "vereinbart vereinbarte vereinbarten riet rieten rät einräumen hinzufügen klarstellen "
+        "feststellen zugeben ankündigen"
+    ).split()
+)
+# "nennt sich", "nennt man": naming, not speech.
+NAMING_VERBS = frozenset({"nannte", "nannten", "nennt", "nennen"})
+# "nicht näher bezeichnete Probleme": a participle as adjective ("unspecified"), not speech.
+UNSPECIFIED = "näher"
+# Separable speech verbs: finite stem forms that count only with their particle in the clause.
+SEPARABLE_SPEECH = {
+    "teilte teilt teilten": "mit",
+    "führte führt führten": "aus",
+    "fügte fügt fügten": "hinzu",
+    "gab gibt gaben": "bekannt zu an",
+    "stellte stellt stellten": "klar fest dar",
+    "wies weist wiesen": "hin zurück",
+    "räumte räumt räumten": "ein",
+    "merkte merkt": "an",
+    "prangerte prangert prangerten": "an",
+    "strich streicht": "heraus",
+    "zeigte zeigt zeigten": "sich",
+    "brachte bringt": "Ausdruck",
+    "drückte drückt drückten": "aus",
+    "sicherte sichert sicherten": "zu",
+    "trug trägt trugen": "vor",
+    "geht gehen ging gingen": "davon",
+    "nahm nimmt nahmen": "Stellung",
+    "will wollen wollte wollten": "wissen",
+}
+# Nouns and frames that introduce speech ("mit den Worten", "Ankündigung").
+SPEECH_NOUNS = frozenset(
+    (
+        "Worte Worten Wort Aussage Aussagen Äußerung Äußerungen Zitat Erklärung Mitteilung "
+        "Pressemitteilung Stellungnahme Ankündigung Warnung Kritik Forderung Angaben Ansicht "
+        "Meinung Einschätzung Darstellung Darstellungen Auffassung Interview Rede Appell Aufruf "
+        "Vorwurf Vorwürfe Botschaft Tweet Antwort Begründung Kommentar Fazit Bilanz Parole "
+        "Parolen Slogan Sprüche Spruch Schlagzeile Urteilsbegründung Mitteilungen Pressekonferenz "
+        "Schreiben Brief Bekenntnis Fragen Frage Einwand Bekunden Stellung These Feststellung"
+    ).split()
+)
+SPEAKER_ROLE_RE = re.compile(r"(?:sprecher|sprecherin)$", re.IGNORECASE)
+# Frames whose speaker follows a preposition: "laut X", "nach Angaben von X", "X zufolge".
+LAUT = frozenset({"laut", "Laut"})
+NACH = frozenset({"nach", "Nach"})
+# Frames that name the speaker of reported speech in their own sentence.
+OWN_FRAME_KINDS = frozenset({"verb", "laut", "zufolge", "nach", "so", "view", "own"})
+NACH_NOUNS = frozenset(
+    "Angaben Ansicht Meinung Worten Aussage Aussagen Einschätzung Darstellung Darstellungen "
+    "Auffassung Informationen Berichten Überzeugung Schätzung Schätzungen Einschätzungen "
+    "Ankündigung Bewertung Auskunft Erkenntnissen Idee Vorstellung Vorstellungen Bekunden".split()
+)
+# "nach eigenen Angaben": the clause subject's own account.
+OWN = frozenset({"eigenem", "eigenen", "eigener"})
+ZUFOLGE = "zufolge"
+OPINION_FOR = "Für"
+# Verbs that make "Für X …" someone's view: Konjunktiv I, or a copula judging something.
+COPULAS = frozenset("ist sind war waren".split())
+# Konjunktiv-I forms (third person) that mark reported speech.
+KONJUNKTIV_FORMS = frozenset(
+    (
+        "sei seien seiest habe werde könne müsse dürfe wolle solle möge wisse gebe stehe liege "
+        "gehe komme bleibe brauche stelle halte lasse fehle sehe trage zeige gelte handle handele "
+        "drohe führe mache bedeute reiche laufe falle hänge treffe nehme bringe finde erhalte "
+        "arbeite plane verfüge wirke diene spiele zähle betrage koste entspreche existiere "
+        "funktioniere verstoße lehne unterstütze befinde erwarte tue wachse sinke steige verliere "
+        "gewinne beginne benötige verhindere ermögliche passe bestehe entstehe beziehe verlange "
+        "fordere bestätige wünsche hoffe glaube denke meine wisse kenne gehöre sorge achte "
+        "richte schade nütze helfe lebe sterbe töte kämpfe warte sitze schaffe suche rechne "
+        "verdiene zahle investiere prüfe plane übernehme trete stimme setze lege biete"
+    ).split()
+)
+OPINION_VERBS = KONJUNKTIV_FORMS | COPULAS
+DETERMINERS = frozenset(
+    (
+        "der die das des dem den ein eine einer eines einem einen sein seine seiner seines "
+        "seinem seinen ihr ihre ihrer ihres ihrem ihren dieser diese dieses diesem diesen "
+        "jener jene zahlreiche mehrere einige viele beide alle kein keine dessen deren"
+    ).split()
+)
+# Articles that cannot open a subject: a clause opening with them puts its subject after the verb.
+POSSESSIVES = frozenset(
+    "sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren".split()
+)
+# A possessive stands for a person like the pronoun: "seiner Meinung nach" is his view.
+POSSESSIVE_PRONOUNS = {word: "er" if word.startswith("s") else "sie" for word in POSSESSIVES}
+NON_NOMINATIVE = frozenset("Den Dem Einen Einem Diesen Diesem Seinen Seinem Ihren Ihrem".split())
+# Words joining two verbs that share one subject ("befand X … und nannte …").
+COORDINATORS = frozenset({"und", "sowie", "oder"})
+GENITIVE_LINKS = frozenset({"des", "der", "eines"})
+RELATIVE_PRONOUNS = frozenset(
+    "der die das dem den deren dessen denen welche welcher welches welchem welchen".split()
+)
+NOMINATIVE_RELATIVES = frozenset("der die das welche welcher welches".split())
+# Prepositions that continue a speaker phrase ("Ein Sprecher von Tesla"), and those that do
+# only before a name ("Ein Regierungssprecher in Berlin", not "sagte X in einem Interview").
+LINKS = frozenset({"des", "der", "von", "vom", "aus", "für", "und"})
+NAME_LINKS = frozenset({"in", "im", "bei", "beim"})
+# Prepositions after which a mention names what the person belongs to ("Polat von den Grünen").
+NAME_PREPOSITIONS = frozenset({"von", "vom", "aus", "für"}) | NAME_LINKS
+PRONOUNS = frozenset({"er", "sie", "Er", "Sie", "man", "Man", "wir", "Wir", "ich", "Ich"})
+# "so letztere": a demonstrative that stands for one of two persons just named.
+FORMER_LATTER = frozenset("letztere letzterer ersterer erstere Letztere Letzterer".split())
+OBJECT_PRONOUNS = frozenset("ihm ihnen uns mir dir euch sich es dazu dies".split())
+FEMALE_PRONOUNS = frozenset({"sie", "Sie"})
+MALE_PRONOUNS = frozenset({"er", "Er"})
+# Words that open a sentence without being its subject: the subject then follows the verb.
+ADVERBIALS = frozenset(
+    (
+        "Zudem Außerdem Dazu Dabei Daher Deshalb Damit Darin Darauf Dort Hier Heute Gestern "
+        "Morgen Nun Jetzt Dann Inzwischen Bereits Bisher Zuvor Später Zuletzt Schließlich "
+        "Allerdings Jedoch Doch Aber Und So Noch Weiter Ferner Gleichzeitig Zugleich Ebenfalls "
+        "Unterdessen Indes Demnach Offenbar Vielmehr Insbesondere Besonders Anschließend "
+        "Ausdrücklich Erst Nur Sogar Auch Trotzdem Dennoch Damals Seitdem Immerhin Weiterhin "
+        "Kürzlich Vorher Danach Daraufhin Ebenso Genauso Hierzu Darüber Dagegen Deswegen "
+        "Mittlerweile Zunächst Erstmals Abschließend Wörtlich Ähnlich Gegenüber Dies Es Zusammen "
+        "Derzeit Aktuell Zurzeit Momentan Bislang Künftig Derweil"
+    ).split()
+)
+ADVERBIALS_LOWER = frozenset(
+    "auch dazu noch zudem außerdem bereits gestern heute damals weiter erneut nun jedoch "
+    "allerdings zuvor später ebenfalls deutlich dann jetzt nochmals offen ausdrücklich "
+    "zufrieden besorgt erfreut enttäuscht optimistisch skeptisch überzeugt wörtlich immer "
+    "wieder sinngemäß einst dabei daraufhin schließlich zuletzt inzwischen mittlerweile "
+    "gleichzeitig zugleich abschließend anschließend".split()
+)
+# Nominative pronouns: right after a verb they are its subject ("bezeichnete er als").
+NOMINATIVE_PRONOUNS = frozenset({"er", "man", "wir", "ich"})
+# After the finite verb of a clause whose prefield is an object, these are its subject.
+SUBJECT_PRONOUNS = NOMINATIVE_PRONOUNS | {"sie"}
+ADVERBIAL_SUFFIXES = ("lich", "weise", "end", "erweise")
+PREPOSITIONS = frozenset(
+    (
+        "In Im Am An Nach Bei Beim Vor Auf Aus Mit Für Zu Zum Zur Über Unter Gegenüber Seit "
+        "Während Wegen Trotz Angesichts Anlässlich Bezüglich Von Vom Durch Ohne Gegen Um Hinter "
+        "Neben Zwischen Außer Laut Aufgrund Infolge Dank Statt"
+    ).split()
+)
+LOWER_PREPOSITIONS = frozenset(word.lower() for word in PREPOSITIONS) | {"ins", "zum", "zur"}
+TIME_PREPOSITIONS = frozenset({"am", "im", "beim"})
+# Words after a comma that go on describing a clause-opening subject, up to its finite verb.
+PREFIELD_LINKS = DETERMINERS | RELATIVE_PRONOUNS | LOWER_PREPOSITIONS
+# Prepositions that make a speech noun a point in time: "während einer Rede", "nach dem Interview".
+TIME_LINKS = frozenset({"während", "Während", "beim", "Beim", "vor", "Vor", "seit", "Seit"})
+SUBORDINATORS = frozenset(
+    "Als Wenn Nachdem Weil Obwohl Während Da Bevor Seit Seitdem Sobald Falls Dass Ob".split()
+)
+# Capitalised words that never head a speaker phrase.
+NOT_NOUNS = PREPOSITIONS | SUBORDINATORS | ADVERBIALS
+LOWER_STOPWORDS = frozenset(
+    "aber oder über unter hinter immer sehr wieder wider sondern daher einer eine eines einem "
+    "einen seine ihre dessen deren denen welche welcher welches wobei sowie gegenüber jedoch "
+    "dass weil wenn ob wie der die das dem den".split()
+)
+# Finite auxiliaries and modals: they end like adjectives ("musste", "hatte") but end a phrase.
+AUXILIARIES = frozenset(
+    "hatte hatten habe haben würde würden wurde wurden werde werden wolle wollte wollten "
+    "musste mussten müsse müssen sollte sollten solle sollen konnte konnten könne können "
+    "durfte durften dürfe dürfen möchte möchten wäre wären".split()
+)
+WIE = frozenset({"wie", "Wie"})
+# Articles and pronouns that open a sentence: after them "3." is a number, not an ordinal.
+SENTENCE_OPENERS = frozenset("Der Die Das Ein Eine Er Sie Es Wir Ich Man".split())
+# Words opening a sentence that credits the quote before it: "„…“ Das sagte X."
+DEMONSTRATIVES = frozenset({"Das", "Dies", "Diese", "So"})
+SKIPPABLE_OPENERS = frozenset({"Und", "Aber", "Doch", "Auch", "Denn", "Sogar", "Selbst"})
+CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "–"})
+# Punctuation after a quote that makes it end a clause ("„…“, sagte er").
+QUOTE_CLOSERS = frozenset({",", ";", ":", "–", "("})
+ES_SOURCE_LINKS = frozenset({"in", "im", "auf", "aus", "von", "vom", "bei", "beim", "seitens"})
+PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden"})
+# Verbs that present written words, whose source is a place: "in dem Entwurf steht der Passus",
+# "auf dem Transparent war … zu lesen", "in der Zeitung fand sich die Feststellung".
+WRITTEN_VERBS = frozenset("steht stand standen stehen lesen finden findet fand fanden".split())
+# The finite forms of "finden" present words only as "fand sich"; "lesen" and "finden" as "zu …".
+REFLEXIVE_WRITTEN = frozenset("findet fand fanden".split())
+INFINITIVE_WRITTEN = frozenset({"lesen", "finden"})
+LOCATIVES = frozenset({"in", "im", "auf", "am", "an"})
+# A sentence presents written words only with a colon or a noun for wording in it.
+WRITING_SIGNS = SPEECH_NOUNS | {":"}
+# Words before a span after which even a capitalised span reads as speech ("nannte es einen „X“").
+QUOTE_LEADS = frozenset("ein eine einen einem einer eines als".split())
+# First- and second-person words: quoted words with one of them are someone's speech ("„Tut mir
+# leid“"), not a name; titles of songs and books are caught before by the word naming them.
+SPEAKER_WORDS_RE = re.compile(
+    r"\b(?:ich|mir|mich|wir|uns|unsere?[mnrs]?|meine?[mnrs]?|dir|dich|euch|eure?[mnrs]?)\b",
+    re.IGNORECASE,
+)
+# Speech verbs whose object is the wording itself ("warnte vor der „Kostenfalle“", "warfen ihr
+# „Wortbruch“ vor"): a capitalised span they govern is a quote, not a name.
+CONTENT_VERB_RE = re.compile(
+    r"(?:ge)?(?:warn|konstatier|skandier|würdig|beklag|kritisier|verurteil|prangert?|mahn)"
+    r"(?:e|en|et|t|te|ten)?|warf|warfen|wirft|vorgeworfen|versprach|versprachen|verspricht|"
+    r"versprochen|rät|riet|rieten"
+)
+CONTENT_VERB_REACH = 8
+# Nouns that introduce wording, not a name: "Sprüche wie „…“", "Parolen wie zum Beispiel „…“".
+WORDING_NOUNS = SPEECH_NOUNS | {"Slogans", "Parole"}
+EXAMPLE_WORDS = frozenset({"wie", "etwa", "zum", "Beispiel"})
+# Words right before a span that make it a name ("namens „X“", "Titel „X“").
+TERM_MARKERS = frozenset(
+    (
+        "sogenannte sogenannten sogenannter sogenanntes genannte genannten genannter namens "
+        "Namen Name Titel Motto Marke Aufschrift Stichwort"
+    ).split()
+)
+NAME_FUNCTION_WORDS = frozenset(
+    "der die das des dem den und für von vom ohne statt in im am an auf zu zum zur über unter "
+    "mit & of the for and de la le y del dello della di da du e et to on at a in".split()
+)
+ROLE_RE = re.compile(
+    r"(?:sprecher|minister|präsident|kanzler|chef|leiter|sekretär|direktor|vorsitzende|"
+    r"abgeordnete|bürgermeister|experte|forscher|professor|anwalt|richter|trainer|gouverneur|"
+    r"botschafter|kommissar|general|beauftragte|politiker|autor|analyst|ökonom|staatsanwalt|"
+    r"regisseur|sänger|schauspieler|spieler|kandidat|senator|premier|könig|papst|bischof|"
+    r"kardinal|manager|gründer|führer|vize|oberrabbiner|archäologe|journalist|"
+    r"wissenschaftler|kritiker|rabbiner|pfarrer|arzt|ärztin|verteidiger|kommandeur|"
+    r"sprecherin|ministerin|senatorin|fraktionschef|innenexperte|experte|vertreter)"
+    r"(?:in|innen|e|en|er|s|n)?$",
+    re.IGNORECASE,
+)
+TITLE_WORDS = frozenset({"Herr", "Frau", "Dr.", "Prof.", "Dr", "Prof", "Sir", "Lady"})
+ABBREVIATIONS = frozenset(
+    "Dr Prof Nr St bzw ca vgl Mio Mrd Jh Abs Art Hr Fr usw etc inkl evtl ggf Str z.B u.a "
+    "d.h Jr Sr Mr Mrs Ms Co Inc Bd Kap".split()
+)
+
+# --- regular expressions ---------------------------------------------------------------------
+
+WORD_RE = re.compile(r"[^\W\d_](?:[\w’'.\-]*\w)?|\d(?:[\w.,\-]*\w)?|§+|[,;:()–]")
+WEAK_VERB_RE = re.compile(
+    r"(?:ge)?(?:" + "|".join(WEAK_SPEECH_STEMS) + r")(?:e|en|end|et|ete|eten|est|st|t|te|ten|"
+    r"tet)?"
+)
+SEPARABLE_RES = tuple(
+    (re.compile(forms.replace(" ", "|")), frozenset(particles.split()))
+    for forms, particles in SEPARABLE_SPEECH.items()
+)
+WORD_ONLY_RE = re.compile(r"[^\W\d_][\w’'.\-]*\w|[^\W\d_]")
+SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]+(?=\s+[\"„“»«(§X]?[A-ZÄÖÜ0-9§])|\n+")
+SPACE_RE = re.compile(r"\s+")
+AGE_RE = re.compile(r"\d{1,3}")
+DOTTED_NAME_RE = re.compile(r"[a-zäöü]+\.[a-zäöü]+")
+HEISST_ES_RE = re.compile(r"\b(?:heißt|hieß|hiess|heisst)\s+es\b")
+# "war von X die Rede", also across a quote: "war von einem „…“ die Rede".
+REDE_RE = re.compile(r"\b(?:war|ist|sei)\b(?:[^.§]{0,60}|\s+von\b[^.]{0,300}?)\bdie\s+Rede\b")
+SO_FRAME_RE = re.compile(
+    r"(?:^|[,–(]\s*|§\s*)(so)\s+(?=[A-ZÄÖÜ]|der |die |das |ein|letzter|erster)"
+)
+SO_GENANNT_RE = re.compile(r"\bso\s+genannt\w*\s*$|\bsogenannt\w*\s*$|\bnamens\s*$")
+DOMAIN_RE = re.compile(r"^[\w\-.]+\.(?:de|com|net|org|at|ch|eu|info|uk|fr)$")
+SENTENCE_TAIL_RE = re.compile(r"[^.!?:]*$")
+# A sentence ending inside quoted words: "„Autonome in Bewegung. G8 angreifen“" is speech.
+INNER_SENTENCE_RE = re.compile(r"[a-zäöüß]{2}[.!?]\s+[A-ZÄÖÜ]")
+CLAUSE_TAIL_RE = re.compile(r"[^.!?:;,()„“”»«\"]*$")
+# Nouns that introduce a name or title right after them: "das Magazin „X“", "der Grundsatz „X“".
+TERM_NOUN_RE = re.compile(
+    r"(?:zeitung|magazin|zeitschrift|blatt|sender|film|buch|roman|serie|sendung|album|lied|"
+    r"song|organisation|partei|initiative|verein|firma|unternehmen|konzern|schiff|operation|"
+    r"projekt|programm|kampagne|aktion|gesetz|studie|enzyklika|titel|motto|slogan|bündnis|"
+    r"gruppe|marke|modell|typ|satellit|sonde|mission|kapsel|station|modul|stiftung|institut|"
+    r"agentur|portal|plattform|website|webseite|spiel|oper|show|festival|grundsatz|begriff|"
+    r"bezeichnung|name|namen|wort)(?:e?s|n)?$",
+    re.IGNORECASE,
+)
+# A span followed by a verb without a comma is the subject: "Wie „heise online“ berichtet".
+SUBJECT_NAME_RE = re.compile(r"\s+(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)\b")
+NEXT_WORD_RE = re.compile(r"[\s,–]*([^\W\d_]+)")
+ABBREVIATION_AFTER_RE = re.compile(r"\s*\(\s*[„\"“»«]?[A-ZÄÖÜ]{2,}")
+
+NP_TOKEN_LIMIT = 24
+WINDOW = 320
+MAX_NAME_WORDS = 8
+MAX_NAME_RUN = 4
+MAX_APPOSITION_WORDS = 12
+# Most words between a subject after a comma and its speech word ("X sind jedoch der Ansicht").
+PREFIELD_GAP = 4
+DIRECT_MIN_WORDS = 3
+# A lowercase quoted phrase this long is someone's wording even without a frame.
+PHRASE_MIN_WORDS = 4
+CONTINUATION_GAP = 3
+PRONOUN_LOOKBACK = 30
+
+
+def is_capitalised(word: str) -> bool:
+    """Tell whether a token looks like a noun or a name ("Homepage", "documenta-Homepage")."""
+    return word[:1].isupper() or word.rpartition("-")[2][:1].isupper()
+
+
+def is_speech_verb(word: str) -> bool:
+    """Tell whether a word is a form of a speech verb."""
+    return word in SPEECH_VERB_FORMS or bool(WEAK_VERB_RE.fullmatch(word))
+
+
+def is_adjective(word: str) -> bool:
+    """Tell whether a lowercase token may be an inflected adjective or a number in a phrase."""
+    if word[:1].isdigit():
+        return True
+    return (
+        word[:1].islower()
+        and len(word) > 3
+        and word.endswith(("e", "en", "er", "es", "em"))
+        and word not in KONJUNKTIV_FORMS
+        and word not in LOWER_STOPWORDS
+        and word not in AUXILIARIES
+        and word not in COPULAS
+        and not is_speech_verb(word)
+    )

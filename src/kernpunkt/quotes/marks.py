@@ -1,0 +1,189 @@
+"""Pair quotation marks into spans, in the document's style, and mask what they quote.
+
+Handles the quotation style, straight quotes, quotes inside quotes, quotes left unclosed and
+quotes that reopen on each new paragraph.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kernpunkt.quotes.lexicon import SENTENCE_PUNCT
+
+# Per style: opening marks and the marks that close them. Straight quotes are ambiguous and are
+# resolved from their neighbours; every style also accepts them as a secondary style.
+STYLES: dict[str, tuple[str, str]] = {
+    "de": ("„", "“”"),
+    "en": ("“", "”"),
+    "guillemets_de": ("»", "«"),
+    "guillemets_ch": ("«", "»"),
+    "straight": ('"', '"'),
+}
+
+
+STRAIGHT = '"'
+
+
+ALL_MARKS = '„“”»«"'
+
+
+MARK_RE = re.compile(r"[„“”»«\"]")
+
+
+@dataclass
+class Span:
+    """A pair of quotation marks: `open`/`close` are the marks, `start`/`end` the words inside."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+    closed: bool = True
+
+
+def _choose_style(text: str) -> str:
+    """Return the document's main quotation style from the marks it uses."""
+    counts = {mark: text.count(mark) for mark in ALL_MARKS}
+    if counts["„"]:
+        return "de"
+    if counts["»"] or counts["«"]:
+        first_right = text.find("»")
+        first_left = text.find("«")
+        if first_left == -1 or (first_right != -1 and first_right < first_left):
+            return "guillemets_de"
+        return "guillemets_ch"
+    if counts["“"] and counts["”"]:
+        return "en"
+    if counts["“"] and not counts["”"]:
+        return "en_same"
+    return "straight"
+
+
+def _straight_opens(text: str, i: int) -> bool:
+    """Tell whether a straight quote at `i` opens (space or start before it, a word after it)."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([–-/") and not after.isspace()
+
+
+def pair_marks(text: str) -> list[Span]:
+    """Pair quotation marks with a stack, in the document's style; spans never cross quotes."""
+    style = _choose_style(text)
+    if style == "en_same":
+        openers, closers = "“", "“"
+    else:
+        openers, closers = STYLES[style]
+    spans: list[Span] = []
+    stack: list[tuple[int, str]] = []
+    marks = _MarkCounts(text, openers, closers)
+    for match in MARK_RE.finditer(text):
+        i, mark = match.start(), match.group()
+        symmetric = mark == STRAIGHT or (openers == closers and mark in openers)
+        if symmetric:
+            is_open = _straight_opens(text, i) if mark == STRAIGHT or not stack else False
+            # A straight closing quote also ends a curly or angled quote ("„…\"", "»…\"").
+            if stack and (stack[-1][1] == mark or mark == STRAIGHT) and not is_open:
+                opened, _ = stack.pop()
+                spans.append(Span(opened, i, opened + 1, i))
+            elif is_open:
+                stack.append((i, mark))
+            continue
+        if mark in openers:
+            # A second opener of the same kind opens a quote inside the quote when its paragraph
+            # holds closers for both; otherwise the first one was never closed.
+            if stack and stack[-1][1] == mark and not marks.nests(i):
+                if _reopens_paragraph(text, stack[-1][0], i):
+                    continue
+                _close_unclosed(text, stack.pop()[0], i, spans)
+            stack.append((i, mark))
+        elif mark in closers and stack and stack[-1][1] in openers:
+            opened, _ = stack.pop()
+            spans.append(Span(opened, i, opened + 1, i))
+        elif style == "de" and mark == "“" and not stack and _straight_opens(text, i):
+            stack.append((i, "“"))
+        elif mark in "”“" and stack and stack[-1][1] == "“":
+            opened, _ = stack.pop()
+            spans.append(Span(opened, i, opened + 1, i))
+    for opened, _ in stack:
+        _close_unclosed(text, opened, len(text), spans)
+    spans.sort(key=lambda span: span.open)
+    return _drop_nested(spans)
+
+
+class _MarkCounts:
+    """Counts of opening and closing marks up to each mark, to look ahead in constant time."""
+
+    def __init__(self, text: str, openers: str, closers: str) -> None:
+        self.text = text
+        self.positions: list[int] = []
+        self.opened = [0]
+        self.closed = [0]
+        for match in MARK_RE.finditer(text):
+            mark = match.group()
+            self.positions.append(match.start())
+            self.opened.append(self.opened[-1] + (mark in openers))
+            self.closed.append(self.closed[-1] + (mark in closers and mark not in openers))
+        self.breaks = [match.start() for match in re.finditer("\n", text)]
+
+    def nests(self, i: int) -> bool:
+        """Tell whether the paragraph from the opener at `i` on closes more quotes than it opens."""
+        index = bisect.bisect_left(self.breaks, i)
+        end = self.breaks[index] if index < len(self.breaks) else len(self.text)
+        first = bisect.bisect_left(self.positions, i)
+        last = bisect.bisect_left(self.positions, end)
+        opened = self.opened[last] - self.opened[first]
+        closed = self.closed[last] - self.closed[first]
+        return closed > opened
+
+
+def _reopens_paragraph(text: str, opened: int, i: int) -> bool:
+    """Tell whether the opener at `i` continues a quote on a new paragraph (closed only at the end).
+
+    The quote opened at `opened` must run to a sentence's end at a line break, and the new
+    opener must be the first thing on its line.
+    """
+    newline = text.rfind("\n", opened, i)
+    if newline == -1 or text[newline:i].strip():
+        return False
+    return text[opened + 1 : newline].rstrip()[-1:] in SENTENCE_PUNCT
+
+
+def _close_unclosed(text: str, opened: int, limit: int, spans: list[Span]) -> None:
+    """End an unclosed quote at its paragraph's end, if that comes before `limit`."""
+    newline = text.find("\n", opened, limit)
+    end = newline if newline != -1 else limit
+    if end == len(text) or newline != -1:
+        stripped = text[opened + 1 : end].rstrip()
+        if stripped:
+            spans.append(Span(opened, end, opened + 1, opened + 1 + len(stripped), closed=False))
+
+
+def _drop_nested(spans: list[Span]) -> list[Span]:
+    """Keep the outermost spans only: quotes inside quotes belong to the outer speaker."""
+    kept: list[Span] = []
+    for span in spans:
+        if kept and span.open < kept[-1].close:
+            continue
+        kept.append(span)
+    return kept
+
+
+def mask(text: str, spans: Sequence[Span], names: set[int]) -> str:
+    """Hide quoted words: a name-like span becomes one capitalised word, a quote becomes §."""
+    parts: list[str] = []
+    last = 0
+    for index, span in enumerate(spans):
+        parts.append(text[last : span.open])
+        length = (span.close + (1 if span.closed else 0)) - span.open
+        if index in names:
+            parts.append("X" * length)
+        else:
+            inner = text[span.start : span.end].rstrip()
+            final = "." if inner[-1:] in SENTENCE_PUNCT and length > 1 else "§"
+            parts.append("§" * (length - 1) + final)
+        last = span.open + length
+    parts.append(text[last:])
+    return "".join(parts)

@@ -1,0 +1,319 @@
+"""Find noun phrases and clause subjects in the masked text: where a speaker is named."""
+
+from __future__ import annotations
+
+from kernpunkt.quotes.lexicon import (
+    ADVERBIAL_SUFFIXES,
+    ADVERBIALS,
+    ADVERBIALS_LOWER,
+    AGE_RE,
+    CLAUSE_PUNCTUATION,
+    DETERMINERS,
+    DOTTED_NAME_RE,
+    FORMER_LATTER,
+    GENITIVE_LINKS,
+    KONJUNKTIV_FORMS,
+    LINKS,
+    LOWER_PREPOSITIONS,
+    LOWER_STOPWORDS,
+    MAX_APPOSITION_WORDS,
+    NAME_LINKS,
+    NOMINATIVE_RELATIVES,
+    NON_NOMINATIVE,
+    NOT_NOUNS,
+    NP_TOKEN_LIMIT,
+    OBJECT_PRONOUNS,
+    PREFIELD_LINKS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SKIPPABLE_OPENERS,
+    SUBJECT_PRONOUNS,
+    TIME_PREPOSITIONS,
+    TITLE_WORDS,
+    WINDOW,
+    is_adjective,
+    is_capitalised,
+    is_speech_verb,
+)
+from kernpunkt.quotes.sentences import Sent, clause_start, word_tokens
+
+
+def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """Return the noun phrase (with appositions, without relative clauses) starting at `pos`."""
+    tokens = word_tokens(masked, pos, min(limit, pos + WINDOW))[:NP_TOKEN_LIMIT]
+    if not tokens:
+        return None
+    if tokens[0][2] in PRONOUNS or tokens[0][2] in FORMER_LATTER:
+        return tokens[0][0], tokens[0][1]
+    if tokens[0][2] in LOWER_PREPOSITIONS or tokens[0][2] in LOWER_STOPWORDS - DETERMINERS:
+        return None
+    head_end: int | None = None
+    i = 0
+    while i < len(tokens):
+        _, end, word = tokens[i]
+        following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+        if word.lower() in DETERMINERS and (i == 0 or word.islower()):
+            # "der Entwurf für ein neues Gesetz": an article after a link continues the phrase.
+            linked = i > 0 and tokens[i - 1][2] in LINKS
+            if head_end is not None and word not in GENITIVE_LINKS and not linked:
+                break
+        elif word in TITLE_WORDS or (is_capitalised(word) and word not in NOT_NOUNS):
+            head_end = end
+        elif _continues_phrase(word, following, head_end is not None, tokens[0][2]):
+            pass
+        elif word == "(" and head_end is not None:
+            close = _parenthesis_end(tokens, i)
+            if close is None:
+                break
+            head_end, i = tokens[close][1], close + 1
+            continue
+        elif word == "," and head_end is not None:
+            apposition = _apposition(tokens, i + 1)
+            if apposition is None:
+                break
+            head_end, i = apposition
+            continue
+        else:
+            break
+        i += 1
+    return (tokens[0][0], head_end) if head_end is not None else None
+
+
+def _continues_phrase(word: str, following: str, has_head: bool, first: str) -> bool:
+    """Tell whether a token inside a speaker phrase continues it (adjectives, links)."""
+    if is_adjective(word) or (word.islower() and is_adjective(following)):
+        return True
+    if has_head:
+        # "der Gewerkschaft ver.di": a name written in lowercase with a dot.
+        return _links_phrase(word, following) or bool(DOTTED_NAME_RE.fullmatch(word))
+    # "die in New York geborene Lopez": a participle phrase between article and noun.
+    return word in LOWER_PREPOSITIONS and first in DETERMINERS
+
+
+def _links_phrase(word: str, following: str) -> bool:
+    """Tell whether `word` joins the next phrase to the speaker ("von Tesla", "und Y")."""
+    if word in NAME_LINKS:
+        return is_capitalised(following)
+    return word in LINKS and _starts_phrase(following)
+
+
+def _starts_phrase(word: str) -> bool:
+    """Tell whether a word can open a noun phrase after a linking preposition."""
+    return word.lower() in DETERMINERS or is_capitalised(word) or is_adjective(word)
+
+
+def _parenthesis_end(tokens: list[tuple[int, int, str]], i: int) -> int | None:
+    """Return the index of the ")" closing a short parenthesis ("(SPD)") at token `i`."""
+    for j in range(i + 1, min(len(tokens), i + 5)):
+        if tokens[j][2] == ")":
+            return j
+    return None
+
+
+def _apposition(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+    """Return (end, next index) of an apposition starting at token `i`, or None for a clause.
+
+    "Yermak, Selenskyjs Stabschef," and "Rajevac, der Trainer Ghanas" are appositions;
+    "Lopez, die den Auftritt kaum erwarten könne," is a relative clause and ends the phrase.
+    """
+    j = i
+    while j < len(tokens) and tokens[j][2] not in CLAUSE_PUNCTUATION:
+        j += 1
+    segment = tokens[i:j]
+    if not segment or len(segment) > MAX_APPOSITION_WORDS:
+        return None
+    words = [word for _, _, word in segment]
+    if len(words) == 1 and AGE_RE.fullmatch(words[0]):
+        # "Alice Kakamara, 30, sagte": the age, as news writing gives it.
+        return segment[0][1], j
+    if words[0] in DETERMINERS:
+        if len(words) < 2 or not (is_capitalised(words[1]) or is_adjective(words[1])):
+            return None
+    elif not is_capitalised(words[0]) or words[0] in NOT_NOUNS:
+        return None
+    if any(is_speech_verb(word) or word in KONJUNKTIV_FORMS for word in words):
+        return None
+    if not is_capitalised(words[-1]) or "§" in words[-1]:
+        head = _last_noun(segment)
+        return (segment[head][1], i + head + 1) if head is not None else None
+    if j < len(tokens) and tokens[j][2] == "(":
+        close = _parenthesis_end(tokens, j)
+        if close is not None:
+            return tokens[close][1], close + 1
+    return segment[-1][1], j
+
+
+def _last_noun(segment: list[tuple[int, int, str]]) -> int | None:
+    """Return the index of the last noun of the leading noun phrase in a segment."""
+    head = None
+    for index, (_, _, word) in enumerate(segment):
+        if is_capitalised(word) and word not in NOT_NOUNS:
+            head = index
+        elif not (word in DETERMINERS or is_adjective(word) or word in LINKS):
+            break
+    return head
+
+
+def prefield_is_subject(tokens: list[tuple[int, int, str]]) -> bool:
+    """Tell whether a clause opens with its subject rather than an adverbial."""
+    if not tokens:
+        return False
+    first = tokens[0][2]
+    second = tokens[1][2] if len(tokens) > 1 else ""
+    if first in NON_NOMINATIVE:
+        return False
+    if first in PRONOUNS or first.lower() in DETERMINERS:
+        return True
+    if first[:1].isdigit():
+        # "22 Prozent teilen die Meinung": a quantity of people.
+        return is_capitalised(second) and second not in NOT_NOUNS
+    if not is_capitalised(first) or first in NOT_NOUNS:
+        return False
+    return not (first.endswith(ADVERBIAL_SUFFIXES) and (not second or second.islower()))
+
+
+def after_verb(masked: str, pos: int, end: int) -> tuple[int, int] | None:
+    """Return the subject phrase right after a verb, skipping object pronouns and adverbs."""
+    tokens = word_tokens(masked, pos, min(end, pos + WINDOW))[:10]
+    index = 0
+    while index < len(tokens):
+        tok_start, _, word = tokens[index]
+        if word in OBJECT_PRONOUNS or word in ADVERBIALS_LOWER or word == ",":
+            index += 1
+            continue
+        if word in TIME_PREPOSITIONS and index + 1 < len(tokens):
+            index += 2 if is_capitalised(tokens[index + 1][2]) else len(tokens)
+            continue
+        if word in PRONOUNS or word in DETERMINERS or is_capitalised(word):
+            return noun_phrase(masked, tok_start, end)
+        return None
+    return None
+
+
+def subject_after_finite(
+    masked: str, tokens: list[tuple[int, int, str]], end: int
+) -> tuple[int, int] | None:
+    """Return the first noun phrase after the finite verb of a clause with an adverbial opener."""
+    for index, (_, tok_end, word) in enumerate(tokens):
+        if index == 0 or not word[:1].islower() or word in LOWER_PREPOSITIONS | DETERMINERS:
+            continue
+        previous = tokens[index - 1][2]
+        if previous in DETERMINERS or previous in LOWER_PREPOSITIONS or previous[:1].islower():
+            continue
+        return after_verb(masked, tok_end, end)
+    return None
+
+
+def extend_mention(masked: str, sent: Sent, phrase: tuple[int, int]) -> tuple[int, int]:
+    """Extend a speaker phrase over what describes it, as a reader names the speaker.
+
+    A subject opening its clause runs up to the finite verb ("Khan, einer der Abgeordneten,
+    die den Brief unterschrieben, verurteilte …"); a phrase elsewhere takes one relative
+    clause after it ("sagte Arauz, der das Gesetz entworfen hatte") unless that clause speaks.
+    """
+    if not masked[phrase[1] :].startswith(","):
+        return phrase
+    if phrase[0] == clause_start(masked, sent.start, phrase[0] + 1):
+        end = _prefield_end(masked, phrase[1], sent.end)
+        return (phrase[0], end) if end is not None else phrase
+    comma = masked.find(",", phrase[1] + 1, sent.end)
+    stop = comma if comma >= 0 else sent.end
+    tail = word_tokens(masked, phrase[1] + 1, stop)
+    if is_relative_clause(tail) and not any(_reports_speech(word) for _, _, word in tail):
+        return phrase[0], tail[-1][1]
+    return phrase
+
+
+def _reports_speech(word: str) -> bool:
+    """Tell whether a word makes a clause speech itself: a quote, a speech verb, Konjunktiv I."""
+    return "§" in word or word in KONJUNKTIV_FORMS or is_speech_verb(word)
+
+
+def _prefield_end(masked: str, pos: int, end: int) -> int | None:
+    """Return where a subject that opens its clause ends: at the comma before the finite verb.
+
+    The words after each comma go on describing the subject when they open an apposition or a
+    relative clause (a capital, an article, a pronoun, a preposition); a lowercase word of
+    another kind is the finite verb.
+    """
+    tokens = word_tokens(masked, pos, min(end, pos + WINDOW))
+    for index, (tok_start, _, word) in enumerate(tokens[:-1]):
+        if word in {":", ";"} or "§" in word:
+            return None
+        following = tokens[index + 1][2]
+        if word == "," and following[:1].islower() and following not in PREFIELD_LINKS:
+            return tok_start if index else None
+    return None
+
+
+def phrase_before(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
+    """Return the noun phrase that ends right before `pos` (for "X zufolge")."""
+    clause = clause_start(masked, sent.start, pos)
+    comma = masked.rfind(",", clause, pos)
+    for tok_start, _, _ in word_tokens(masked, comma + 1 if comma >= 0 else clause, pos)[-10:]:
+        phrase = noun_phrase(masked, tok_start, pos)
+        if phrase and not masked[phrase[1] : pos].strip():
+            return phrase
+    return None
+
+
+def phrase_start(masked: str, sent: Sent, pos: int) -> int:
+    """Return the start of the noun phrase that contains the word at `pos`."""
+    begin = pos
+    for tok_start, _, word in reversed(word_tokens(masked, max(sent.start, pos - 80), pos)):
+        if word in NOT_NOUNS or word in ADVERBIALS or word == ",":
+            break
+        if not (word.lower() in DETERMINERS or is_adjective(word) or is_capitalised(word)):
+            break
+        begin = tok_start
+    return begin
+
+
+def subject_before_comma(masked: str, clause: int, pos: int) -> tuple[int, int] | None:
+    """Return the subject that ends with a comma right before the verb at `pos`.
+
+    "A wies das zurück, die Sprecherin der Fraktion, Sandra Boser, erklärte": the longest
+    phrase after a comma that runs, appositions included, up to that comma.
+    """
+    last = masked.rfind(",", clause, pos)
+    if last < 0 or masked[last + 1 : pos].strip():
+        return None
+    found = None
+    comma = masked.rfind(",", clause, last)
+    while comma >= 0:
+        phrase = noun_phrase(masked, comma + 1, last + 1)
+        if phrase is not None and not masked[phrase[1] : last].strip():
+            found = phrase
+        comma = masked.rfind(",", clause, comma)
+    return found
+
+
+def is_relative_clause(tail: list[tuple[int, int, str]]) -> bool:
+    """Tell whether the words after a comma open a relative clause, not an apposition.
+
+    "der die Maßnahme als „…“ sieht" and "die Gerhard Schröder … erklärt hatte" are relative
+    clauses; "der Generalsekretär des Verbandes" is an apposition.
+    """
+    if not tail or tail[0][2] not in RELATIVE_PRONOUNS:
+        return False
+    words = [word for _, _, word in tail[1:3]]
+    if not words or not is_capitalised(words[0]) or words[0] in NOT_NOUNS:
+        return True
+    named = len(words) > 1 and is_capitalised(words[1])
+    return named or tail[0][2] not in NOMINATIVE_RELATIVES
+
+
+def clause_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
+    """Return the subject of the clause ending at `pos` ("Hier sparte X nicht mit …: „…“")."""
+    clause = clause_start(masked, sent.start, pos - 2)
+    tokens = word_tokens(masked, clause, pos)
+    while tokens and tokens[0][2] in SKIPPABLE_OPENERS:
+        tokens = tokens[1:]
+    commas = [index for index, (_, _, word) in enumerate(tokens) if word == ","]
+    tail = tokens[commas[-1] + 1 :] if commas else []
+    if len(tail) > 1 and tail[0][2][:1].islower() and tail[1][2] in SUBJECT_PRONOUNS:
+        # "Das Angebot, Verletzte aufzunehmen, lehnt er ab: „…“": the verb, then its subject.
+        return tail[1][0], tail[1][1]
+    if prefield_is_subject(tokens):
+        return noun_phrase(masked, tokens[0][0], pos)
+    return subject_after_finite(masked, tokens, pos)

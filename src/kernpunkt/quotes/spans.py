@@ -1,0 +1,179 @@
+"""Judge a quoted span: a quoted term or someone's wording, a direct or a partial quote."""
+
+from __future__ import annotations
+
+from kernpunkt.document import QuoteKind
+from kernpunkt.quotes.lexicon import (
+    ABBREVIATION_AFTER_RE,
+    CLAUSE_TAIL_RE,
+    CONTENT_VERB_RE,
+    CONTENT_VERB_REACH,
+    DETERMINERS,
+    DIRECT_MIN_WORDS,
+    DOMAIN_RE,
+    EXAMPLE_WORDS,
+    HEISST_ES_RE,
+    INNER_SENTENCE_RE,
+    MAX_NAME_WORDS,
+    NAME_FUNCTION_WORDS,
+    NEXT_WORD_RE,
+    PHRASE_MIN_WORDS,
+    QUOTE_LEADS,
+    SENTENCE_PUNCT,
+    SENTENCE_TAIL_RE,
+    SO_GENANNT_RE,
+    SPEAKER_WORDS_RE,
+    SPEECH_VERB_FORMS,
+    SUBJECT_NAME_RE,
+    TERM_MARKERS,
+    TERM_NOUN_RE,
+    WINDOW,
+    WORD_ONLY_RE,
+    WORDING_NOUNS,
+    is_capitalised,
+    is_speech_verb,
+)
+from kernpunkt.quotes.marks import Span
+from kernpunkt.quotes.sentences import Sent
+
+
+def is_name_like(words: str) -> bool:
+    """Tell whether quoted words read like a name or title rather than speech."""
+    stripped = words.strip()
+    if not stripped or stripped[-1] in SENTENCE_PUNCT or INNER_SENTENCE_RE.search(stripped):
+        return False
+    if DOMAIN_RE.search(stripped):
+        return True
+    if not (stripped[0].isupper() or stripped[0].isdigit()):
+        return False
+    tokens = stripped.split()
+    if len(tokens) > MAX_NAME_WORDS:
+        return False
+    lowercase = [
+        token
+        for token in tokens
+        if token[:1].islower() and token.lower() not in NAME_FUNCTION_WORDS
+    ]
+    return len(lowercase) <= (1 if len(tokens) >= 3 else 0)
+
+
+def is_term(text: str, span: Span, name_like: bool) -> bool:
+    """Tell whether a span is a quoted term: a name, a title, a translation or a so-called word."""
+    before = text[max(0, span.open - 40) : span.open]
+    if SO_GENANNT_RE.search(before):
+        return True
+    words = WORD_ONLY_RE.findall(SENTENCE_TAIL_RE.search(before).group())
+    previous = words[-1] if words else ""
+    if previous in TERM_MARKERS:
+        return True
+    if _introduces_wording(words):
+        return False
+    # "das Magazin „Stern“" names; "nannte das Projekt „dringend nötig“" quotes.
+    if TERM_NOUN_RE.search(previous) and text[span.start : span.end].lstrip()[:1].isupper():
+        return True
+    if reads_as_speech(text[span.start : span.end]):
+        return False
+    if before.endswith("("):
+        return True
+    if ABBREVIATION_AFTER_RE.match(text, span.close + 1) or SUBJECT_NAME_RE.match(
+        text, span.close + 1
+    ):
+        return True
+    if previous == "von" and len(words) > 1 and words[-2] in SPEECH_VERB_FORMS:
+        return False
+    if not name_like or previous.lower() in QUOTE_LEADS:
+        return False
+    return not (
+        _speech_follows(text, span)
+        or _governed_by_speech(text, span)
+        or _opens_reported_clause(before)
+    )
+
+
+def _opens_reported_clause(before: str) -> bool:
+    """Tell whether a span opens the clause after a speech verb ("Er sagte, „X“ dürfe …")."""
+    head, comma, tail = before.rpartition(",")
+    words = WORD_ONLY_RE.findall(head[-40:])
+    return bool(comma) and not tail.strip() and bool(words) and is_speech_verb(words[-1])
+
+
+def _introduces_wording(words: list[str]) -> bool:
+    """Tell whether the words before a span end with a noun for wording ("Sprüche wie")."""
+    index = len(words)
+    while index > 0 and words[index - 1] in EXAMPLE_WORDS:
+        index -= 1
+    return index > 0 and words[index - 1] in WORDING_NOUNS
+
+
+def _governed_by_speech(text: str, span: Span) -> bool:
+    """Tell whether a verb of the span's own clause takes the wording as its object."""
+    before = text[max(0, span.open - WINDOW) : span.open]
+    clause = CLAUSE_TAIL_RE.search(before).group()
+    words = WORD_ONLY_RE.findall(clause)[-CONTENT_VERB_REACH:]
+    verbs = [index for index, word in enumerate(words) if CONTENT_VERB_RE.fullmatch(word)]
+    if not verbs:
+        return False
+    between = words[verbs[-1] + 1 :]
+    # "wirft der „Arbeitskreis X“ … vor": an article right after the verb opens its subject;
+    # "warnt vor der Pille „X“": a noun right before the span is what the span names.
+    if len(between) == 1 and between[0].lower() in DETERMINERS:
+        return False
+    last = between[-1] if between else ""
+    return not (is_capitalised(last) and last not in WORDING_NOUNS | EXAMPLE_WORDS)
+
+
+def _speech_follows(text: str, span: Span) -> bool:
+    """Tell whether a speech verb or "so" follows the span ("„Nein“, sagte er")."""
+    match = NEXT_WORD_RE.match(text, span.close + 1)
+    if match is None:
+        return False
+    word = match.group(1)
+    if "," not in text[span.close : match.start(1)]:
+        return False
+    return (
+        word == "so" or is_speech_verb(word) or HEISST_ES_RE.match(text, match.start(1)) is not None
+    )
+
+
+def ends_sentence(text: str, span: Span) -> bool:
+    """Tell whether the quoted words end with sentence punctuation."""
+    return text[span.start : span.end].rstrip()[-1:] in SENTENCE_PUNCT
+
+
+def stands_alone(sent: Sent, span: Span) -> bool:
+    """Tell whether a sentence consists of nothing but this quote."""
+    return sent.first_word >= span.open and sent.last_word <= span.close
+
+
+def opens_sentence(sent: Sent, span: Span) -> bool:
+    """Tell whether a span is the first thing in its sentence."""
+    return sent.first_word >= span.open
+
+
+def colon_before(masked: str, span: Span, floor: int) -> bool:
+    """Tell whether a colon introduces the span."""
+    return masked[max(floor, span.open - 3) : span.open].rstrip().endswith(":")
+
+
+def quote_kind(text: str, masked: str, sent: Sent, span: Span) -> QuoteKind:
+    """Return `direct` for a quoted sentence and `partial` for a quoted phrase."""
+    words = text[span.start : span.end].strip()
+    if not (words[:1].isupper() or words[:1] in "…[(" or words[:1].isdigit()):
+        return "partial"
+    if ends_sentence(text, span) or stands_alone(sent, span):
+        return "direct"
+    if opens_sentence(sent, span):
+        return "direct"
+    long_enough = len(words.split()) > DIRECT_MIN_WORDS
+    return "direct" if long_enough and colon_before(masked, span, sent.start) else "partial"
+
+
+def reads_as_speech(words: str) -> bool:
+    """Tell whether quoted words speak in the first or second person ("„Wo ist meine Stimme?“")."""
+    return len(words.split()) > 1 and SPEAKER_WORDS_RE.search(words) is not None
+
+
+def is_phrase_quote(words: str) -> bool:
+    """Tell whether quoted words are a lowercase phrase of several words: wording, not a term."""
+    stripped = words.strip()
+    return stripped[:1].islower() and len(stripped.split()) >= PHRASE_MIN_WORDS

@@ -1,0 +1,167 @@
+"""Turn speaker mentions into speakers (names, gender, pronouns) and track who speaks on."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kernpunkt.quotes.lexicon import (
+    CONTINUATION_GAP,
+    DETERMINERS,
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
+    MAX_NAME_RUN,
+    NACH_NOUNS,
+    NAME_PREPOSITIONS,
+    NP_TOKEN_LIMIT,
+    OWN_FRAME_KINDS,
+    POSSESSIVE_PRONOUNS,
+    PRONOUN_LOOKBACK,
+    PRONOUNS,
+    ROLE_RE,
+    SPACE_RE,
+    TITLE_WORDS,
+    WINDOW,
+    WORD_ONLY_RE,
+    is_capitalised,
+)
+from kernpunkt.quotes.phrases import noun_phrase, prefield_is_subject
+from kernpunkt.quotes.sentences import Sent, word_tokens
+
+
+@dataclass
+class Speaker:
+    """A speaker as written and as resolved to a name."""
+
+    mention: str | None
+    name: str | None
+    gender: str = "?"
+
+
+def _clean_mention(text: str) -> str:
+    """Normalise the whitespace of a speaker mention."""
+    return SPACE_RE.sub(" ", text).strip(" ,")
+
+
+def _gender(words: list[str]) -> str:
+    """Guess the grammatical gender of a mention: "f", "m" or "?"."""
+    if "Frau" in words:
+        return "f"
+    if "Herr" in words:
+        return "m"
+    roles = [word for word in words if ROLE_RE.search(word)]
+    if roles:
+        return "f" if roles[0].endswith("in") else "m"
+    first = words[0].lower()
+    return "f" if first in {"die", "eine"} else "m" if first in {"der", "ein"} else "?"
+
+
+def _name_in_segment(words: list[str]) -> str | None:
+    """Return the name in one part of a mention, before what links to it ("X von den Grünen")."""
+    cuts = [index for index, word in enumerate(words) if index > 1 and word in NAME_PREPOSITIONS]
+    for end in [len(words), *reversed(cuts)]:
+        name = _trailing_name(words[:end])
+        if name:
+            return name
+    return None
+
+
+def _trailing_name(words: list[str]) -> str | None:
+    """Return the trailing run of name words in one part of a mention, titles and roles dropped."""
+    run: list[str] = []
+    for word in reversed(words):
+        if not is_capitalised(word) or ROLE_RE.search(word) or word in TITLE_WORDS:
+            break
+        if word.lower() in DETERMINERS:
+            break
+        run.append(word)
+    run.reverse()
+    if not run or len(run) > MAX_NAME_RUN:
+        return None
+    leading = words[: len(words) - len(run)]
+    if len(run) > 1 or not leading:
+        return " ".join(run) if len(run) > 1 or len(words) == 1 else None
+    previous = leading[-1]
+    if ROLE_RE.search(previous) or previous in TITLE_WORDS or "-" in previous:
+        return run[0]
+    return None
+
+
+def _view_owner(mention: str) -> str | None:
+    """Return the pronoun behind someone's view ("seiner Ansicht" is his), else None."""
+    words = mention.split()
+    if len(words) != 2 or words[1] not in NACH_NOUNS:
+        return None
+    return POSSESSIVE_PRONOUNS.get(words[0].lower())
+
+
+def _resolve(mention: str, history: Sequence[Speaker]) -> Speaker:
+    """Turn a mention into a speaker; pronouns take the last compatible earlier speaker."""
+    pronoun = mention if mention in PRONOUNS else _view_owner(mention)
+    if pronoun is not None:
+        # "er", and "seiner Ansicht" (someone's view): the person referred to.
+        wanted = "f" if pronoun in FEMALE_PRONOUNS else "m" if pronoun in MALE_PRONOUNS else None
+        for earlier in reversed(history[-PRONOUN_LOOKBACK:]):
+            if earlier.name is None or earlier.name in PRONOUNS:
+                continue
+            if wanted is None or earlier.gender in {wanted, "?"}:
+                return Speaker(mention, earlier.name, earlier.gender)
+        return Speaker(mention, mention)
+    segments = [WORD_ONLY_RE.findall(part) for part in mention.split(",")]
+    segments = [words for words in segments if words]
+    if not segments:
+        return Speaker(mention, mention)
+    names = sorted(
+        (name for name in map(_name_in_segment, segments) if name),
+        key=lambda name: " " not in name,
+    )
+    gender = next((g for g in map(_gender, segments) if g != "?"), "?")
+    return Speaker(mention, names[0] if names else mention.split(",")[0].strip(), gender)
+
+
+@dataclass
+class State:
+    """What the walk over the sentences remembers: the speakers so far and where the last spoke."""
+
+    history: list[Speaker] = field(default_factory=list)
+    last: Speaker | None = None
+    last_sentence: int = -CONTINUATION_GAP - 1
+    subject: Speaker | None = None
+    subject_sentence: int = -CONTINUATION_GAP - 1
+
+    def continues(self, index: int, gap: int = CONTINUATION_GAP) -> Speaker | None:
+        """Return the last speaker if they spoke at most `gap` sentences before `index`."""
+        return self.last if index - self.last_sentence <= gap else None
+
+    def previous_subject(self, index: int) -> Speaker | None:
+        """Return the named person who was the subject of the sentence before `index`."""
+        return self.subject if index - self.subject_sentence == 1 else None
+
+
+def speaker_for(text: str, mention: tuple[int, int], state: State) -> Speaker:
+    """Resolve a mention span to a speaker and remember it."""
+    speaker = _resolve(_clean_mention(text[mention[0] : mention[1]]), state.history)
+    state.history.append(speaker)
+    return speaker
+
+
+def sentence_speaker(text: str, sent: Sent, state: State) -> Speaker | None:
+    """Return the speaker of a sentence's own speech frame (reported speech without quotes)."""
+    for frame in sent.frames:
+        if frame.mention is not None and frame.kind in OWN_FRAME_KINDS:
+            return speaker_for(text, frame.mention, state)
+    return None
+
+
+def remember_subject(text: str, masked: str, sent: Sent, index: int, state: State) -> None:
+    """Remember a named person opening a sentence, for pronouns and the quotes that follow."""
+    tokens = word_tokens(masked, sent.start, min(sent.end, sent.start + WINDOW))[:NP_TOKEN_LIMIT]
+    if not prefield_is_subject(tokens) or tokens[0][2] in PRONOUNS:
+        return
+    phrase = noun_phrase(masked, tokens[0][0], sent.end)
+    if phrase is None:
+        return
+    person = _resolve(_clean_mention(text[phrase[0] : phrase[1]]), state.history)
+    if person.name and " " in person.name:
+        state.history.append(person)
+        state.subject, state.subject_sentence = person, index
