@@ -465,6 +465,19 @@ def test_laut_right_after_a_quote_names_its_speaker() -> None:
             "In dem Entwurf für ein neues Gesetz steht: „Die Frist endet im Mai.“",
             "dem Entwurf für ein neues Gesetz",
         ),
+        ("Die Lage sei „ernst“, wie es in dem Bericht heißt.", "dem Bericht"),
+        (
+            "Das Gericht verwies auf die Satzung, in der es heißt: „Jeder hat eine Stimme.“",
+            "die Satzung",
+        ),
+        (
+            "An der Tür hing ein Schild, auf dem zu lesen war: „Heute geschlossen.“",
+            "ein Schild",
+        ),
+        (
+            "An jedem Radio musste ein Zettel kleben, auf dem stand: „Abhören ist verboten.“",
+            "ein Zettel",
+        ),
     ],
 )
 def test_written_words_are_credited_to_where_they_stand(text: str, source: str) -> None:
@@ -620,3 +633,10 @@ def test_number_before_an_article_ends_the_sentence() -> None:
 def test_ordinal_before_a_month_keeps_the_sentence() -> None:
     quote = only("Am 3. Mai sagte die Ministerin: „Wir beginnen.“")
     assert quote.speaker_mention == "die Ministerin"
+
+
+def test_a_quote_ending_a_speaking_subclause_belongs_to_its_speaker() -> None:
+    text = "Während Meier erklärte, froh zu sein, „das war knapp“, räumte Schulz ein, müde zu sein."
+    assert only(text).speaker_mention == "Meier"
+    passive = "Als er gefragt wurde, ob er bleibe, „Ja, sicher“, sagte Müller."
+    assert only(passive).speaker_mention == "Müller"

@@ -8,13 +8,14 @@ How it works, in four passes over the text:
 2. split the text into sentences, ignoring everything inside quotes;
 3. find speech frames per sentence (speech verbs and nouns, "laut X", "X zufolge", "seiner Ansicht
    nach", colons) and the speaker's noun phrase next to them; written words credit the place
-   they stand in ("im Entwurf steht: „…“", "heißt es in dem Brief"), a passive speech verb
-   ("wurde als „…“ bezeichnet") credits its agent or outlet, never its subject, and a speech
-   noun that only dates the event ("während einer Rede") is no frame; "nach eigenem Bekunden"
-   credits the clause subject. The speaker's mention keeps what describes it, as a reader
-   names the speaker: a subject opening its clause runs up to the finite verb, appositions and
-   relative clauses included ("Khan, einer der Abgeordneten, die …, sagte"), and a speaker
-   elsewhere takes a relative clause after it unless that clause itself speaks;
+   they stand in ("im Entwurf steht: „…“", "heißt es in dem Brief", "ein Schild, auf dem
+   stand: „…“"), a passive speech verb ("wurde als „…“ bezeichnet") credits its agent or
+   outlet, never its subject, and a speech noun that only dates the event ("während einer
+   Rede") is no frame; "nach eigenem Bekunden" credits the clause subject. The speaker's
+   mention keeps what describes it, as a reader names the speaker: a subject opening its clause
+   runs up to the finite verb, appositions and relative clauses included ("Khan, einer der
+   Abgeordneten, die …, sagte"), and a speaker elsewhere takes a relative clause after it
+   unless that clause itself speaks;
 4. walk the sentences in order: a marked span is a quote only inside a frame, after an attributed
    quote, in a Konjunktiv-I sentence that continues the last speaker, or when it is a lowercase
    phrase of several words or speaks in the first or second person (someone's wording, credited
@@ -24,7 +25,8 @@ How it works, in four passes over the text:
    before it ("Parolen wie „…“"), a speech verb and comma right before it, or ", sagte X" after
    it. A quote standing alone takes the speaker of a next sentence that credits it ("„…“ Das
    sagte X."); a quote with no speaker of its own continues the last speaker, or the named
-   person the previous sentence was about.
+   person the previous sentence was about. A quote that ends a leading subordinate clause with
+   its own speech verb ("Während A erklärte, …, „…“, räumte B ein") is that clause's speaker's.
 
 Layout of the package, one job per module:
 - `lexicon`: German knowledge as data (word lists, verb forms, regular expressions, limits);

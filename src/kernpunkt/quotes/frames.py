@@ -9,6 +9,7 @@ from kernpunkt.quotes.lexicon import (
     COORDINATORS,
     DEMONSTRATIVES,
     DETERMINERS,
+    ES_HEISST_RE,
     ES_SOURCE_LINKS,
     HEISST_ES_RE,
     INFINITIVE_WRITTEN,
@@ -35,6 +36,7 @@ from kernpunkt.quotes.lexicon import (
     SO_FRAME_RE,
     SPEAKER_ROLE_RE,
     SPEECH_NOUNS,
+    SUBORDINATORS,
     TIME_LINKS,
     UNSPECIFIED,
     WIE,
@@ -98,7 +100,7 @@ def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
             cues.append(Frame(word, tok_start, None))
         elif _presents_writing(word, previous, following) and words & WRITING_SIGNS:
             cues.append(Frame(word, tok_start, None, kind="text"))
-    for pattern in (HEISST_ES_RE, REDE_RE):
+    for pattern in (HEISST_ES_RE, ES_HEISST_RE, REDE_RE):
         for match in pattern.finditer(masked, start, end):
             cues.append(Frame(match.group().split()[0], match.start(), None, kind="es"))
     for match in SO_FRAME_RE.finditer(masked, start, end):
@@ -189,9 +191,15 @@ def _bare_frame_speaker(masked: str, sent: Sent, frame: Frame) -> tuple[int, int
     if frame.kind == "zufolge":
         return phrase_before(masked, sent, frame.pos)
     if frame.kind == "text":
-        return _written_source(masked, sent, frame.pos)
+        return _written_antecedent(masked, sent, frame.pos) or _written_source(
+            masked, sent, frame.pos
+        )
     if frame.kind == "es":
-        return _es_source(masked, after, sent.end) or _prefield_source(masked, sent, frame.pos)
+        return (
+            _es_source(masked, after, sent.end)
+            or _written_antecedent(masked, sent, frame.pos)
+            or _prefield_source(masked, sent, frame.pos)
+        )
     if frame.kind == "noun":
         return _noun_owner(masked, sent, frame)
     return _verb_subject(masked, sent, frame)
@@ -204,6 +212,21 @@ def _es_source(masked: str, pos: int, end: int) -> tuple[int, int] | None:
         if word in ES_SOURCE_LINKS:
             return noun_phrase(masked, tokens[index + 1][0], end)
     return None
+
+
+def _written_antecedent(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
+    """Return what a relative clause of place refers to ("das Gesetz, in dem es heißt")."""
+    clause = clause_start(masked, sent.start, pos)
+    comma = masked.rfind(",", clause, pos)
+    tail = word_tokens(masked, comma + 1, pos) if comma >= 0 else []
+    if len(tail) < 2 or tail[0][2] not in LOCATIVES | ES_SOURCE_LINKS:
+        return None
+    if not is_relative_clause(tail[1:]):
+        return None
+    # "ein Zettel kleben, auf dem …": the antecedent may stand before a final verb.
+    last = word_tokens(masked, max(clause, comma - 40), comma)[-1:]
+    verb_last = bool(last) and last[0][2].islower() and last[0][2] not in DETERMINERS
+    return phrase_before(masked, sent, last[0][0] if verb_last else comma)
 
 
 def _written_source(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
@@ -387,7 +410,7 @@ def frame_after(masked: str, index: FrameIndex, sent: Sent, span: Span) -> Frame
         return None
     first = window[leading][0]
     frame = _from(index.following, first)
-    if frame is None:
+    if frame is None or _in_speaking_subclause(masked, index, sent, span):
         return None
     # "„Wozu?“ fragen sich Experten": after a quoted question no comma is written.
     punctuated = masked[span.close] == "."
@@ -397,6 +420,22 @@ def frame_after(masked: str, index: FrameIndex, sent: Sent, span: Span) -> Frame
     return (
         frame if passive and frame.cue.startswith("zitiert") and frame.pos < offset + 80 else None
     )
+
+
+def _in_speaking_subclause(masked: str, index: FrameIndex, sent: Sent, span: Span) -> bool:
+    """Tell whether a span ends a leading subordinate clause with its own speech verb.
+
+    In "Während A erklärte, …, „…“, räumte B ein" the quote is A's, not the main clause's.
+    """
+    opener = word_tokens(masked, sent.start, min(sent.end, sent.start + 20))[:1]
+    if not opener or opener[0][2] not in SUBORDINATORS:
+        return False
+    own = _before(index.strong, span.open)
+    if own is None or own.kind != "verb":
+        return False
+    after = own.pos + len(own.cue)
+    auxiliary = word_tokens(masked, after, min(sent.end, after + 12))[:1]
+    return not (auxiliary and auxiliary[0][2] in PASSIVE_AUXILIARIES)
 
 
 def nearest_frame(index: FrameIndex, span: Span, colon: bool) -> Frame | None:

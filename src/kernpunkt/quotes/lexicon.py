@@ -279,6 +279,9 @@ SPACE_RE = re.compile(r"\s+")
 AGE_RE = re.compile(r"\d{1,3}")
 DOTTED_NAME_RE = re.compile(r"[a-zäöü]+\.[a-zäöü]+")
 HEISST_ES_RE = re.compile(r"\b(?:heißt|hieß|hiess|heisst)\s+es\b")
+# The same frame with the verb last, in a subordinate clause: "in dem es heißt", "wie es im
+# Bericht hieß".
+ES_HEISST_RE = re.compile(r"\bes\s+(?:[\w.§]+\s+){0,5}?(?:heißt|hieß|hiess|heisst)\b")
 # "war von X die Rede", also across a quote: "war von einem „…“ die Rede".
 REDE_RE = re.compile(r"\b(?:war|ist|sei)\b(?:[^.§]{0,60}|\s+von\b[^.]{0,300}?)\bdie\s+Rede\b")
 SO_FRAME_RE = re.compile(
