@@ -35,6 +35,7 @@ WORD_RE = re.compile(r"\w+(?:[-.’']\w+)*")
 CONTEXT = 70
 # Gold pronoun speakers: the pronoun itself or the named person it refers to both count.
 PRONOUNS = frozenset({"er", "sie", "es", "ich", "wir", "man"})
+DEMONSTRATIVE_PRONOUNS = frozenset({"dieser", "diese", "letzterer", "letztere"})
 # Marks that end a clause: a pronoun's referent is named before the pronoun's own clause.
 CLAUSE_END_RE = re.compile(r"[.!?…:;,“”«»\"]")
 # Words that open a description, not a name ("Das Angebot", "die Ministerin").
@@ -82,15 +83,20 @@ def speaker_correct(
     """Tell whether a predicted speaker matches the gold speaker or an alternative.
 
     Correct when the last word of the gold speaker (or of an alternative) is a word of our
-    mention; gold null needs our None. A gold pronoun ("er") also accepts our resolved name
-    when it is a name (not a description such as "Das Angebot") written in the text before
-    the pronoun's own clause: the person the pronoun refers to.
+    mention; gold null needs our None. Pronouns count both ways, as the data's README says
+    ("a good extractor resolves them to the named person, and both count as correct"): our
+    pronoun mention ("sie", "dieser") counts when the name it resolves to matches the gold
+    name, and a gold pronoun ("er") also accepts our resolved name when it is a name (not a
+    description such as "Das Angebot") written in the text before the pronoun's own clause:
+    the person the pronoun refers to.
     """
     if gold["speaker"] is None:
         return mention is None
     if mention is None:
         return False
     words = {word.lower() for word in WORD_RE.findall(mention)}
+    if mention.lower() in PRONOUNS | DEMONSTRATIVE_PRONOUNS and name:
+        words |= {word.lower() for word in WORD_RE.findall(name)}
     candidates = [gold["speaker"], *gold.get("speaker_alternatives", [])]
     if any(last_word(candidate) in words for candidate in candidates if candidate):
         return True

@@ -640,3 +640,64 @@ def test_a_quote_ending_a_speaking_subclause_belongs_to_its_speaker() -> None:
     assert only(text).speaker_mention == "Meier"
     passive = "Als er gefragt wurde, ob er bleibe, „Ja, sicher“, sagte Müller."
     assert only(passive).speaker_mention == "Müller"
+
+
+# --- the shape of a speaker mention --------------------------------------------------------
+
+
+def test_mention_ends_at_the_verb_after_its_noun() -> None:
+    text = (
+        "Das Ministerium des Landes empfiehlt allen Urlaubern einen "
+        "„wirksamen Sonnenschutz am Mittag“."
+    )
+    quote = only(text)
+    assert quote.speaker_mention == "Das Ministerium des Landes"
+
+
+def test_mention_keeps_a_place_with_its_adjective_but_not_a_month() -> None:
+    text = (
+        "Das Komitee im schwedischen Stockholm würdigte ihren Beitrag zur „Stärkung der Forschung“."
+    )
+    assert only(text).speaker_mention == "Das Komitee im schwedischen Stockholm"
+    dated = (
+        "Hatte die Ministerin im Mai eine „schnelle und faire Einigung“ angekündigt, so "
+        "schweigt sie nun."
+    )
+    assert only(dated).speaker_mention == "die Ministerin"
+
+
+def test_plural_object_opening_the_clause_is_not_the_speaker() -> None:
+    quote = only("Die Forderungen der Opposition bezeichnete Berger als „reine Symbolpolitik“.")
+    assert quote.speaker_mention == "Berger"
+    text = (
+        "Die streikenden Piloten, die sich vor dem Terminal versammelt hatten, beschrieb die "
+        "Agentur als „friedlich“."
+    )
+    assert only(text).speaker_mention == "die Agentur"
+
+
+def test_plural_subject_with_a_plural_verb_stays_the_speaker() -> None:
+    quote = only("Die Gewerkschaften bezeichneten das Angebot als „Provokation“.")
+    assert quote.speaker_mention == "Die Gewerkschaften"
+
+
+def test_demonstrative_subject_is_the_person_named_before() -> None:
+    text = (
+        "In einem Gespräch mit dem Sprecher der Familie – Peter Brandl – sagte dieser, dass Moser "
+        "in „einer anderen Welt“ lebe."
+    )
+    quote = only(text)
+    assert (quote.speaker_mention, quote.speaker) == ("dieser", "Peter Brandl")
+
+
+def test_subject_follows_the_verb_in_a_clause_opening_with_it() -> None:
+    text = "Hatte sie im Mai eine „schnelle und faire Einigung“ angestrebt, so schweigt sie jetzt."
+    assert only(text).speaker_mention == "sie"
+
+
+def test_wording_in_a_condition_clause_is_not_the_main_subjects() -> None:
+    text = (
+        "Ausnahmen sind erlaubt, wenn ein „dringendes öffentliches Interesse an Auskunft“ besteht."
+    )
+    quote = only(text)
+    assert (quote.speaker, quote.speaker_mention) == (None, None)

@@ -62,7 +62,7 @@ from kernpunkt.quotes.lexicon import (
     WORD_ONLY_RE,
 )
 from kernpunkt.quotes.marks import Span, mask, pair_marks
-from kernpunkt.quotes.phrases import clause_subject
+from kernpunkt.quotes.phrases import clause_subject, in_circumstance_clause
 from kernpunkt.quotes.sentences import Sent, konjunktiv_verb, split_sentences, word_tokens
 from kernpunkt.quotes.spans import (
     colon_before,
@@ -236,6 +236,8 @@ def _attribute_span(
             return speaker_for(text, sent.echo.mention, state), sent.echo.cue
         return speaker or state.previous_subject(index), None
     if is_phrase_quote(text[span.start : span.end]) or reads_as_speech(text[span.start : span.end]):
+        if in_circumstance_clause(masked, sent, span.open):
+            return None, None
         subject = clause_subject(masked, sent, span.open)
         return (speaker_for(text, subject, state) if subject else speaker), None
     return None

@@ -52,7 +52,9 @@ from kernpunkt.quotes.phrases import (
     after_verb,
     clause_subject,
     extend_mention,
+    is_plural,
     is_relative_clause,
+    is_singular_verb,
     noun_phrase,
     phrase_before,
     phrase_start,
@@ -316,6 +318,9 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
         return _es_source(masked, auxiliary, frame.pos)
     if prefield_is_subject(tokens):
         phrase = noun_phrase(masked, tokens[0][0], frame.pos)
+        if phrase and is_plural(masked, phrase) and is_singular_verb(frame.cue):
+            # "Die Äußerungen … bezeichnete X als „…“": a plural object opens the clause.
+            return after_verb(masked, verb_end, sent.end)
         # "Klose, der Gelb-Rot sah, nannte …" keeps its subject across the relative clause;
         # in "Sie sei geschockt, sagte die Königin" the subject follows the verb.
         if phrase and (comma < 0 or phrase[1] >= comma or masked[phrase[1] :].startswith(",")):

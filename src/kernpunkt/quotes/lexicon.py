@@ -121,6 +121,8 @@ POSSESSIVES = frozenset(
 )
 # A possessive stands for a person like the pronoun: "seiner Meinung nach" is his view.
 POSSESSIVE_PRONOUNS = {word: "er" if word.startswith("s") else "sie" for word in POSSESSIVES}
+# Endings of nouns that are always plural ("Äußerungen", "Mönche" is not recognisable).
+PLURAL_SUFFIXES = ("ungen", "heiten", "keiten", "innen", "ionen", "schaften", "nisse")
 NON_NOMINATIVE = frozenset("Den Dem Einen Einem Diesen Diesem Seinen Seinem Ihren Ihrem".split())
 # Words joining two verbs that share one subject ("befand X … und nannte …").
 COORDINATORS = frozenset({"und", "sowie", "oder"})
@@ -133,11 +135,22 @@ NOMINATIVE_RELATIVES = frozenset("der die das welche welcher welches".split())
 # only before a name ("Ein Regierungssprecher in Berlin", not "sagte X in einem Interview").
 LINKS = frozenset({"des", "der", "von", "vom", "aus", "für", "und"})
 NAME_LINKS = frozenset({"in", "im", "bei", "beim"})
+# Times after "im" that date the statement, not place the speaker ("die Ministerin im Mai").
+TIME_NOUNS = frozenset(
+    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember "
+    "Frühjahr Sommer Herbst Winter Jahr Vorjahr Monat Vormonat Gespräch Interview".split()
+)
 # Prepositions after which a mention names what the person belongs to ("Polat von den Grünen").
 NAME_PREPOSITIONS = frozenset({"von", "vom", "aus", "für"}) | NAME_LINKS
 PRONOUNS = frozenset({"er", "sie", "Er", "Sie", "man", "Man", "wir", "Wir", "ich", "Ich"})
 # "so letztere": a demonstrative that stands for one of two persons just named.
 FORMER_LATTER = frozenset("letztere letzterer ersterer erstere Letztere Letzterer".split())
+# "sagte dieser": a demonstrative standing alone for the person just named.
+DEMONSTRATIVE_SUBJECTS = frozenset(
+    "dieser diese Dieser letztere letzterer Letztere Letzterer".split()
+)
+# What separates the phrases of a text in which the person a demonstrative refers to is sought.
+PHRASE_BREAK_RE = re.compile(r"[,;:.!?()–—„“”»«\"]")
 OBJECT_PRONOUNS = frozenset("ihm ihnen uns mir dir euch sich es dazu dies".split())
 FEMALE_PRONOUNS = frozenset({"sie", "Sie"})
 MALE_PRONOUNS = frozenset({"er", "Er"})
@@ -194,6 +207,14 @@ AUXILIARIES = frozenset(
     "hatte hatten habe haben würde würden wurde wurden werde werden wolle wollte wollten "
     "musste mussten müsse müssen sollte sollten solle sollen konnte konnten könne können "
     "durfte durften dürfe dürfen möchte möchten wäre wären".split()
+)
+# A clause opening with one of these is a question or a condition, its subject after the verb
+# ("Hatte sie den Antrag eingebracht, so …").
+FINITE_OPENERS = AUXILIARIES | COPULAS | frozenset("hat wird kann muss soll will darf".split())
+# Subordinate clauses whose content is a circumstance, not someone's words ("…, wenn ein „…“
+# besteht"): the main clause's subject is not the source of a quote inside them.
+CIRCUMSTANCE_SUBORDINATORS = frozenset(
+    "wenn falls sofern weil da obwohl bevor nachdem sobald damit".split()
 )
 WIE = frozenset({"wie", "Wie"})
 # Articles and pronouns that open a sentence: after them "3." is a number, not an ordinal.

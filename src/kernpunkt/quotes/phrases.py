@@ -7,9 +7,12 @@ from kernpunkt.quotes.lexicon import (
     ADVERBIALS,
     ADVERBIALS_LOWER,
     AGE_RE,
+    CIRCUMSTANCE_SUBORDINATORS,
     CLAUSE_PUNCTUATION,
+    DEMONSTRATIVE_SUBJECTS,
     DETERMINERS,
     DOTTED_NAME_RE,
+    FINITE_OPENERS,
     FORMER_LATTER,
     GENITIVE_LINKS,
     KONJUNKTIV_FORMS,
@@ -23,11 +26,13 @@ from kernpunkt.quotes.lexicon import (
     NOT_NOUNS,
     NP_TOKEN_LIMIT,
     OBJECT_PRONOUNS,
+    PLURAL_SUFFIXES,
     PREFIELD_LINKS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
     SKIPPABLE_OPENERS,
     SUBJECT_PRONOUNS,
+    TIME_NOUNS,
     TIME_PREPOSITIONS,
     TITLE_WORDS,
     WINDOW,
@@ -44,6 +49,9 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
     if not tokens:
         return None
     if tokens[0][2] in PRONOUNS or tokens[0][2] in FORMER_LATTER:
+        return tokens[0][0], tokens[0][1]
+    following = tokens[1][2] if len(tokens) > 1 else ""
+    if tokens[0][2] in DEMONSTRATIVE_SUBJECTS and not _starts_phrase(following):
         return tokens[0][0], tokens[0][1]
     if tokens[0][2] in LOWER_PREPOSITIONS or tokens[0][2] in LOWER_STOPWORDS - DETERMINERS:
         return None
@@ -81,19 +89,25 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
 
 def _continues_phrase(word: str, following: str, has_head: bool, first: str) -> bool:
     """Tell whether a token inside a speaker phrase continues it (adjectives, links)."""
-    if is_adjective(word) or (word.islower() and is_adjective(following)):
+    if is_adjective(word):
         return True
     if has_head:
         # "der Gewerkschaft ver.di": a name written in lowercase with a dot.
         return _links_phrase(word, following) or bool(DOTTED_NAME_RE.fullmatch(word))
-    # "die in New York geborene Lopez": a participle phrase between article and noun.
+    # "die sehr alte Partei", and "die in New York geborene Lopez": an adverb or a participle
+    # phrase between article and noun; after the noun, "empfiehlt allen" is the verb.
+    if word.islower() and is_adjective(following):
+        return True
     return word in LOWER_PREPOSITIONS and first in DETERMINERS
 
 
 def _links_phrase(word: str, following: str) -> bool:
     """Tell whether `word` joins the next phrase to the speaker ("von Tesla", "und Y")."""
     if word in NAME_LINKS:
-        return is_capitalised(following)
+        # "das Nobelkomitee im norwegischen Oslo": a place, perhaps with its adjective.
+        if following in TIME_NOUNS:
+            return False
+        return is_capitalised(following) or is_adjective(following)
     return word in LINKS and _starts_phrase(following)
 
 
@@ -160,7 +174,7 @@ def prefield_is_subject(tokens: list[tuple[int, int, str]]) -> bool:
         return False
     first = tokens[0][2]
     second = tokens[1][2] if len(tokens) > 1 else ""
-    if first in NON_NOMINATIVE:
+    if first in NON_NOMINATIVE or first.lower() in FINITE_OPENERS:
         return False
     if first in PRONOUNS or first.lower() in DETERMINERS:
         return True
@@ -170,6 +184,25 @@ def prefield_is_subject(tokens: list[tuple[int, int, str]]) -> bool:
     if not is_capitalised(first) or first in NOT_NOUNS:
         return False
     return not (first.endswith(ADVERBIAL_SUFFIXES) and (not second or second.islower()))
+
+
+def is_plural(masked: str, phrase: tuple[int, int]) -> bool:
+    """Tell whether a noun phrase is plural by its form ("die tibetischen Mönche").
+
+    After "die", a nominative singular takes "-e" on its adjective ("die neue Ministerin"),
+    so "-en" marks a plural; some endings are plural on the noun itself ("Äußerungen").
+    """
+    words = [word for _, _, word in word_tokens(masked, phrase[0], phrase[1])]
+    if len(words) < 2 or words[0].lower() != "die":
+        return False
+    if words[1][:1].islower() and words[1].endswith("en"):
+        return True
+    return words[1].endswith(PLURAL_SUFFIXES)
+
+
+def is_singular_verb(word: str) -> bool:
+    """Tell whether a finite verb is third person singular ("beschrieb", not "beschrieben")."""
+    return not word.endswith("n")
 
 
 def after_verb(masked: str, pos: int, end: int) -> tuple[int, int] | None:
@@ -194,6 +227,8 @@ def subject_after_finite(
     masked: str, tokens: list[tuple[int, int, str]], end: int
 ) -> tuple[int, int] | None:
     """Return the first noun phrase after the finite verb of a clause with an adverbial opener."""
+    if tokens and tokens[0][2].lower() in FINITE_OPENERS:
+        return after_verb(masked, tokens[0][1], end)
     for index, (_, tok_end, word) in enumerate(tokens):
         if index == 0 or not word[:1].islower() or word in LOWER_PREPOSITIONS | DETERMINERS:
             continue
@@ -301,6 +336,13 @@ def is_relative_clause(tail: list[tuple[int, int, str]]) -> bool:
         return True
     named = len(words) > 1 and is_capitalised(words[1])
     return named or tail[0][2] not in NOMINATIVE_RELATIVES
+
+
+def in_circumstance_clause(masked: str, sent: Sent, pos: int) -> bool:
+    """Tell whether `pos` lies in a clause of condition, cause or time ("…, wenn ein „…“ …")."""
+    comma = masked.rfind(",", clause_start(masked, sent.start, pos), pos)
+    first = word_tokens(masked, comma + 1, pos)[:1] if comma >= 0 else []
+    return bool(first) and first[0][2] in CIRCUMSTANCE_SUBORDINATORS
 
 
 def clause_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from kernpunkt.quotes.lexicon import (
     CONTINUATION_GAP,
+    DEMONSTRATIVE_SUBJECTS,
     DETERMINERS,
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
@@ -15,6 +16,7 @@ from kernpunkt.quotes.lexicon import (
     NAME_PREPOSITIONS,
     NP_TOKEN_LIMIT,
     OWN_FRAME_KINDS,
+    PHRASE_BREAK_RE,
     POSSESSIVE_PRONOUNS,
     PRONOUN_LOOKBACK,
     PRONOUNS,
@@ -138,9 +140,23 @@ class State:
         return self.subject if index - self.subject_sentence == 1 else None
 
 
+def _last_named(text: str) -> str | None:
+    """Return the last full name in `text` ("… mit dem Anwalt – Rainer Wittner –")."""
+    for part in reversed(PHRASE_BREAK_RE.split(text)):
+        name = _name_in_segment(WORD_ONLY_RE.findall(part))
+        if name and " " in name:
+            return name
+    return None
+
+
 def speaker_for(text: str, mention: tuple[int, int], state: State) -> Speaker:
     """Resolve a mention span to a speaker and remember it."""
-    speaker = _resolve(_clean_mention(text[mention[0] : mention[1]]), state.history)
+    words = _clean_mention(text[mention[0] : mention[1]])
+    speaker = _resolve(words, state.history)
+    if words in DEMONSTRATIVE_SUBJECTS:
+        # "sagte dieser": the person named last, whether or not they spoke before.
+        named = _last_named(text[max(0, mention[0] - WINDOW) : mention[0]])
+        speaker = Speaker(words, named or words, _gender([words]))
     state.history.append(speaker)
     return speaker
 
