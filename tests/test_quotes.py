@@ -701,3 +701,34 @@ def test_wording_in_a_condition_clause_is_not_the_main_subjects() -> None:
     )
     quote = only(text)
     assert (quote.speaker, quote.speaker_mention) == (None, None)
+
+
+def test_so_mention_keeps_the_source_it_cites() -> None:
+    text = (
+        "Die Männer wurden als „Verräter“, so die amtliche Sprachregelung laut der Agentur "
+        "Tasnim, verurteilt."
+    )
+    quote = only(text)
+    assert quote.speaker_mention == "die amtliche Sprachregelung laut der Agentur Tasnim"
+
+
+def test_second_verb_of_a_clause_shares_the_subject_after_the_first() -> None:
+    text = (
+        "Nach einer langen Fahrt zusammen mit ihrem Kollegen Jan Berger erreichte sie am Abend "
+        "die Stadt und meldete sich mit den Worten: „Wir sind angekommen.“"
+    )
+    assert only(text).speaker_mention == "sie"
+
+
+def test_citation_in_parentheses_is_not_the_speaker() -> None:
+    text = (
+        "Die Städte erwarten Kosten in Millionenhöhe, die durch einen „massiven "
+        "Sanierungsbedarf“ entstünden (Zitate aus der Klageschrift laut Spiegel)."
+    )
+    assert only(text).speaker_mention == "Die Städte"
+
+
+def test_speech_verb_beats_the_source_that_passed_the_words_on() -> None:
+    text = "Im Ausschuss sagte die Ministerin einigen Abgeordneten zufolge: „Wir bleiben dabei.“"
+    quote = only(text)
+    assert (quote.speaker_mention, quote.cue) == ("die Ministerin", "sagte")

@@ -209,7 +209,7 @@ def _attribute_span(
             return (state.continues(index) if after.kind == "es" else None), after.cue
         return speaker_for(text, after.mention, state), after.cue
     if colon_before(masked, span, sent.start) and (not term or ends_sentence(text, span)):
-        frame = nearest_frame(frames, span, colon=True)
+        frame = nearest_frame(masked, frames, span, colon=True)
         if frame is not None and frame.mention is not None:
             return speaker_for(text, frame.mention, state), frame.cue
         subject = clause_subject(masked, sent, span.open)
@@ -219,7 +219,7 @@ def _attribute_span(
         return (speaker_for(text, subject, state) if subject else None), ":"
     if term:
         return None
-    frame = nearest_frame(frames, span, colon=False)
+    frame = nearest_frame(masked, frames, span, colon=False)
     if frame is not None and frame.mention is not None:
         return speaker_for(text, frame.mention, state), frame.cue
     speaker = state.continues(index)

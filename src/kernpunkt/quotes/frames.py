@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass
 
 from kernpunkt.quotes.lexicon import (
+    CITATION_WORDS,
     COORDINATORS,
     DEMONSTRATIVES,
     DETERMINERS,
@@ -34,6 +35,7 @@ from kernpunkt.quotes.lexicon import (
     SEPARABLE_RES,
     SKIPPABLE_OPENERS,
     SO_FRAME_RE,
+    SOURCE_KINDS,
     SPEAKER_ROLE_RE,
     SPEECH_NOUNS,
     SUBORDINATORS,
@@ -83,7 +85,9 @@ def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
         elif (word in SPEECH_NOUNS or SPEAKER_ROLE_RE.search(word)) and not _dates(tokens, index):
             cues.append(Frame(word, tok_start, None, kind="noun"))
         elif word in LAUT and following not in {"", ","}:
-            cues.append(Frame(word, tok_start, None, kind="laut"))
+            # "(Zitate aus der Klageschrift laut Spiegel)": the outlet that passed the words on.
+            cited = _cites(tokens, index)
+            cues.append(Frame(word, tok_start, None, kind="cited" if cited else "laut"))
         elif word == ZUFOLGE:
             cues.append(Frame(word, tok_start, None, kind="zufolge"))
         elif word in NACH and following in NACH_NOUNS:
@@ -109,6 +113,17 @@ def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
         cues.append(Frame("so", match.start(1), None, kind="so"))
     cues.sort(key=lambda frame: frame.pos)
     return cues
+
+
+def _cites(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Tell whether the word at `index` stands in a citation ("(Zitat: Spiegel)")."""
+    for position in range(index - 1, -1, -1):
+        if tokens[position][2] == ")":
+            return False
+        if tokens[position][2] == "(":
+            following = tokens[position + 1][2]
+            return following in CITATION_WORDS
+    return False
 
 
 def _owns_view(tokens: list[tuple[int, int, str]], index: int) -> bool:
@@ -179,7 +194,9 @@ def frame_speaker(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
 def _bare_frame_speaker(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | None:
     """Find the speaker phrase for a frame in a sentence."""
     after = frame.pos + len(frame.cue)
-    if frame.kind in {"laut", "so"}:
+    if frame.kind == "so":
+        return _with_source(masked, noun_phrase(masked, after, sent.end), sent.end)
+    if frame.kind == "laut":
         return noun_phrase(masked, after, sent.end)
     if frame.kind == "nach":
         tokens = word_tokens(masked, after, min(sent.end, after + 40))[:3]
@@ -188,7 +205,7 @@ def _bare_frame_speaker(masked: str, sent: Sent, frame: Frame) -> tuple[int, int
     if frame.kind == "view":
         owned = word_tokens(masked, frame.pos, sent.end)[1]
         return frame.pos, owned[1]
-    if frame.kind == "own":
+    if frame.kind in {"own", "cited"}:
         return clause_subject(masked, sent, frame.pos)
     if frame.kind == "zufolge":
         return phrase_before(masked, sent, frame.pos)
@@ -205,6 +222,17 @@ def _bare_frame_speaker(masked: str, sent: Sent, frame: Frame) -> tuple[int, int
     if frame.kind == "noun":
         return _noun_owner(masked, sent, frame)
     return _verb_subject(masked, sent, frame)
+
+
+def _with_source(masked: str, phrase: tuple[int, int] | None, end: int) -> tuple[int, int] | None:
+    """Extend a phrase over the source it is cited from ("so die Regierung laut Reuters")."""
+    if phrase is None:
+        return None
+    link = word_tokens(masked, phrase[1], min(end, phrase[1] + WINDOW))[:2]
+    if len(link) < 2 or link[0][2] not in LAUT:
+        return phrase
+    source = noun_phrase(masked, link[1][0], end)
+    return (phrase[0], source[1]) if source else phrase
 
 
 def _es_source(masked: str, pos: int, end: int) -> tuple[int, int] | None:
@@ -443,9 +471,14 @@ def _in_speaking_subclause(masked: str, index: FrameIndex, sent: Sent, span: Spa
     return not (auxiliary and auxiliary[0][2] in PASSIVE_AUXILIARIES)
 
 
-def nearest_frame(index: FrameIndex, span: Span, colon: bool) -> Frame | None:
+def nearest_frame(masked: str, index: FrameIndex, span: Span, colon: bool) -> Frame | None:
     """Return the frame that best governs a span: the nearest before it, else the next one."""
     frame = _before(index.strong, span.open) or _before(index.roles, span.open)
+    if frame is not None and frame.kind in SOURCE_KINDS:
+        # "sagte die Kanzlerin Teilnehmern zufolge: „…“": who spoke, not who passed it on.
+        spoken = _before([f for f in index.strong if f.kind == "verb"], frame.pos)
+        if spoken is not None and "," not in masked[spoken.pos : frame.pos]:
+            frame = spoken
     if frame is not None or not colon:
         return frame or _from(index.strong, span.close)
     return _before(index.nouns, span.open)

@@ -79,7 +79,12 @@ SPEECH_NOUNS = frozenset(
 SPEAKER_ROLE_RE = re.compile(r"(?:sprecher|sprecherin)$", re.IGNORECASE)
 # Frames whose speaker follows a preposition: "laut X", "nach Angaben von X", "X zufolge".
 LAUT = frozenset({"laut", "Laut"})
+# A parenthesis opening with one of these cites where a quote was taken from, not who said it
+# ("(Zitate aus der Klageschrift laut Spiegel)").
+CITATION_WORDS = frozenset({"Zitat", "Zitate", "Quelle"})
 NACH = frozenset({"nach", "Nach"})
+# Frames that name who passed words on ("laut X", "X zufolge").
+SOURCE_KINDS = frozenset({"laut", "zufolge"})
 # Frames that name the speaker of reported speech in their own sentence.
 OWN_FRAME_KINDS = frozenset({"verb", "laut", "zufolge", "nach", "so", "view", "own"})
 NACH_NOUNS = frozenset(

@@ -9,6 +9,7 @@ from kernpunkt.quotes.lexicon import (
     AGE_RE,
     CIRCUMSTANCE_SUBORDINATORS,
     CLAUSE_PUNCTUATION,
+    COORDINATORS,
     DEMONSTRATIVE_SUBJECTS,
     DETERMINERS,
     DOTTED_NAME_RE,
@@ -67,7 +68,7 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
                 break
         elif word in TITLE_WORDS or (is_capitalised(word) and word not in NOT_NOUNS):
             head_end = end
-        elif _continues_phrase(word, following, head_end is not None, tokens[0][2]):
+        elif _continues_phrase(word, following, head_end, tokens[i - 1][1], tokens[0][2]):
             pass
         elif word == "(" and head_end is not None:
             close = _parenthesis_end(tokens, i)
@@ -87,11 +88,18 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
     return (tokens[0][0], head_end) if head_end is not None else None
 
 
-def _continues_phrase(word: str, following: str, has_head: bool, first: str) -> bool:
-    """Tell whether a token inside a speaker phrase continues it (adjectives, links)."""
+def _continues_phrase(
+    word: str, following: str, head_end: int | None, previous_end: int, first: str
+) -> bool:
+    """Tell whether a token inside a speaker phrase continues it (adjectives, links).
+
+    `head_end` is where the phrase's last noun so far ends, `previous_end` the token before.
+    """
     if is_adjective(word):
-        return True
-    if has_head:
+        # Right after the noun, "-en" is the verb ("Die Städte erwarten"), "-er" a genitive
+        # plural ("der Verband deutscher Ingenieure").
+        return not (head_end == previous_end and word.endswith("en"))
+    if head_end is not None:
         # "der Gewerkschaft ver.di": a name written in lowercase with a dot.
         return _links_phrase(word, following) or bool(DOTTED_NAME_RE.fullmatch(word))
     # "die sehr alte Partei", and "die in New York geborene Lopez": an adverb or a participle
@@ -235,7 +243,11 @@ def subject_after_finite(
         previous = tokens[index - 1][2]
         if previous in DETERMINERS or previous in LOWER_PREPOSITIONS or previous[:1].islower():
             continue
-        return after_verb(masked, tok_end, end)
+        if word in COORDINATORS:
+            continue
+        subject = after_verb(masked, tok_end, end)
+        if subject is not None:
+            return subject
     return None
 
 
