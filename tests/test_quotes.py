@@ -732,3 +732,30 @@ def test_speech_verb_beats_the_source_that_passed_the_words_on() -> None:
     text = "Im Ausschuss sagte die Ministerin einigen Abgeordneten zufolge: „Wir bleiben dabei.“"
     quote = only(text)
     assert (quote.speaker_mention, quote.cue) == ("die Ministerin", "sagte")
+
+
+def test_apposition_ends_where_the_object_begins() -> None:
+    text = "Als „verpasste Chance“ beurteilte der Chef der Fraktion, Jan Roth das Treffen."
+    assert only(text).speaker_mention == "der Chef der Fraktion, Jan Roth"
+
+
+def test_name_before_an_apposition_stays_in_the_mention() -> None:
+    text = "Theo Roth, Präsident des Verbands (DFV) nannte die Bewerbung „sehr respektabel“."
+    quote = only(text)
+    assert (quote.speaker_mention, quote.speaker) == (
+        "Theo Roth, Präsident des Verbands (DFV)",
+        "Theo Roth",
+    )
+
+
+def test_document_after_nach_dem_is_the_source() -> None:
+    text = "Nach dem Artikel 12 der Verfassung bestimmt der Präsident „die Grundzüge der Politik“."
+    assert only(text).speaker_mention == "dem Artikel 12 der Verfassung"
+
+
+def test_words_ascribed_to_someone_in_the_next_sentence_are_theirs() -> None:
+    text = (
+        "„Wer zu spät kommt, den bestraft das Leben!“ Diese oft dem früheren Kanzler Helmut "
+        "Schmidt zugeschriebene Weisheit gilt auch hier."
+    )
+    assert only(text).speaker == "Helmut Schmidt"

@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass
 
 from kernpunkt.quotes.lexicon import (
+    ASCRIBED_RE,
     CITATION_WORDS,
     COORDINATORS,
     DEMONSTRATIVES,
@@ -17,6 +18,7 @@ from kernpunkt.quotes.lexicon import (
     LAUT,
     LOCATIVES,
     NACH,
+    NACH_DOCUMENTS,
     NACH_NOUNS,
     NAMING_VERBS,
     NOMINATIVE_PRONOUNS,
@@ -92,6 +94,9 @@ def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
             cues.append(Frame(word, tok_start, None, kind="zufolge"))
         elif word in NACH and following in NACH_NOUNS:
             cues.append(Frame(word, tok_start, None, kind="nach"))
+        elif word in NACH and following in {"dem", "einem"} and _names_document(tokens, index):
+            # "Nach dem Artikel 65 des Grundgesetzes bestimmt …": the document is the source.
+            cues.append(Frame(word, tok_start, None, kind="laut"))
         elif word in NACH and following in OWN and _owned_view("sein", tokens[index + 2 :]):
             # "war nach eigenem Bekunden eingeweiht": the subject's own account.
             cues.append(Frame(word, tok_start, None, kind="own"))
@@ -113,6 +118,11 @@ def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
         cues.append(Frame("so", match.start(1), None, kind="so"))
     cues.sort(key=lambda frame: frame.pos)
     return cues
+
+
+def _names_document(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Tell whether "nach dem" at `index` is followed by a document ("nach dem Bericht")."""
+    return index + 2 < len(tokens) and tokens[index + 2][2] in NACH_DOCUMENTS
 
 
 def _cites(tokens: list[tuple[int, int, str]], index: int) -> bool:
@@ -326,7 +336,9 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
         if tail and prefield_is_subject(tail):
             phrase = noun_phrase(masked, tail[0][0], frame.pos)
             if phrase and len(word_tokens(masked, phrase[1], frame.pos)) <= PREFIELD_GAP:
-                return phrase
+                # "Theo Roth, Präsident des Verbands nannte": the tail is an apposition.
+                whole = noun_phrase(masked, clause, frame.pos)
+                return whole if whole and whole[1] >= phrase[1] else phrase
     tokens = word_tokens(masked, clause, frame.pos)
     while tokens and tokens[0][2] in SKIPPABLE_OPENERS:
         tokens = tokens[1:]
@@ -489,4 +501,14 @@ def echo_frame(masked: str, sent: Sent) -> Frame | None:
     first = word_tokens(masked, sent.start, min(sent.end, sent.start + 20))[:1]
     if not first or first[0][2] not in DEMONSTRATIVES:
         return None
-    return next((f for f in sent.frames if f.kind == "verb" and f.mention is not None), None)
+    spoken = next((f for f in sent.frames if f.kind == "verb" and f.mention is not None), None)
+    return spoken or _ascription(masked, sent)
+
+
+def _ascription(masked: str, sent: Sent) -> Frame | None:
+    """Return the frame of "Diese X zugeschriebene Weisheit": the person it is ascribed to."""
+    for tok_start, _, word in word_tokens(masked, sent.start, sent.end):
+        if ASCRIBED_RE.fullmatch(word):
+            person = phrase_before(masked, sent, tok_start)
+            return Frame(word, tok_start, person) if person else None
+    return None

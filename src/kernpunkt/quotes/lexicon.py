@@ -92,6 +92,13 @@ NACH_NOUNS = frozenset(
     "Auffassung Informationen Berichten Überzeugung Schätzung Schätzungen Einschätzungen "
     "Ankündigung Bewertung Auskunft Erkenntnissen Idee Vorstellung Vorstellungen Bekunden".split()
 )
+# Documents that, after "nach dem", are the source of what follows ("Nach dem Bericht ist …").
+NACH_DOCUMENTS = frozenset(
+    "Artikel Bericht Gesetz Gesetzentwurf Entwurf Urteil Vertrag Beschluss Papier Gutachten "
+    "Protokoll Dokument Schreiben Brief Memo Statut".split()
+)
+# "die Churchill zugeschriebene Weisheit": words ascribed to the person named before it.
+ASCRIBED_RE = re.compile(r"zugeschrieben(?:e|en|er|es)?")
 # "nach eigenen Angaben": the clause subject's own account.
 OWN = frozenset({"eigenem", "eigenen", "eigener"})
 ZUFOLGE = "zufolge"
@@ -132,6 +139,8 @@ NON_NOMINATIVE = frozenset("Den Dem Einen Einem Diesen Diesem Seinen Seinem Ihre
 # Words joining two verbs that share one subject ("befand X … und nannte …").
 COORDINATORS = frozenset({"und", "sowie", "oder"})
 GENITIVE_LINKS = frozenset({"des", "der", "eines"})
+# Articles that open a new phrase after a noun, unlike the genitive "der" or "des".
+OBJECT_ARTICLES = frozenset("die das den dem ein eine einen einem".split())
 RELATIVE_PRONOUNS = frozenset(
     "der die das dem den deren dessen denen welche welcher welches welchem welchen".split()
 )

@@ -26,6 +26,7 @@ from kernpunkt.quotes.lexicon import (
     NON_NOMINATIVE,
     NOT_NOUNS,
     NP_TOKEN_LIMIT,
+    OBJECT_ARTICLES,
     OBJECT_PRONOUNS,
     PLURAL_SUFFIXES,
     PREFIELD_LINKS,
@@ -140,6 +141,9 @@ def _apposition(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int] |
     """
     j = i
     while j < len(tokens) and tokens[j][2] not in CLAUSE_PUNCTUATION:
+        # "Volker Beck das Pontifikat": an article after a noun opens the object.
+        if j > i and tokens[j][2] in OBJECT_ARTICLES and is_capitalised(tokens[j - 1][2]):
+            break
         j += 1
     segment = tokens[i:j]
     if not segment or len(segment) > MAX_APPOSITION_WORDS:
