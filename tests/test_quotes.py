@@ -759,3 +759,78 @@ def test_words_ascribed_to_someone_in_the_next_sentence_are_theirs() -> None:
         "Schmidt zugeschriebene Weisheit gilt auch hier."
     )
     assert only(text).speaker == "Helmut Schmidt"
+
+
+# --- speech frames: which frame a quote belongs to ----------------------------------------------
+
+
+def test_wie_clause_names_its_subject_across_a_relative_clause() -> None:
+    text = (
+        "Wie Peter Klein, der als Beobachter anwesend war, dazu feststellt, "
+        "fehlt „jeder Beweis für eine Absprache“."
+    )
+    assert only(text).speaker == "Peter Klein"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Wie die Zeitung berichtet, sagte der Minister, er sei „völlig überrascht“ gewesen.",
+            "der Minister",
+        ),
+        (
+            "Wie die Zeitung berichtete, soll Huber gesagt haben: „Du bist ein Versager.“",
+            "Huber",
+        ),
+    ],
+)
+def test_speech_verb_of_the_main_clause_after_a_wie_clause_takes_its_own_subject(
+    text: str, speaker: str
+) -> None:
+    assert only(text).speaker_mention == speaker
+
+
+def test_speaker_role_in_the_main_clause_outweighs_the_outlet_of_a_wie_clause() -> None:
+    text = (
+        "Wie der Sender NDR berichtet, gab Sprecher Tom Berg eine Antwort, "
+        "die aus zwei Worten bestand: „Kein Kommentar.“"
+    )
+    assert only(text).speaker == "Tom Berg"
+
+
+def test_view_in_the_main_clause_is_reported_by_the_wie_clause_speaker() -> None:
+    text = "Wie der Minister am Montag erklärte, sieht die Regierung in dem Plan „keine Gefahr“."
+    assert only(text).speaker_mention == "der Minister"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Auf den Vorwurf der Opposition, es gebe „zu viel Filz“, entgegnete der Bürgermeister, "
+        "dass alles geprüft sei.",
+        "Er wies den Vorwurf der Opposition zurück, die Stadt habe „Geld verschwendet“.",
+    ],
+)
+def test_speaker_of_quote_in_content_clause_of_speech_noun(text: str) -> None:
+    assert only(text).speaker_mention == "der Opposition"
+
+
+def test_content_clause_of_a_speech_noun_without_owner_has_no_speaker() -> None:
+    text = (
+        "Zur Frage der Sicherheit des Kraftwerks herrschte die Meinung vor, "
+        "dass die Anlage „in den meisten Fällen unbedenklich“ sei."
+    )
+    quote = only(text)
+    assert quote.speaker is None
+    assert quote.cue == "Meinung"
+
+
+def test_each_member_of_a_so_list_speaks_their_own_quote() -> None:
+    text = (
+        "Viele Politiker lobten die Entscheidung, so der Bürgermeister Hans Kurz, "
+        "die Ministerin Eva Lang („Darauf haben wir lange gewartet.“), "
+        "und der Landrat Otto Weber: „Das war überfällig.“"
+    )
+    mentions = [quote.speaker_mention for quote in find_quotes(text)]
+    assert mentions == ["die Ministerin Eva Lang", "der Landrat Otto Weber"]

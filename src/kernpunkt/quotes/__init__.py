@@ -27,6 +27,10 @@ How it works, in four passes over the text:
    sagte X."); a quote with no speaker of its own continues the last speaker, or the named
    person the previous sentence was about. A quote that ends a leading subordinate clause with
    its own speech verb ("Während A erklärte, …, „…“, räumte B ein") is that clause's speaker's.
+   A quote in the content clause of a speech noun ("Auf den Vorwurf der X, es sei „…“,
+   entgegnete Y") is the noun owner's; a wie-clause ("Wie X berichtet, …") yields to a speech
+   noun of its main clause, but reports a view there ("Wie X erklärte, sieht die Regierung …");
+   in a "so"-list each member speaks the quote after their own name ("so A („…“) und B: „…“").
 
 Layout of the package, one job per module:
 - `lexicon`: German knowledge as data (word lists, verb forms, regular expressions, limits);
@@ -48,10 +52,12 @@ from dataclasses import dataclass
 from kernpunkt.document import Quote, Sentence
 from kernpunkt.quotes.frames import (
     FrameIndex,
+    content_owner,
     echo_frame,
     frame_after,
     frame_speaker,
     nearest_frame,
+    span_mention,
     speech_cues,
 )
 from kernpunkt.quotes.lexicon import (
@@ -202,6 +208,10 @@ def _attribute_span(
 ) -> tuple[Speaker | None, str | None] | None:
     """Return (speaker, cue) when a span is a quote, or None when it is a quoted term."""
     sentence_like = ends_sentence(text, span) or opens_sentence(sent, span)
+    content = None if term or sentence_like else content_owner(masked, frames, span)
+    if content is not None:
+        noun, owner = content
+        return (speaker_for(text, owner, state) if owner else None), noun.cue
     after = frame_after(masked, frames, sent, span)
     if after is not None and (not term or sentence_like):
         if after.mention is None:
@@ -211,7 +221,7 @@ def _attribute_span(
     if colon_before(masked, span, sent.start) and (not term or ends_sentence(text, span)):
         frame = nearest_frame(masked, frames, span, colon=True)
         if frame is not None and frame.mention is not None:
-            return speaker_for(text, frame.mention, state), frame.cue
+            return speaker_for(text, span_mention(masked, sent, frame, span), state), frame.cue
         subject = clause_subject(masked, sent, span.open)
         continued = state.continues(index)
         if continued is not None and (subject is None or _reports(masked, sent, subject)):
@@ -221,7 +231,7 @@ def _attribute_span(
         return None
     frame = nearest_frame(masked, frames, span, colon=False)
     if frame is not None and frame.mention is not None:
-        return speaker_for(text, frame.mention, state), frame.cue
+        return speaker_for(text, span_mention(masked, sent, frame, span), state), frame.cue
     speaker = state.continues(index)
     if sent.konjunktiv and speaker is not None:
         return speaker, sent.konjunktiv

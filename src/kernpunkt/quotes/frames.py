@@ -7,7 +7,11 @@ from dataclasses import dataclass
 
 from kernpunkt.quotes.lexicon import (
     ASCRIBED_RE,
+    AUXILIARIES,
     CITATION_WORDS,
+    CLAUSE_CONTINUERS,
+    CLAUSE_PUNCTUATION,
+    CONTENT_OPENERS,
     COORDINATORS,
     DEMONSTRATIVES,
     DETERMINERS,
@@ -15,8 +19,10 @@ from kernpunkt.quotes.lexicon import (
     ES_SOURCE_LINKS,
     HEISST_ES_RE,
     INFINITIVE_WRITTEN,
+    KONJUNKTIV_FORMS,
     LAUT,
     LOCATIVES,
+    MAX_OWNER_WORDS,
     NACH,
     NACH_DOCUMENTS,
     NACH_NOUNS,
@@ -26,8 +32,11 @@ from kernpunkt.quotes.lexicon import (
     NOT_NOUNS,
     OBJECT_PRONOUNS,
     OPINION_FOR,
+    OPINION_VERB_FORMS,
     OPINION_VERBS,
     OWN,
+    OWNER_LINKS,
+    OWNER_PREPOSITIONS,
     PASSIVE_AUXILIARIES,
     POSSESSIVES,
     PREFIELD_GAP,
@@ -43,6 +52,7 @@ from kernpunkt.quotes.lexicon import (
     SUBORDINATORS,
     TIME_LINKS,
     UNSPECIFIED,
+    VERB_PARTICLES,
     WIE,
     WINDOW,
     WRITING_SIGNS,
@@ -117,6 +127,10 @@ def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
     for match in SO_FRAME_RE.finditer(masked, start, end):
         cues.append(Frame("so", match.start(1), None, kind="so"))
     cues.sort(key=lambda frame: frame.pos)
+    for frame in cues:
+        if frame.kind == "verb":
+            clause = clause_start(masked, start, frame.pos)
+            frame.reports = _wie_clause(masked, clause, frame, end) is not None
     return cues
 
 
@@ -319,13 +333,14 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
     pronoun = word_tokens(masked, verb_end, min(sent.end, verb_end + 8))[:1]
     if pronoun and pronoun[0][2] in NOMINATIVE_PRONOUNS:
         return pronoun[0][0], pronoun[0][1]
+    wie = _wie_clause(masked, clause, frame, sent.end)
+    if wie is not None:
+        # "wie sich Tauss ausdrückte": the subject after a reflexive pronoun.
+        named = [tok for tok in wie if tok[2] not in OBJECT_PRONOUNS]
+        return noun_phrase(masked, named[0][0], frame.pos) if named else None
     comma = masked.rfind(",", clause, frame.pos)
     if comma >= 0:
         tail = word_tokens(masked, comma + 1, frame.pos)
-        if tail and tail[0][2] in WIE:
-            # "wie sich Tauss ausdrückte": the subject after a reflexive pronoun.
-            named = [tok for tok in tail[1:] if tok[2] not in OBJECT_PRONOUNS]
-            return noun_phrase(masked, named[0][0], frame.pos) if named else None
         if is_relative_clause(tail):
             return _relative_subject(masked, sent, comma, tail, verb_end)
         if len(tail) == 1 and tail[0][2][:1].islower():
@@ -342,8 +357,6 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
     tokens = word_tokens(masked, clause, frame.pos)
     while tokens and tokens[0][2] in SKIPPABLE_OPENERS:
         tokens = tokens[1:]
-    if tokens and tokens[0][2] in WIE and len(tokens) > 1:
-        return noun_phrase(masked, tokens[1][0], frame.pos)
     # A passive clause keeps its agent across a quote: "wird von X als „…“ bezeichnet".
     agent = _passive_agent(
         masked,
@@ -371,6 +384,44 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
         or subject_after_finite(masked, tokens, sent.end)
         or phrase_before(masked, sent, frame.pos)
     )
+
+
+def _wie_clause(
+    masked: str, clause: int, frame: Frame, end: int
+) -> list[tuple[int, int, str]] | None:
+    """Return the words after "wie" when a speech verb closes a wie-clause ("Wie X sagte,").
+
+    The clause may hold a relative clause between its subject and its verb ("Wie X, der …,
+    dazu feststellt,"); a verb that does not close the clause ("Wie X berichtet, sagte Y"), or
+    one after the comma that opens the main clause ("Wie X berichtet, soll Y gesagt haben"),
+    belongs to the main clause. Returns None when the verb is not in a wie-clause.
+    """
+    if not _closes_clause(masked, frame.pos + len(frame.cue), end):
+        return None
+    tokens = word_tokens(masked, clause, frame.pos)
+    for index in range(len(tokens) - 1, -1, -1):
+        before = tokens[index - 1][2] if index else ","
+        if tokens[index][2] in WIE and (before == "," or before in SKIPPABLE_OPENERS):
+            inner = tokens[index + 1 :]
+            return None if _opens_main_clause(inner) else inner
+    return None
+
+
+def _opens_main_clause(tokens: list[tuple[int, int, str]]) -> bool:
+    """Tell whether a comma among a wie-clause's words is followed by a main clause's verb."""
+    for index, (_, _, word) in enumerate(tokens[:-1]):
+        following = tokens[index + 1][2]
+        if word == "," and following[:1].islower() and following not in CLAUSE_CONTINUERS:
+            return True
+    return False
+
+
+def _closes_clause(masked: str, pos: int, end: int) -> bool:
+    """Tell whether a verb ending at `pos` ends its clause, or only an auxiliary follows it."""
+    following = word_tokens(masked, pos, min(end, pos + WINDOW))[:2]
+    if following and following[0][2] in AUXILIARIES | PASSIVE_AUXILIARIES:
+        following = following[1:]
+    return not following or following[0][2] in CLAUSE_PUNCTUATION
 
 
 def _relative_subject(
@@ -417,6 +468,7 @@ class FrameIndex:
     roles: list[Frame]
     nouns: list[Frame]
     following: list[Frame]
+    contents: list[Frame]
     verb_cue: str | None
 
     @classmethod
@@ -428,6 +480,7 @@ class FrameIndex:
             roles=[f for f in named if f.kind == "noun" and SPEAKER_ROLE_RE.search(f.cue)],
             nouns=[f for f in named if f.kind == "noun"],
             following=[f for f in frames if f.kind in {"verb", "so", "es", "laut"}],
+            contents=[f for f in frames if f.kind == "noun" and not SPEAKER_ROLE_RE.search(f.cue)],
             verb_cue=next((f.cue for f in frames if f.kind in {"verb", "noun"}), None),
         )
 
@@ -491,9 +544,81 @@ def nearest_frame(masked: str, index: FrameIndex, span: Span, colon: bool) -> Fr
         spoken = _before([f for f in index.strong if f.kind == "verb"], frame.pos)
         if spoken is not None and "," not in masked[spoken.pos : frame.pos]:
             frame = spoken
-    if frame is not None or not colon:
-        return frame or _from(index.strong, span.close)
-    return _before(index.nouns, span.open)
+    if frame is not None:
+        return _main_clause_frame(index, frame, span)
+    return _before(index.nouns, span.open) if colon else _from(index.strong, span.close)
+
+
+def _main_clause_frame(index: FrameIndex, frame: Frame, span: Span) -> Frame:
+    """Weigh a wie-clause frame against its main clause's ("Wie X berichtet, gab Y …: „…“").
+
+    The main clause's own speech noun names the speaker; a verb of opinion there ("Wie X
+    erklärte, sieht die Regierung …") reports a view in the words of the wie-clause's speaker.
+    """
+    if frame.reports:
+        later = _from(index.nouns, frame.pos + 1)
+        return later if later is not None and later.pos < span.open else frame
+    if frame.kind == "verb" and frame.cue in OPINION_VERB_FORMS:
+        earlier = _before(index.strong, frame.pos)
+        if earlier is not None and earlier.reports:
+            return earlier
+    return frame
+
+
+def span_mention(masked: str, sent: Sent, frame: Frame, span: Span) -> tuple[int, int] | None:
+    """Return who a frame gives a span to: in a "so"-list, the member right before it.
+
+    "so A, B („…“) und C: „…“": each member's words follow their own name, after a colon or
+    in parentheses.
+    """
+    lead = masked[frame.pos : span.open].rstrip()
+    if frame.kind != "so" or not lead.endswith((":", "(")):
+        return frame.mention
+    phrase = phrase_before(masked, sent, frame.pos + len(lead) - 1)
+    return phrase if phrase is not None and phrase[0] > frame.pos else frame.mention
+
+
+def content_owner(
+    masked: str, index: FrameIndex, span: Span
+) -> tuple[Frame, tuple[int, int] | None] | None:
+    """Return the speech noun whose content clause holds a span, and the noun's owner.
+
+    In "Auf den Vorwurf der X, es sei „…“, entgegnete Y" the quoted words are X's, named after
+    the noun ("der X", "von X"), or the clause subject's when none is; no speech verb may stand
+    between the noun and the span.
+    """
+    noun = _before(index.contents, span.open)
+    if noun is None:
+        return None
+    verb = _before(index.strong, span.open)
+    if verb is not None and verb.pos > noun.pos:
+        return None
+    after = noun.pos + len(noun.cue)
+    comma = masked.find(",", after, span.open)
+    if comma < 0 or not _opens_content(masked, comma, span.open):
+        return None
+    owner = word_tokens(masked, after, comma)
+    if owner and owner[-1][2] in VERB_PARTICLES:
+        # "herrschte die Meinung vor, dass …": the particle of the verb closes the clause.
+        owner = owner[:-1]
+    if not owner:
+        return noun, noun.mention
+    if owner[0][2] not in OWNER_LINKS or len(owner) > MAX_OWNER_WORDS:
+        return None
+    start = owner[1][0] if owner[0][2] in OWNER_PREPOSITIONS and len(owner) > 1 else owner[0][0]
+    return noun, noun_phrase(masked, start, comma)
+
+
+def _opens_content(masked: str, comma: int, end: int) -> bool:
+    """Tell whether the words after a speech noun's comma are its content ("es sei", "dass …")."""
+    clause = word_tokens(masked, comma + 1, end)
+    if not clause:
+        return False
+    if clause[0][2] in CONTENT_OPENERS:
+        return True
+    first = masked.find(",", comma + 1, end)
+    segment = word_tokens(masked, comma + 1, first if first >= 0 else end)
+    return any(word in KONJUNKTIV_FORMS for _, _, word in segment)
 
 
 def echo_frame(masked: str, sent: Sent) -> Frame | None:

@@ -40,6 +40,10 @@ SPEECH_VERB_FORMS = frozenset(
         "feststellen zugeben ankündigen"
     ).split()
 )
+# Speech verbs that state a view rather than an utterance ("sieht X als Y", "hält X für Y").
+OPINION_VERB_FORMS = frozenset(
+    "sieht sah hält hielt glaubt glaubte glaubten meint meinte meinten denkt dachte".split()
+)
 # "nennt sich", "nennt man": naming, not speech.
 NAMING_VERBS = frozenset({"nannte", "nannten", "nennt", "nennen"})
 # "nicht näher bezeichnete Probleme": a participle as adjective ("unspecified"), not speech.
@@ -204,6 +208,16 @@ LOWER_PREPOSITIONS = frozenset(word.lower() for word in PREPOSITIONS) | {"ins", 
 TIME_PREPOSITIONS = frozenset({"am", "im", "beim"})
 # Words after a comma that go on describing a clause-opening subject, up to its finite verb.
 PREFIELD_LINKS = DETERMINERS | RELATIVE_PRONOUNS | LOWER_PREPOSITIONS
+# Lowercase words after a comma that go on a subordinate clause rather than open the main one:
+# "Wie X, der dabei war, dazu feststellte, …".
+CLAUSE_CONTINUERS = PREFIELD_LINKS | ADVERBIALS_LOWER | OBJECT_PRONOUNS
+# Words opening the content clause of a speech noun: "der Vorwurf, es/dass/ob/wonach …".
+CONTENT_OPENERS = frozenset({"es", "dass", "ob", "wonach"})
+# Words that name a speech noun's owner after it: "der Vorwurf der Opposition", "von X".
+OWNER_PREPOSITIONS = frozenset({"von", "vom"})
+OWNER_LINKS = GENITIVE_LINKS | OWNER_PREPOSITIONS
+# Particles of separable verbs that close a clause: "gab die Erklärung ab, dass …".
+VERB_PARTICLES = frozenset("vor an aus ab zu bei ein fest dar hin zurück mit".split())
 # Prepositions that make a speech noun a point in time: "während einer Rede", "nach dem Interview".
 TIME_LINKS = frozenset({"während", "Während", "beim", "Beim", "vor", "Vor", "seit", "Seit"})
 SUBORDINATORS = frozenset(
@@ -348,6 +362,8 @@ WINDOW = 320
 MAX_NAME_WORDS = 8
 MAX_NAME_RUN = 4
 MAX_APPOSITION_WORDS = 12
+# Most words naming a speech noun's owner before its content clause ("der Vorwurf der X, …").
+MAX_OWNER_WORDS = 8
 # Most words between a subject after a comma and its speech word ("X sind jedoch der Ansicht").
 PREFIELD_GAP = 4
 DIRECT_MIN_WORDS = 3

@@ -25,6 +25,8 @@ class Frame:
     pos: int
     mention: tuple[int, int] | None
     kind: str = "verb"
+    # The verb closes a wie-clause ("Wie X berichtet, …"), which reports its main clause.
+    reports: bool = False
 
 
 @dataclass
