@@ -834,3 +834,10 @@ def test_each_member_of_a_so_list_speaks_their_own_quote() -> None:
     )
     mentions = [quote.speaker_mention for quote in find_quotes(text)]
     assert mentions == ["die Ministerin Eva Lang", "der Landrat Otto Weber"]
+
+
+def test_quoted_name_in_the_speakers_genitive_is_part_of_the_mention() -> None:
+    text = "Ein Vertreter der „nova energie ag“ bezeichnet die Beteiligung als „strategisch“."
+    quote = only(text)
+    assert quote.text == "strategisch"
+    assert quote.speaker_mention == "Ein Vertreter der „nova energie ag“"

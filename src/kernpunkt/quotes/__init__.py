@@ -62,6 +62,7 @@ from kernpunkt.quotes.frames import (
 )
 from kernpunkt.quotes.lexicon import (
     CLAUSE_PUNCTUATION,
+    GENITIVE_LINKS,
     KONJUNKTIV_FORMS,
     POSSESSIVES,
     SPEECH_NOUNS,
@@ -207,6 +208,8 @@ def _attribute_span(
     state: State,
 ) -> tuple[Speaker | None, str | None] | None:
     """Return (speaker, cue) when a span is a quote, or None when it is a quoted term."""
+    if _names_speaker(masked, sent, span):
+        return None
     sentence_like = ends_sentence(text, span) or opens_sentence(sent, span)
     content = None if term or sentence_like else content_owner(masked, frames, span)
     if content is not None:
@@ -251,6 +254,14 @@ def _attribute_span(
         subject = clause_subject(masked, sent, span.open)
         return (speaker_for(text, subject, state) if subject else speaker), None
     return None
+
+
+def _names_speaker(masked: str, sent: Sent, span: Span) -> bool:
+    """Tell whether a span is a name in a speaker's mention ("ein Vertreter der „X“ sagte")."""
+    previous = word_tokens(masked, max(sent.start, span.open - 8), span.open)[-1:]
+    if not previous or previous[0][2] not in GENITIVE_LINKS:
+        return False
+    return any(f.mention and f.mention[0] <= span.open < f.mention[1] for f in sent.frames)
 
 
 def _reports(masked: str, sent: Sent, subject: tuple[int, int]) -> bool:

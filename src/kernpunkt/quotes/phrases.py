@@ -69,6 +69,10 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
                 break
         elif word in TITLE_WORDS or (is_capitalised(word) and word not in NOT_NOUNS):
             head_end = end
+        elif _quoted_genitive(word, tokens[i - 1][2] if i else "", head_end):
+            # "ein Vertreter der „con energy ag“": a name in quotation marks ends the phrase.
+            head_end = end
+            break
         elif _continues_phrase(word, following, head_end, tokens[i - 1][1], tokens[0][2]):
             pass
         elif word == "(" and head_end is not None:
@@ -87,6 +91,11 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
             break
         i += 1
     return (tokens[0][0], head_end) if head_end is not None else None
+
+
+def _quoted_genitive(word: str, previous: str, head_end: int | None) -> bool:
+    """Tell whether a masked quoted span is a name in the genitive after the phrase's noun."""
+    return head_end is not None and previous in GENITIVE_LINKS and set(word) == {"§"}
 
 
 def _continues_phrase(
