@@ -841,3 +841,9 @@ def test_quoted_name_in_the_speakers_genitive_is_part_of_the_mention() -> None:
     quote = only(text)
     assert quote.text == "strategisch"
     assert quote.speaker_mention == "Ein Vertreter der „nova energie ag“"
+
+
+def test_adverb_of_place_credits_the_written_words_to_that_place() -> None:
+    quote = only("Darauf waren die Worte zu lesen: „Berlin bleibt offen.“")
+    assert (quote.speaker_mention, quote.cue) == ("Darauf", "lesen")
+    assert only("Darin heißt es: „Wir fordern mehr Geld.“").speaker_mention == "Darin"

@@ -38,6 +38,7 @@ from kernpunkt.quotes.lexicon import (
     OWNER_LINKS,
     OWNER_PREPOSITIONS,
     PASSIVE_AUXILIARIES,
+    PLACE_ADVERBS,
     POSSESSIVES,
     PREFIELD_GAP,
     PREPOSITIONS,
@@ -234,13 +235,16 @@ def _bare_frame_speaker(masked: str, sent: Sent, frame: Frame) -> tuple[int, int
     if frame.kind == "zufolge":
         return phrase_before(masked, sent, frame.pos)
     if frame.kind == "text":
-        return _written_antecedent(masked, sent, frame.pos) or _written_source(
-            masked, sent, frame.pos
+        return (
+            _written_antecedent(masked, sent, frame.pos)
+            or _place_adverb(masked, sent, frame.pos)
+            or _written_source(masked, sent, frame.pos)
         )
     if frame.kind == "es":
         return (
             _es_source(masked, after, sent.end)
             or _written_antecedent(masked, sent, frame.pos)
+            or _place_adverb(masked, sent, frame.pos)
             or _prefield_source(masked, sent, frame.pos)
         )
     if frame.kind == "noun":
@@ -292,6 +296,12 @@ def _written_source(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None
         if word.lower() in LOCATIVES:
             return noun_phrase(masked, tokens[index + 1][0], sent.end)
     return None
+
+
+def _place_adverb(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
+    """Return an adverb opening the clause that stands for a place ("Darin heißt es: …")."""
+    first = word_tokens(masked, clause_start(masked, sent.start, pos), pos)[:1]
+    return (first[0][0], first[0][1]) if first and first[0][2] in PLACE_ADVERBS else None
 
 
 def _prefield_source(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:

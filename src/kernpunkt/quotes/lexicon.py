@@ -262,6 +262,8 @@ WRITTEN_VERBS = frozenset("steht stand standen stehen lesen finden findet fand f
 REFLEXIVE_WRITTEN = frozenset("findet fand fanden".split())
 INFINITIVE_WRITTEN = frozenset({"lesen", "finden"})
 LOCATIVES = frozenset({"in", "im", "auf", "am", "an"})
+# Adverbs that stand for the place written words are in ("Darauf war zu lesen: „…“").
+PLACE_ADVERBS = frozenset({"Darauf", "Darin", "Dort", "Hierin", "Hierauf"})
 # A sentence presents written words only with a colon or a noun for wording in it.
 WRITING_SIGNS = SPEECH_NOUNS | {":"}
 # Words before a span after which even a capitalised span reads as speech ("nannte es einen „X“").
