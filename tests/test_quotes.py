@@ -847,3 +847,13 @@ def test_adverb_of_place_credits_the_written_words_to_that_place() -> None:
     quote = only("Darauf waren die Worte zu lesen: „Berlin bleibt offen.“")
     assert (quote.speaker_mention, quote.cue) == ("Darauf", "lesen")
     assert only("Darin heißt es: „Wir fordern mehr Geld.“").speaker_mention == "Darin"
+
+
+def test_wording_in_a_clause_without_subject_does_not_continue_the_last_speaker() -> None:
+    text = (
+        "„Wir bleiben“, sagte Meier. Aufgrund der Zerstörung sollte „von Reisen in diese Gebiete "
+        "abgesehen werden“."
+    )
+    first, second = find_quotes(text)
+    assert first.speaker == "Meier"
+    assert (second.speaker, second.speaker_mention) == (None, None)

@@ -249,10 +249,13 @@ def _attribute_span(
             return speaker_for(text, sent.echo.mention, state), sent.echo.cue
         return speaker or state.previous_subject(index), None
     if is_phrase_quote(text[span.start : span.end]) or reads_as_speech(text[span.start : span.end]):
-        if in_circumstance_clause(masked, sent, span.open):
-            return None, None
-        subject = clause_subject(masked, sent, span.open)
-        return (speaker_for(text, subject, state) if subject else speaker), None
+        # Someone's wording is the clause subject's; a clause without one names nobody.
+        subject = (
+            None
+            if in_circumstance_clause(masked, sent, span.open)
+            else (clause_subject(masked, sent, span.open))
+        )
+        return (speaker_for(text, subject, state) if subject else None), None
     return None
 
 
