@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kernpunkt.document import Quote, Sentence
-from kernpunkt.quotes import attribute, find_quotes
+from kernpunkt.quotes import analyse, attribute, find_quotes
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 SEED_ARTICLE = SHARED_DATA / "article-report24-nordkorea.txt"
@@ -857,3 +857,67 @@ def test_wording_in_a_clause_without_subject_does_not_continue_the_last_speaker(
     first, second = find_quotes(text)
     assert first.speaker == "Meier"
     assert (second.speaker, second.speaker_mention) == (None, None)
+
+
+# --- Reported speech and continuation: Konjunktiv II, passives, who speaks on ---
+
+
+def test_konjunktiv_ii_inside_reported_speech_continues_the_speaker() -> None:
+    text = (
+        "Laut Feuerwehr habe ein Mann den Brand gelegt. Nun habe er fliehen wollen. "
+        "Dies hätten die Helfer „mit vereinten Kräften“ verhindert."
+    )
+    quote = only(text)
+    assert quote.speaker == "Feuerwehr"
+    assert quote.cue == "hätten"
+
+
+def test_konjunktiv_ii_in_a_dependent_clause_does_not_report() -> None:
+    text = (
+        "Laut Feuerwehr habe ein Mann den Brand gelegt. "
+        "Der Stadtrat hatte gehofft, dass die Spenden reichen würden."
+    )
+    reported = [text[start:end] for start, end, _ in analyse(text).reported]
+    assert reported == ["Laut Feuerwehr habe ein Mann den Brand gelegt."]
+
+
+def test_subject_after_a_short_adverbial_between_verb_and_subject() -> None:
+    text = (
+        "Gestern hat sich gegenüber Reportern die Ministerin Anna Berg zu den Plänen der Stadt "
+        "geäußert. Die Regeln seien klar festgelegt: „Daraus folgt, dass alle Schulen offen "
+        "bleiben.“"
+    )
+    assert only(text).speaker == "Anna Berg"
+
+
+def test_infinitive_clause_names_no_speaker_of_its_own() -> None:
+    text = (
+        "Minister Paul Kern sagte, die Lage sei ernst. Man habe den Gesandten einbestellt, "
+        "um gegen die Festnahmen der Reporter zu protestieren."
+    )
+    assert [speaker for _, _, speaker in analyse(text).reported] == ["Paul Kern", "Paul Kern"]
+
+
+def test_relative_clause_with_preposition_keeps_the_reporting_speaker() -> None:
+    text = (
+        "Professorin Ines Wald sagt, der Komet sei alt. Die Trümmer seien Monde geworden, "
+        "von denen man glaube, dass sie aus Eis bestünden."
+    )
+    assert [speaker for _, _, speaker in analyse(text).reported] == ["Ines Wald", "Ines Wald"]
+
+
+def test_subject_of_a_strong_passive_participle_is_not_a_speaker() -> None:
+    text = (
+        "Er hatte gesagt, der Plan sei „ein ernstes Anliegen“. In einem Brief wurden die "
+        "Richter auf die „Grundrechte“ hingewiesen. Die Kammer habe den Brief „verärgert“ gelesen."
+    )
+    quotes = find_quotes(text)
+    assert quotes[-1].text == "verärgert"
+    assert quotes[-1].speaker_mention == "Er"
+
+
+def test_subject_of_a_passive_clause_before_a_quote_is_not_its_speaker() -> None:
+    text = "Darin wird die Ministerin aufgefordert, „ihre Zusage zu halten und bald zu handeln“."
+    assert only(text).speaker is None
+    later = "Gestern wurde im Kreis der Alarm ausgelöst, etwa „zwei Stunden früher als geplant“."
+    assert only(later).speaker is None

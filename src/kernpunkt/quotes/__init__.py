@@ -9,28 +9,30 @@ How it works, in four passes over the text:
 3. find speech frames per sentence (speech verbs and nouns, "laut X", "X zufolge", "seiner Ansicht
    nach", colons) and the speaker's noun phrase next to them; written words credit the place
    they stand in ("im Entwurf steht: „…“", "heißt es in dem Brief", "ein Schild, auf dem
-   stand: „…“"), a passive speech verb ("wurde als „…“ bezeichnet") credits its agent or
-   outlet, never its subject, and a speech noun that only dates the event ("während einer
-   Rede") is no frame; "nach eigenem Bekunden" credits the clause subject. The speaker's
-   mention keeps what describes it, as a reader names the speaker: a subject opening its clause
-   runs up to the finite verb, appositions and relative clauses included ("Khan, einer der
-   Abgeordneten, die …, sagte"), and a speaker elsewhere takes a relative clause after it
-   unless that clause itself speaks;
+   stand: „…“"), a passive speech verb ("wurde als „…“ bezeichnet", "wurden auf … hingewiesen")
+   credits its agent or outlet, never its subject, and a speech noun that only dates the event
+   ("während einer Rede") is no frame; "nach eigenem Bekunden" credits the clause subject. The
+   speaker's mention keeps what describes it, as a reader names the speaker: a subject opening
+   its clause runs up to the finite verb, appositions and relative clauses included ("Khan,
+   einer der Abgeordneten, die …, sagte"), and a speaker elsewhere takes a relative clause after
+   it unless that clause itself speaks;
 4. walk the sentences in order: a marked span is a quote only inside a frame, after an attributed
-   quote, in a Konjunktiv-I sentence that continues the last speaker, or when it is a lowercase
-   phrase of several words or speaks in the first or second person (someone's wording, credited
-   to the clause subject); otherwise it is a quoted term (a name, a title, a scare quote) and is
-   dropped. A capitalised, name-like span counts as wording only with a signal of speech: a
-   speech verb that takes it as its object ("warnte vor der „Kostenfalle“"), a noun for wording
-   before it ("Parolen wie „…“"), a speech verb and comma right before it, or ", sagte X" after
-   it. A quote standing alone takes the speaker of a next sentence that credits it ("„…“ Das
-   sagte X."); a quote with no speaker of its own continues the last speaker, or the named
-   person the previous sentence was about. A quote that ends a leading subordinate clause with
-   its own speech verb ("Während A erklärte, …, „…“, räumte B ein") is that clause's speaker's.
-   A quote in the content clause of a speech noun ("Auf den Vorwurf der X, es sei „…“,
-   entgegnete Y") is the noun owner's; a wie-clause ("Wie X berichtet, …") yields to a speech
-   noun of its main clause, but reports a view there ("Wie X erklärte, sieht die Regierung …");
-   in a "so"-list each member speaks the quote after their own name ("so A („…“) und B: „…“").
+    quote, in a Konjunktiv-I sentence that continues the last speaker (inside such a run, a main
+    clause in Konjunktiv II reports too: "Dies hätten die Beamten verhindert"), or when it is a
+    lowercase phrase of several words or speaks in the first or second person (someone's wording,
+    credited to the clause subject; in a passive clause to the last speaker; in a condition or a
+    clause without a subject to nobody); otherwise it is a quoted term (a name, a title, a scare
+    quote) and is dropped. A capitalised, name-like span counts as wording only with a signal of
+    speech: a speech verb that takes it as its object ("warnte vor der „Kostenfalle“"), a noun for
+    wording before it ("Parolen wie „…“"), a speech verb and comma right before it, or ", sagte
+    X" after it. A quote standing alone takes the speaker of a next sentence that credits it ("„…“
+    Das sagte X."); a quote with no speaker of its own continues the last speaker, or the named
+    person the previous sentence was about. A quote that ends a leading subordinate clause with
+    its own speech verb ("Während A erklärte, …, „…“, räumte B ein") is that clause's speaker's.
+    A quote in the content clause of a speech noun ("Auf den Vorwurf der X, es sei „…“,
+    entgegnete Y") is the noun owner's; a wie-clause ("Wie X berichtet, …") yields to a speech
+    noun of its main clause, but reports a view there ("Wie X erklärte, sieht die Regierung …");
+    in a "so"-list each member speaks the quote after their own name ("so A („…“) und B: „…“").
 
 Layout of the package, one job per module:
 - `lexicon`: German knowledge as data (word lists, verb forms, regular expressions, limits);
@@ -64,12 +66,13 @@ from kernpunkt.quotes.lexicon import (
     CLAUSE_PUNCTUATION,
     GENITIVE_LINKS,
     KONJUNKTIV_FORMS,
+    KONJUNKTIV_II_FORMS,
     POSSESSIVES,
     SPEECH_NOUNS,
     WORD_ONLY_RE,
 )
 from kernpunkt.quotes.marks import Span, mask, pair_marks
-from kernpunkt.quotes.phrases import clause_subject, in_circumstance_clause
+from kernpunkt.quotes.phrases import clause_subject, in_circumstance_clause, passive_before
 from kernpunkt.quotes.sentences import Sent, konjunktiv_verb, split_sentences, word_tokens
 from kernpunkt.quotes.spans import (
     colon_before,
@@ -135,7 +138,10 @@ def analyse(text: str) -> Analysis:
     quotes: list[Quote] = []
     reported: list[tuple[int, int, str]] = []
     term_opens = {spans[i].open for i in terms}
+    reporting = False
     for index, sent in enumerate(_build_sentences(masked, spans)):
+        if reporting and sent.konjunktiv is None:
+            sent.konjunktiv = _main_konjunktiv_ii(masked, sent)
         found = _sentence_quotes(text, masked, sent, index, term_opens, state)
         quotes.extend(found)
         own = None if found else sentence_speaker(text, sent, state)
@@ -146,10 +152,22 @@ def analyse(text: str) -> Analysis:
         if own is not None or any(quote.speaker for quote in found):
             state.last_sentence = index
         speaker = state.continues(index)
-        if sent.konjunktiv and speaker is not None:
+        reporting = sent.konjunktiv is not None and speaker is not None
+        if reporting:
             state.last_sentence = index
             reported.append((sent.start, sent.end, speaker.name or speaker.mention or ""))
     return Analysis(quotes, reported)
+
+
+def _main_konjunktiv_ii(masked: str, sent: Sent) -> str | None:
+    """Return a Konjunktiv-II verb of a sentence's first clause ("Dies hätten sie verhindert").
+
+    One in a later clause belongs to what that clause depends on ("X hatte gehofft, dass …
+    würden"), which does not report.
+    """
+    comma = masked.find(",", sent.start, sent.end)
+    end = sent.end if comma < 0 else comma
+    return konjunktiv_verb(masked, sent.start, end, KONJUNKTIV_II_FORMS)
 
 
 def _sentence_quotes(
@@ -249,12 +267,13 @@ def _attribute_span(
             return speaker_for(text, sent.echo.mention, state), sent.echo.cue
         return speaker or state.previous_subject(index), None
     if is_phrase_quote(text[span.start : span.end]) or reads_as_speech(text[span.start : span.end]):
-        # Someone's wording is the clause subject's; a clause without one names nobody.
-        subject = (
-            None
-            if in_circumstance_clause(masked, sent, span.open)
-            else (clause_subject(masked, sent, span.open))
-        )
+        # Someone's wording is the clause subject's; in a passive clause it continues the last
+        # speaker, in a condition and in a clause without a subject it names nobody.
+        if in_circumstance_clause(masked, sent, span.open):
+            return None, None
+        subject = clause_subject(masked, sent, span.open)
+        if subject is not None and passive_before(masked, sent, span.open):
+            return speaker, None
         return (speaker_for(text, subject, state) if subject else None), None
     return None
 
@@ -293,7 +312,8 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
     """Find the quotes of an article, link them to `sentences`, and mark reported speech.
 
     Each quote's `sentence` is the index of the sentence holding its start. `reported_by` is set
-    on every sentence in Konjunktiv I whose speaker is known: sentences that continue an earlier
+    on every sentence in Konjunktiv I whose speaker is known (and on one in Konjunktiv II that
+    follows such a sentence): sentences that continue an earlier
     speaker ("Außerdem sei der Schutz keine militärische Aufgabe."), including those whose only
     quote is attributed through that continuation, and also reported speech that names its
     speaker itself ("X sagte, die Lage sei ernst"), so that key points can say "according to X".

@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass
 
 from kernpunkt.quotes.lexicon import (
+    ACCUSATIVE_ARTICLES,
     ASCRIBED_RE,
     AUXILIARIES,
     CITATION_WORDS,
@@ -22,6 +23,7 @@ from kernpunkt.quotes.lexicon import (
     KONJUNKTIV_FORMS,
     LAUT,
     LOCATIVES,
+    LOWER_PREPOSITIONS,
     MAX_OWNER_WORDS,
     NACH,
     NACH_DOCUMENTS,
@@ -37,13 +39,16 @@ from kernpunkt.quotes.lexicon import (
     OWN,
     OWNER_LINKS,
     OWNER_PREPOSITIONS,
+    PARTICIPLE_RE,
     PASSIVE_AUXILIARIES,
+    PERSONAL_PRONOUNS,
     PLACE_ADVERBS,
     POSSESSIVES,
     PREFIELD_GAP,
     PREPOSITIONS,
     REDE_RE,
     REFLEXIVE_WRITTEN,
+    RELATIVE_PRONOUNS,
     SEPARABLE_RES,
     SKIPPABLE_OPENERS,
     SO_FRAME_RE,
@@ -59,6 +64,7 @@ from kernpunkt.quotes.lexicon import (
     WRITING_SIGNS,
     WRITTEN_VERBS,
     ZUFOLGE,
+    is_adjective,
     is_capitalised,
     is_speech_verb,
 )
@@ -186,7 +192,7 @@ def _passive_auxiliary(masked: str, clause: int, frame: Frame) -> int | None:
 
     The passive's subject is who was described or addressed, not who spoke.
     """
-    if not frame.cue.endswith("t"):
+    if not PARTICIPLE_RE.fullmatch(frame.cue):
         return None
     comma = masked.rfind(",", clause, frame.pos)
     for _, end, word in word_tokens(masked, max(comma + 1, clause), frame.pos):
@@ -267,7 +273,7 @@ def _es_source(masked: str, pos: int, end: int) -> tuple[int, int] | None:
     """Return the source of "heißt es in X": the phrase after its preposition."""
     tokens = word_tokens(masked, pos, min(end, pos + WINDOW))[:6]
     for index, (_, _, word) in enumerate(tokens[:-1]):
-        if word in ES_SOURCE_LINKS:
+        if word in ES_SOURCE_LINKS and tokens[index + 1][2] not in ACCUSATIVE_ARTICLES:
             return noun_phrase(masked, tokens[index + 1][0], end)
     return None
 
@@ -351,12 +357,19 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
     comma = masked.rfind(",", clause, frame.pos)
     if comma >= 0:
         tail = word_tokens(masked, comma + 1, frame.pos)
+        if tail and tail[-1][2] == "zu":
+            # "…, um gegen X zu protestieren": an infinitive clause has no subject of its own.
+            return None
+        if _prepositional_relative(tail):
+            # "Teile, von denen man glaube": the subject follows the relative pronoun.
+            pronoun = tail[2]
+            return (pronoun[0], pronoun[1]) if pronoun[2] in PERSONAL_PRONOUNS else None
         if is_relative_clause(tail):
             return _relative_subject(masked, sent, comma, tail, verb_end)
         if len(tail) == 1 and tail[0][2][:1].islower():
             # "„…“, so urteilte Romney": an adverb in the prefield, the subject after the verb.
             return after_verb(masked, verb_end, sent.end)
-        if tail and tail[0][2][:1].islower() and tail[0][2] not in DETERMINERS:
+        if tail and tail[0][2][:1].islower() and tail[0][2] not in DETERMINERS | LOWER_PREPOSITIONS:
             return after_verb(masked, tail[0][1], sent.end)
         if tail and prefield_is_subject(tail):
             phrase = noun_phrase(masked, tail[0][0], frame.pos)
@@ -453,6 +466,17 @@ def _relative_subject(
     if tail[0][2] in NOMINATIVE_RELATIVES:
         return phrase_before(masked, sent, comma)
     return None
+
+
+def _prepositional_relative(tail: list[tuple[int, int, str]]) -> bool:
+    """Tell whether words open a relative clause with a preposition ("von denen man …").
+
+    A noun or an adjective after the pronoun makes it an article ("zu den Plänen").
+    """
+    if len(tail) < 3 or tail[0][2] not in LOWER_PREPOSITIONS:
+        return False
+    word = tail[2][2]
+    return tail[1][2] in RELATIVE_PRONOUNS and word[:1].islower() and not is_adjective(word)
 
 
 def _quoted_person(masked: str, clause: int, frame: Frame, end: int) -> tuple[int, int] | None:

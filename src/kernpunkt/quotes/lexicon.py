@@ -123,6 +123,11 @@ KONJUNKTIV_FORMS = frozenset(
         "verdiene zahle investiere prüfe plane übernehme trete stimme setze lege biete"
     ).split()
 )
+# Konjunktiv-II forms (third person): reported speech too, inside a run of Konjunktiv I
+# ("Nun habe er versucht, … Dies hätten die Beamten verhindert").
+KONJUNKTIV_II_FORMS = frozenset(
+    "wäre wären hätte hätten würde würden könnte könnten müsste müssten dürfte dürften".split()
+)
 OPINION_VERBS = KONJUNKTIV_FORMS | COPULAS
 DETERMINERS = frozenset(
     (
@@ -161,6 +166,8 @@ TIME_NOUNS = frozenset(
 # Prepositions after which a mention names what the person belongs to ("Polat von den Grünen").
 NAME_PREPOSITIONS = frozenset({"von", "vom", "aus", "für"}) | NAME_LINKS
 PRONOUNS = frozenset({"er", "sie", "Er", "Sie", "man", "Man", "wir", "Wir", "ich", "Ich"})
+# Pronouns that stand for someone: "man" names nobody.
+PERSONAL_PRONOUNS = PRONOUNS - {"man", "Man"}
 # "so letztere": a demonstrative that stands for one of two persons just named.
 FORMER_LATTER = frozenset("letztere letzterer ersterer erstere Letztere Letzterer".split())
 # "sagte dieser": a demonstrative standing alone for the person just named.
@@ -254,7 +261,11 @@ CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "–"})
 # Punctuation after a quote that makes it end a clause ("„…“, sagte er").
 QUOTE_CLOSERS = frozenset({",", ";", ":", "–", "("})
 ES_SOURCE_LINKS = frozenset({"in", "im", "auf", "aus", "von", "vom", "bei", "beim", "seitens"})
+# Articles that make "in"/"auf" a direction ("auf die Rechte hingewiesen"), not a source.
+ACCUSATIVE_ARTICLES = frozenset({"die", "das", "eine", "einen"})
 PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden"})
+# A past participle after a passive auxiliary: weak ("bezeichnet") or strong ("hingewiesen").
+PARTICIPLE_RE = re.compile(r"\w+t|\w*ge\w{2,}en")
 # Verbs that present written words, whose source is a place: "in dem Entwurf steht der Passus",
 # "auf dem Transparent war … zu lesen", "in der Zeitung fand sich die Feststellung".
 WRITTEN_VERBS = frozenset("steht stand standen stehen lesen finden findet fand fanden".split())

@@ -28,6 +28,8 @@ from kernpunkt.quotes.lexicon import (
     NP_TOKEN_LIMIT,
     OBJECT_ARTICLES,
     OBJECT_PRONOUNS,
+    PARTICIPLE_RE,
+    PASSIVE_AUXILIARIES,
     PLURAL_SUFFIXES,
     PREFIELD_LINKS,
     PRONOUNS,
@@ -235,13 +237,26 @@ def after_verb(masked: str, pos: int, end: int) -> tuple[int, int] | None:
         if word in OBJECT_PRONOUNS or word in ADVERBIALS_LOWER or word == ",":
             index += 1
             continue
-        if word in TIME_PREPOSITIONS and index + 1 < len(tokens):
-            index += 2 if is_capitalised(tokens[index + 1][2]) else len(tokens)
+        if word in LOWER_PREPOSITIONS and index + 1 < len(tokens):
+            index += _adverbial_length(tokens, index)
             continue
         if word in PRONOUNS or word in DETERMINERS or is_capitalised(word):
             return noun_phrase(masked, tok_start, end)
         return None
     return None
+
+
+def _adverbial_length(tokens: list[tuple[int, int, str]], index: int) -> int:
+    """Return how many tokens a short adverbial at `index` takes, or all of them if it is none.
+
+    "am Montag" and "gegenüber Wikinews der Kommissar" put a preposition and a name between
+    the verb and its subject; "von Sandra Boser" may go on, so nothing after it is the subject.
+    """
+    name = tokens[index + 1][2]
+    following = tokens[index + 2][2] if index + 2 < len(tokens) else ""
+    if is_capitalised(name) and (tokens[index][2] in TIME_PREPOSITIONS or following in DETERMINERS):
+        return 2
+    return len(tokens)
 
 
 def subject_after_finite(
@@ -384,3 +399,16 @@ def clause_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
     if prefield_is_subject(tokens):
         return noun_phrase(masked, tokens[0][0], pos)
     return subject_after_finite(masked, tokens, pos)
+
+
+def passive_before(masked: str, sent: Sent, pos: int) -> bool:
+    """Tell whether a passive clause closes before `pos` ("Darin wird X aufgefordert, „…“").
+
+    Its subject is who was addressed or described, not who speaks.
+    """
+    words = [word for _, _, word in word_tokens(masked, clause_start(masked, sent.start, pos), pos)]
+    comma = len(words) - 1 - words[::-1].index(",") if "," in words else 0
+    if comma < 2 or not words[comma - 1].islower():
+        return False
+    participle = PARTICIPLE_RE.fullmatch(words[comma - 1])
+    return bool(participle) and bool(PASSIVE_AUXILIARIES & set(words[: comma - 1]))

@@ -112,9 +112,11 @@ def _quote_boundary(masked: str, floor: int, pos: int) -> int:
     return -1
 
 
-def konjunktiv_verb(masked: str, start: int, end: int) -> str | None:
-    """Return the first Konjunktiv-I verb outside quotes in a sentence, if any."""
+def konjunktiv_verb(
+    masked: str, start: int, end: int, forms: frozenset[str] = KONJUNKTIV_FORMS
+) -> str | None:
+    """Return the first Konjunktiv verb (of `forms`, Konjunktiv I by default) outside quotes."""
     for _, _, word in word_tokens(masked, start, end):
-        if word in KONJUNKTIV_FORMS:
+        if word in forms:
             return word
     return None
