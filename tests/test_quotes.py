@@ -921,3 +921,13 @@ def test_subject_of_a_passive_clause_before_a_quote_is_not_its_speaker() -> None
     assert only(text).speaker is None
     later = "Gestern wurde im Kreis der Alarm ausgelöst, etwa „zwei Stunden früher als geplant“."
     assert only(later).speaker is None
+
+
+def test_subject_of_a_verb_last_subordinate_clause_follows_the_subordinator() -> None:
+    text = (
+        "Indem die Richter ausführen, die Regel „Wer einmal lügt, dem glaubt man nicht“ gelte "
+        "hier nicht, sind sie deutlich."
+    )
+    assert only(text).speaker_mention == "die Richter"
+    answer = "Als Antwort auf den Brief sagte ein Sprecher der Regierung: „Wir prüfen das.“"
+    assert only(answer).speaker_mention == "ein Sprecher der Regierung"

@@ -392,6 +392,9 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
     if auxiliary is not None:
         # "wurde im „Standard“ als „…“ bezeichnet": the outlet it appeared in, if named.
         return _es_source(masked, auxiliary, frame.pos)
+    if _verb_last(masked, tokens, frame, comma):
+        # "Indem sie ausführen, …": the subject follows the subordinator, the verb comes last.
+        return noun_phrase(masked, tokens[1][0], frame.pos)
     if prefield_is_subject(tokens):
         phrase = noun_phrase(masked, tokens[0][0], frame.pos)
         if phrase and is_plural(masked, phrase) and is_singular_verb(frame.cue):
@@ -445,6 +448,13 @@ def _closes_clause(masked: str, pos: int, end: int) -> bool:
     if following and following[0][2] in AUXILIARIES | PASSIVE_AUXILIARIES:
         following = following[1:]
     return not following or following[0][2] in CLAUSE_PUNCTUATION
+
+
+def _verb_last(masked: str, tokens: list[tuple[int, int, str]], frame: Frame, comma: int) -> bool:
+    """Tell whether a speech verb ends a subordinate clause that opens the sentence."""
+    if len(tokens) < 2 or tokens[0][2] not in SUBORDINATORS or comma >= 0 or frame.kind != "verb":
+        return False
+    return masked[frame.pos + len(frame.cue) :].lstrip().startswith(",")
 
 
 def _relative_subject(

@@ -37,7 +37,7 @@ SPEECH_VERB_FORMS = frozenset(
         "zurückweist zurückwies "
         "eingestuft einstuft einstufte einstuften gewertet wertete werteten "
         "vereinbart vereinbarte vereinbarten riet rieten rät einräumen hinzufügen klarstellen "
-        "feststellen zugeben ankündigen"
+        "feststellen zugeben ankündigen ausführen"
     ).split()
 )
 # Speech verbs that state a view rather than an utterance ("sieht X als Y", "hält X für Y").
@@ -228,7 +228,8 @@ VERB_PARTICLES = frozenset("vor an aus ab zu bei ein fest dar hin zurück mit".s
 # Prepositions that make a speech noun a point in time: "während einer Rede", "nach dem Interview".
 TIME_LINKS = frozenset({"während", "Während", "beim", "Beim", "vor", "Vor", "seit", "Seit"})
 SUBORDINATORS = frozenset(
-    "Als Wenn Nachdem Weil Obwohl Während Da Bevor Seit Seitdem Sobald Falls Dass Ob".split()
+    "Als Wenn Nachdem Weil Obwohl Während Da Bevor Seit Seitdem Sobald Falls Dass Ob Indem "
+    "Sofern Solange Ehe".split()
 )
 # Capitalised words that never head a speaker phrase.
 NOT_NOUNS = PREPOSITIONS | SUBORDINATORS | ADVERBIALS
