@@ -931,3 +931,12 @@ def test_subject_of_a_verb_last_subordinate_clause_follows_the_subordinator() ->
     assert only(text).speaker_mention == "die Richter"
     answer = "Als Antwort auf den Brief sagte ein Sprecher der Regierung: „Wir prüfen das.“"
     assert only(answer).speaker_mention == "ein Sprecher der Regierung"
+
+
+def test_neuter_es_opening_a_speech_clause_is_the_speaker_named_before() -> None:
+    text = (
+        "Das Gericht hat geurteilt. Es weist den Vorwurf als abwegig zurück. Weiterhin bleibe "
+        "„der Vorwurf der Befangenheit im Raum stehen“."
+    )
+    quote = only(text)
+    assert (quote.speaker_mention, quote.speaker) == ("Es", "Das Gericht")

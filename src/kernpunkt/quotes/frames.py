@@ -29,6 +29,7 @@ from kernpunkt.quotes.lexicon import (
     NACH_DOCUMENTS,
     NACH_NOUNS,
     NAMING_VERBS,
+    NEUTER_SUBJECT,
     NOMINATIVE_PRONOUNS,
     NOMINATIVE_RELATIVES,
     NOT_NOUNS,
@@ -392,6 +393,8 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
     if auxiliary is not None:
         # "wurde im „Standard“ als „…“ bezeichnet": the outlet it appeared in, if named.
         return _es_source(masked, auxiliary, frame.pos)
+    if tokens and tokens[0][2] == NEUTER_SUBJECT and frame.kind == "verb":
+        return tokens[0][0], tokens[0][1]
     if _verb_last(masked, tokens, frame, comma):
         # "Indem sie ausführen, …": the subject follows the subordinator, the verb comes last.
         return noun_phrase(masked, tokens[1][0], frame.pos)

@@ -179,6 +179,15 @@ PHRASE_BREAK_RE = re.compile(r"[,;:.!?()–—„“”»«\"]")
 OBJECT_PRONOUNS = frozenset("ihm ihnen uns mir dir euch sich es dazu dies".split())
 FEMALE_PRONOUNS = frozenset({"sie", "Sie"})
 MALE_PRONOUNS = frozenset({"er", "Er"})
+# "Es weist den Vorwurf zurück": a neuter speaker (das Gericht, das Ministerium) opening a clause.
+NEUTER_SUBJECT = "Es"
+# The gender a pronoun refers to, and the gender an article gives its phrase.
+GENDERS = {
+    **dict.fromkeys(FEMALE_PRONOUNS, "f"),
+    **dict.fromkeys(MALE_PRONOUNS, "m"),
+    NEUTER_SUBJECT: "n",
+}
+ARTICLE_GENDERS = {"die": "f", "eine": "f", "der": "m", "ein": "m", "das": "n"}
 # Words that open a sentence without being its subject: the subject then follows the verb.
 ADVERBIALS = frozenset(
     (

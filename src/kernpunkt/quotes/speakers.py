@@ -6,14 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kernpunkt.quotes.lexicon import (
+    ARTICLE_GENDERS,
     CONTINUATION_GAP,
     DEMONSTRATIVE_SUBJECTS,
     DETERMINERS,
-    FEMALE_PRONOUNS,
-    MALE_PRONOUNS,
+    GENDERS,
     MAX_NAME_RUN,
     NACH_NOUNS,
     NAME_PREPOSITIONS,
+    NEUTER_SUBJECT,
     NP_TOKEN_LIMIT,
     OWN_FRAME_KINDS,
     PHRASE_BREAK_RE,
@@ -55,7 +56,7 @@ def _gender(words: list[str]) -> str:
     if roles:
         return "f" if roles[0].endswith("in") else "m"
     first = words[0].lower()
-    return "f" if first in {"die", "eine"} else "m" if first in {"der", "ein"} else "?"
+    return ARTICLE_GENDERS.get(first, "?")
 
 
 def _name_in_segment(words: list[str]) -> str | None:
@@ -99,10 +100,10 @@ def _view_owner(mention: str) -> str | None:
 
 def _resolve(mention: str, history: Sequence[Speaker]) -> Speaker:
     """Turn a mention into a speaker; pronouns take the last compatible earlier speaker."""
-    pronoun = mention if mention in PRONOUNS else _view_owner(mention)
+    pronoun = mention if mention in PRONOUNS | {NEUTER_SUBJECT} else _view_owner(mention)
     if pronoun is not None:
         # "er", and "seiner Ansicht" (someone's view): the person referred to.
-        wanted = "f" if pronoun in FEMALE_PRONOUNS else "m" if pronoun in MALE_PRONOUNS else None
+        wanted = GENDERS.get(pronoun)
         for earlier in reversed(history[-PRONOUN_LOOKBACK:]):
             if earlier.name is None or earlier.name in PRONOUNS:
                 continue
