@@ -940,3 +940,10 @@ def test_neuter_es_opening_a_speech_clause_is_the_speaker_named_before() -> None
     )
     quote = only(text)
     assert (quote.speaker_mention, quote.speaker) == ("Es", "Das Gericht")
+
+
+def test_document_source_keeps_its_place_and_quoted_owner() -> None:
+    text = "So heißt es in der Mitteilung auf der Website von „nova energie“: „Wir wachsen weiter.“"
+    quote = only(text)
+    assert quote.text == "Wir wachsen weiter."
+    assert quote.speaker_mention == "der Mitteilung auf der Website von „nova energie“"

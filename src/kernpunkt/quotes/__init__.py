@@ -64,9 +64,9 @@ from kernpunkt.quotes.frames import (
 )
 from kernpunkt.quotes.lexicon import (
     CLAUSE_PUNCTUATION,
-    GENITIVE_LINKS,
     KONJUNKTIV_FORMS,
     KONJUNKTIV_II_FORMS,
+    NAME_OWNERS,
     POSSESSIVES,
     SPEECH_NOUNS,
     WORD_ONLY_RE,
@@ -281,7 +281,7 @@ def _attribute_span(
 def _names_speaker(masked: str, sent: Sent, span: Span) -> bool:
     """Tell whether a span is a name in a speaker's mention ("ein Vertreter der „X“ sagte")."""
     previous = word_tokens(masked, max(sent.start, span.open - 8), span.open)[-1:]
-    if not previous or previous[0][2] not in GENITIVE_LINKS:
+    if not previous or previous[0][2] not in NAME_OWNERS:
         return False
     return any(f.mention and f.mention[0] <= span.open < f.mention[1] for f in sent.frames)
 

@@ -271,11 +271,19 @@ def _with_source(masked: str, phrase: tuple[int, int] | None, end: int) -> tuple
 
 
 def _es_source(masked: str, pos: int, end: int) -> tuple[int, int] | None:
-    """Return the source of "heißt es in X": the phrase after its preposition."""
+    """Return the source of "heißt es in X": the phrase after its preposition, and its place.
+
+    "in der Meldung auf der Homepage von X": where the document stands belongs to it.
+    """
     tokens = word_tokens(masked, pos, min(end, pos + WINDOW))[:6]
     for index, (_, _, word) in enumerate(tokens[:-1]):
         if word in ES_SOURCE_LINKS and tokens[index + 1][2] not in ACCUSATIVE_ARTICLES:
-            return noun_phrase(masked, tokens[index + 1][0], end)
+            source = noun_phrase(masked, tokens[index + 1][0], end)
+            place = word_tokens(masked, source[1], end)[:2] if source else []
+            if len(place) < 2 or place[0][2] not in LOCATIVES or place[1][2] not in DETERMINERS:
+                return source
+            where = noun_phrase(masked, place[1][0], end)
+            return (source[0], where[1]) if where else source
     return None
 
 

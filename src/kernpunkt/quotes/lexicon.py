@@ -148,6 +148,8 @@ NON_NOMINATIVE = frozenset("Den Dem Einen Einem Diesen Diesem Seinen Seinem Ihre
 # Words joining two verbs that share one subject ("befand X … und nannte …").
 COORDINATORS = frozenset({"und", "sowie", "oder"})
 GENITIVE_LINKS = frozenset({"des", "der", "eines"})
+# Words after which a quoted name tells whose the noun before is ("der Vertreter der „X“").
+NAME_OWNERS = GENITIVE_LINKS | {"von"}
 # Articles that open a new phrase after a noun, unlike the genitive "der" or "des".
 OBJECT_ARTICLES = frozenset("die das den dem ein eine einen einem".split())
 RELATIVE_PRONOUNS = frozenset(

@@ -22,6 +22,7 @@ from kernpunkt.quotes.lexicon import (
     LOWER_STOPWORDS,
     MAX_APPOSITION_WORDS,
     NAME_LINKS,
+    NAME_OWNERS,
     NOMINATIVE_RELATIVES,
     NON_NOMINATIVE,
     NOT_NOUNS,
@@ -96,8 +97,8 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
 
 
 def _quoted_genitive(word: str, previous: str, head_end: int | None) -> bool:
-    """Tell whether a masked quoted span is a name in the genitive after the phrase's noun."""
-    return head_end is not None and previous in GENITIVE_LINKS and set(word) == {"§"}
+    """Tell whether a masked quoted span names the owner after a phrase's noun ("von „X“")."""
+    return head_end is not None and previous in NAME_OWNERS and set(word) == {"§"}
 
 
 def _continues_phrase(
@@ -128,6 +129,9 @@ def _links_phrase(word: str, following: str) -> bool:
         if following in TIME_NOUNS:
             return False
         return is_capitalised(following) or is_adjective(following)
+    if word in NAME_OWNERS and set(following) == {"§"}:
+        # "die Homepage von „con energy“": a name in quotation marks.
+        return True
     return word in LINKS and _starts_phrase(following)
 
 
