@@ -947,3 +947,13 @@ def test_document_source_keeps_its_place_and_quoted_owner() -> None:
     quote = only(text)
     assert quote.text == "Wir wachsen weiter."
     assert quote.speaker_mention == "der Mitteilung auf der Website von „nova energie“"
+
+
+def test_first_person_indicative_is_not_reported_speech() -> None:
+    text = (
+        "„Wir wachsen“, sagte Meier. So gesehen haben wir hier einen „Tausch gegen Anteile“ – und "
+        "wir haben vereinbart, nichts zu veröffentlichen, daher bitte ich um Verständnis, wenn "
+        "ich vage bleibe."
+    )
+    second = find_quotes(text)[1]
+    assert second.speaker_mention == "wir"

@@ -181,6 +181,7 @@ PHRASE_BREAK_RE = re.compile(r"[,;:.!?()–—„“”»«\"]")
 OBJECT_PRONOUNS = frozenset("ihm ihnen uns mir dir euch sich es dazu dies".split())
 FEMALE_PRONOUNS = frozenset({"sie", "Sie"})
 MALE_PRONOUNS = frozenset({"er", "Er"})
+FIRST_PERSON = frozenset({"ich", "Ich"})
 # "Es weist den Vorwurf zurück": a neuter speaker (das Gericht, das Ministerium) opening a clause.
 NEUTER_SUBJECT = "Es"
 # The gender a pronoun refers to, and the gender an article gives its phrase.

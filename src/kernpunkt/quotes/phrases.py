@@ -276,6 +276,10 @@ def subject_after_finite(
         if previous in DETERMINERS or previous in LOWER_PREPOSITIONS or previous[:1].islower():
             continue
         if word in COORDINATORS:
+            # "und wir haben vereinbart": a new clause with its own subject pronoun.
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if following is not None and following[2] in SUBJECT_PRONOUNS:
+                return following[0], following[1]
             continue
         subject = after_verb(masked, tok_end, end)
         if subject is not None:

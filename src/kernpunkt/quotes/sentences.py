@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from kernpunkt.quotes.lexicon import (
     ABBREVIATIONS,
+    FIRST_PERSON,
     KONJUNKTIV_FORMS,
     NEXT_WORD_RE,
     QUOTE_CLOSERS,
@@ -115,8 +116,13 @@ def _quote_boundary(masked: str, floor: int, pos: int) -> int:
 def konjunktiv_verb(
     masked: str, start: int, end: int, forms: frozenset[str] = KONJUNKTIV_FORMS
 ) -> str | None:
-    """Return the first Konjunktiv verb (of `forms`, Konjunktiv I by default) outside quotes."""
-    for _, _, word in word_tokens(masked, start, end):
-        if word in forms:
+    """Return the first Konjunktiv verb (of `forms`, Konjunktiv I by default) outside quotes.
+
+    "ich habe", "bleibe ich": the first person singular of the indicative looks the same.
+    """
+    tokens = word_tokens(masked, start, end)
+    for index, (_, _, word) in enumerate(tokens):
+        neighbours = {tokens[i][2] for i in (index - 1, index + 1) if 0 <= i < len(tokens)}
+        if word in forms and not neighbours & FIRST_PERSON:
             return word
     return None
