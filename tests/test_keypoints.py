@@ -82,6 +82,16 @@ def test_direct_quote_said_by_pronoun_names_the_speaker_and_verb() -> None:
     assert point.en == "Andriy Yermak warned: “Today it is North Korea”"
 
 
+def test_every_speaker_of_a_sentence_keeps_their_direct_quote() -> None:
+    (item,) = sentences(["Es gratulierten Roth („Verdient.“) und Berg: „Ein guter Tag.“"])
+    first = quote_in(item, "Verdient.", speaker="Anna Roth", kind="direct", text_en="Deserved.")
+    second = quote_in(
+        item, "Ein guter Tag.", speaker="Jan Berg", kind="direct", text_en="A good day."
+    )
+    (point,) = build_key_points([item], [first, second], [0])
+    assert point.en == "Anna Roth: “Deserved.” Jan Berg: “A good day.”"
+
+
 def test_direct_quote_keeps_the_speakers_role_as_an_apposition() -> None:
     (item,) = sentences(["Yermak, Selenskyjs Stabschef, warnte: „Heute ist es Nordkorea.“"])
     quote = quote_in(

@@ -957,3 +957,11 @@ def test_first_person_indicative_is_not_reported_speech() -> None:
     )
     second = find_quotes(text)[1]
     assert second.speaker_mention == "wir"
+
+
+def test_relative_clause_speaker_does_not_start_with_the_verb_before_it() -> None:
+    text = (
+        "In der Zeitung erschien ein Kommentar, der die Entscheidung als „nicht nachvollziehbare "
+        "Verirrung“ bezeichnet."
+    )
+    assert only(text).speaker_mention == "ein Kommentar"

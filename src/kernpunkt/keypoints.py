@@ -216,9 +216,10 @@ def direct_quote_point(quote: Quote) -> str:
 def frame_sentence(sentence: Sentence, quotes: Sequence[Quote]) -> str:
     """Return the English key point for a sentence, with every speaker named and claims framed."""
     attributed = [q for q in quotes if q.speaker and q.text_en]
-    direct = next((q for q in attributed if q.kind == "direct"), None)
-    if direct is not None:
-        return direct_quote_point(direct)
+    direct = [q for q in attributed if q.kind == "direct"]
+    if direct:
+        # "so A („…“) und B: „…“": one sentence, several speakers, each keeps their words.
+        return " ".join(map(direct_quote_point, direct))
     text = sentence.en.strip()
     unnamed = [q for q in attributed if not names(text, q.speaker)]
     if unnamed:

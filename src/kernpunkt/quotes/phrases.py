@@ -66,6 +66,9 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
         _, end, word = tokens[i]
         following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
         if word.lower() in DETERMINERS and (i == 0 or word.islower()):
+            if head_end is None and i > 0 and tokens[i - 1][2].lower() not in DETERMINERS | LINKS:
+                # "erschien ein Kommentar": no article follows the adjective of its own phrase.
+                return None
             # "der Entwurf für ein neues Gesetz": an article after a link continues the phrase.
             linked = i > 0 and tokens[i - 1][2] in LINKS
             if head_end is not None and word not in GENITIVE_LINKS and not linked:
