@@ -9,6 +9,8 @@ import pytest
 
 from kernpunkt.document import Quote, Sentence
 from kernpunkt.quotes import analyse, attribute, find_quotes
+from kernpunkt.quotes.lexicon import WINDOW
+from kernpunkt.quotes.sentences import clause_start
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 SEED_ARTICLE = SHARED_DATA / "article-report24-nordkorea.txt"
@@ -591,6 +593,23 @@ def test_broken_input_returns_a_list(text: str) -> None:
 def test_large_input_finishes() -> None:
     text = "Er sagte: „Das ist gut.“ Sie sei „toll“, so die Chefin. " * 20_000
     assert len(find_quotes(text)) == 40_000
+
+
+def test_endless_sentence_with_many_frames_keeps_every_quote() -> None:
+    # one sentence of 50 000 characters with 3 000 speech frames and no colon to cut it
+    text = "er sagte „nein“ und " * 2_500
+    quotes = find_quotes(text)
+    assert len(quotes) == 2_500
+    assert {quote.speaker_mention for quote in quotes} == {"er"}
+
+
+def test_clause_reaches_back_at_most_a_window_to_a_whole_word() -> None:
+    masked = "Wort " * 1_000
+    pos = len(masked) - 1
+    start = clause_start(masked, 0, pos)
+    assert pos - WINDOW <= start < pos
+    assert masked[start - 1] == " "
+    assert clause_start(masked, 0, WINDOW - 10) == 0
 
 
 # --- the seed article ------------------------------------------------------------------------

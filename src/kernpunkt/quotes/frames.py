@@ -235,7 +235,7 @@ def _bare_frame_speaker(masked: str, sent: Sent, frame: Frame) -> tuple[int, int
         skip = 1 + (len(tokens) > 1 and tokens[1][2] in {"von", "vom"})
         return noun_phrase(masked, tokens[skip][0], sent.end) if len(tokens) > skip else None
     if frame.kind == "view":
-        owned = word_tokens(masked, frame.pos, sent.end)[1]
+        owned = word_tokens(masked, frame.pos, min(sent.end, frame.pos + WINDOW))[1]
         return frame.pos, owned[1]
     if frame.kind in {"own", "cited"}:
         return clause_subject(masked, sent, frame.pos)
@@ -279,7 +279,8 @@ def _es_source(masked: str, pos: int, end: int) -> tuple[int, int] | None:
     for index, (_, _, word) in enumerate(tokens[:-1]):
         if word in ES_SOURCE_LINKS and tokens[index + 1][2] not in ACCUSATIVE_ARTICLES:
             source = noun_phrase(masked, tokens[index + 1][0], end)
-            place = word_tokens(masked, source[1], end)[:2] if source else []
+            tail = (source[1], min(end, source[1] + WINDOW)) if source else (end, end)
+            place = word_tokens(masked, *tail)[:2]
             if len(place) < 2 or place[0][2] not in LOCATIVES or place[1][2] not in DETERMINERS:
                 return source
             where = noun_phrase(masked, place[1][0], end)

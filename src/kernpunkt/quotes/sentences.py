@@ -88,12 +88,21 @@ def word_tokens(masked: str, start: int, end: int) -> list[tuple[int, int, str]]
 
 
 def clause_start(masked: str, sent_start: int, pos: int, quotes: bool = True) -> int:
-    """Return where the clause holding `pos` starts (after a colon, a semicolon or a quote)."""
+    """Return where the clause holding `pos` starts (after a colon, a semicolon or a quote).
+
+    A clause reaches back at most `WINDOW` characters, to its first whole word there: every
+    frame of a long sentence then costs the same, so the whole text takes linear time.
+    """
     floor = max(sent_start, pos - WINDOW)
     cut = max(masked.rfind(":", floor, pos), masked.rfind(";", floor, pos))
     if quotes:
         cut = max(cut, _quote_boundary(masked, floor, pos))
-    return cut + 1 if cut >= 0 else sent_start
+    if cut >= 0:
+        return cut + 1
+    if floor == sent_start:
+        return sent_start
+    space = masked.find(" ", floor, pos)
+    return space + 1 if space >= 0 else floor
 
 
 def _quote_boundary(masked: str, floor: int, pos: int) -> int:
