@@ -108,6 +108,20 @@ def test_direct_quote_keeps_the_speakers_role_as_an_apposition() -> None:
     )
 
 
+def test_direct_quote_point_opens_with_a_capital_letter() -> None:
+    (item,) = sentences(["Das Ministerium erklärte: „Wir prüfen das.“"])
+    quote = quote_in(
+        item,
+        "Wir prüfen das.",
+        speaker="das Ministerium",
+        speaker_en="the ministry",
+        cue="erklärte",
+        text_en="We are looking into it.",
+    )
+    (point,) = build_key_points([item], [quote], [0])
+    assert point.en == "The ministry explained: “We are looking into it.”"
+
+
 def test_reported_speech_is_framed_as_the_speakers_claim() -> None:
     (item,) = sentences(["Die Zusammenarbeit stelle eine Bedrohung dar."])
     item.en = "The cooperation poses a threat."

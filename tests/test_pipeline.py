@@ -10,7 +10,7 @@ from conftest import FIXTURES
 from kernpunkt.config import load_config
 from kernpunkt.document import Digest, Quote
 from kernpunkt.errors import EmptyInputError, ModelLoadError, NothingLeftError
-from kernpunkt.pipeline import Pipeline, speaker_segment
+from kernpunkt.pipeline import Pipeline, speaker_english, speaker_segment
 from kernpunkt.translate import MarianTranslator
 
 HAFEN = (FIXTURES / "artikel-hafen.txt").read_text(encoding="utf-8")
@@ -151,6 +151,30 @@ def test_speaker_line_is_translated_only_when_it_holds_more_than_a_name(
 ) -> None:
     quote = Quote("Wir kommen", 0, 10, speaker=speaker, speaker_mention=mention)
     assert speaker_segment(quote) == segment
+
+
+@pytest.mark.parametrize(
+    ("mention", "english", "line"),
+    [
+        ("des Auswärtigen Amtes", "of the Federal Foreign Office", "the Federal Foreign Office"),
+        (
+            "Pentagon-Sprecherin Sabrina Singh",
+            "Pentagon spokeswoman Sabrina Singh.",
+            "Pentagon spokeswoman Sabrina Singh",
+        ),
+        (
+            "Andriy Yermak, Selenskyjs Stabschef",
+            "Andriy Yermak, Zelensky's chief of staff,",
+            "Andriy Yermak, Zelensky's chief of staff",
+        ),
+        ("Martin Luther King Jr.", "Martin Luther King Jr.", "Martin Luther King Jr."),
+        ("der Chef von Tesla", "the head of Tesla", "the head of Tesla"),
+    ],
+)
+def test_speaker_line_drops_what_the_case_and_the_model_added(
+    mention: str, english: str, line: str
+) -> None:
+    assert speaker_english(mention, english) == line
 
 
 def test_num_beams_override_decodes_greedily_on_the_same_model(pipeline: Pipeline) -> None:

@@ -210,7 +210,8 @@ def direct_quote_point(quote: Quote) -> str:
     if verb:
         # an apposition ("Andriy Yermak, Zelensky's chief of staff") needs its closing comma
         speaker = f"{speaker}, {verb}" if "," in speaker else f"{speaker} {verb}"
-    return f"{speaker}: “{quote.text_en.strip()}”"
+    # the point opens with the speaker: "the ministry" from a mention inside the sentence
+    return f"{speaker[:1].upper()}{speaker[1:]}: “{quote.text_en.strip()}”"
 
 
 def frame_sentence(sentence: Sentence, quotes: Sequence[Quote]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,10 @@ from kernpunkt.summarise import BartSummariser, Summariser, summarise_digest
 from kernpunkt.translate import Translator, load_translator
 
 PRONOUNS = frozenset({"er", "sie", "ich", "wir", "man"})
+# A mention in the genitive ("laut des Ministers") comes back as "of the minister".
+CASE_PREPOSITION_RE = re.compile(r"^(?:of|from)\s+(?=\S)", re.IGNORECASE)
+# The model may close a fragment like a sentence ("the spokeswoman."); the mention never does.
+TRAILING_PUNCTUATION = ".,:;"
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "da", "al", "bin", "zu", "ten", "ter"})
 # progress(stage, done, total): stages are "cleaning", "quotes", "translating" (counting the
 # segments done), "key points" and, when a summariser is configured, "summary"
@@ -69,6 +74,19 @@ def speaker_segment(quote: Quote) -> str | None:
     if is_name(name) and (mention == name or name not in mention):
         return None
     return mention
+
+
+def speaker_english(mention: str, english: str) -> str:
+    """Return the translated speaker line as a phrase that can stand before a colon.
+
+    The mention keeps the case the sentence gave it ("nach Angaben des Ministeriums"), which
+    the model renders with a preposition ("of the ministry"); a full stop or comma that the
+    German mention does not have is the model closing a sentence.
+    """
+    line = CASE_PREPOSITION_RE.sub("", english.strip())
+    while line and line[-1] in TRAILING_PUNCTUATION and not mention.endswith(line[-1]):
+        line = line[:-1].rstrip()
+    return line or english.strip()
 
 
 def translation_jobs(draft: _Draft, key_points_only: bool) -> list[tuple[object, str, str]]:
@@ -201,7 +219,9 @@ class Pipeline:
         english = self.translator.translate(
             [source for _, _, source in jobs], report, num_beams=num_beams
         )
-        for (target, attribute, _), translation in zip(jobs, english, strict=True):
+        for (target, attribute, source), translation in zip(jobs, english, strict=True):
+            if attribute == "speaker_en":
+                translation = speaker_english(source, translation)
             setattr(target, attribute, translation)
         for draft in drafts:
             for quote in draft.quotes:
