@@ -649,6 +649,17 @@ def test_number_before_an_article_ends_the_sentence() -> None:
     assert only(text).speaker_mention == "Ein Sprecher"
 
 
+def test_sentence_in_parentheses_ends_before_the_next_sentence() -> None:
+    text = (
+        "Der Kommandant funkte: „Alles klar.“ (Der Adler ist gelandet.) "
+        "Die ersten Worte Armstrongs lauteten: „Ein kleiner Schritt.“"
+    )
+    assert [quote.speaker_mention for quote in find_quotes(text)] == [
+        "Der Kommandant",
+        "Armstrongs",
+    ]
+
+
 def test_ordinal_before_a_month_keeps_the_sentence() -> None:
     quote = only("Am 3. Mai sagte die Ministerin: „Wir beginnen.“")
     assert quote.speaker_mention == "die Ministerin"

@@ -349,7 +349,7 @@ SEPARABLE_RES = tuple(
     for forms, particles in SEPARABLE_SPEECH.items()
 )
 WORD_ONLY_RE = re.compile(r"[^\W\d_][\w’'.\-]*\w|[^\W\d_]")
-SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]+(?=\s+[\"„“»«(§X]?[A-ZÄÖÜ0-9§])|\n+")
+SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]+\)?(?=\s+[\"„“»«(§X]?[A-ZÄÖÜ0-9§])|\n+")
 SPACE_RE = re.compile(r"\s+")
 AGE_RE = re.compile(r"\d{1,3}")
 DOTTED_NAME_RE = re.compile(r"[a-zäöü]+\.[a-zäöü]+")
