@@ -1,8 +1,10 @@
 """Key points v1: central, early, diverse sentences in article order."""
 
+import pytest
+
 from kernpunkt.config import load_config
 from kernpunkt.document import Quote, Sentence
-from kernpunkt.keypoints import LexRankChooser, build_key_points, tfidf_matrix
+from kernpunkt.keypoints import LexRankChooser, build_key_points, names, tfidf_matrix
 
 CONFIG = load_config().key_points
 
@@ -120,6 +122,22 @@ def test_direct_quote_point_opens_with_a_capital_letter() -> None:
     )
     (point,) = build_key_points([item], [quote], [0])
     assert point.en == "The ministry explained: “We are looking into it.”"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "named"),
+    [
+        ("Iran's supreme leader", "Irans", True),
+        ("Putin’s spokesman", "Putins", True),
+        ("the Kremlin", "Putins", False),
+        ("Chancellor Scholz", "Olaf Scholz", True),
+        ("the chancellor", "Olaf Scholz", False),
+    ],
+)
+def test_a_text_names_a_person_by_surname_or_its_english_genitive(
+    text: str, person: str, named: bool
+) -> None:
+    assert names(text, person) is named
 
 
 def test_reported_speech_is_framed_as_the_speakers_claim() -> None:

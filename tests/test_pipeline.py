@@ -143,6 +143,8 @@ def test_missing_model_folder_error_names_model_and_how_to_fix(tmp_path: Path) -
         ("sie", "Sabrina Singh", None),
         ("er", None, None),
         ("die SPD-Politikerin", "die SPD-Politikerin", "die SPD-Politikerin"),
+        ("Die Polizei", "Die Polizei", "Die Polizei"),
+        ("Einige Anhänger", "Einige Anhänger", "Einige Anhänger"),
         ("Ursula von der Leyen", "Ursula von der Leyen", None),
     ],
 )

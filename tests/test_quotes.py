@@ -246,6 +246,26 @@ def test_relative_clause_that_speaks_stays_out_of_the_mention() -> None:
     assert quote.speaker_mention == "die Ministerin"
 
 
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("Der Hauptgeschäftsführer des Deutschen Brauer-Bundes, Peter Hahn,", "Peter Hahn"),
+        ("Ein Sprecher des Weißen Hauses", "Ein Sprecher des Weißen Hauses"),
+        ("Der Sprecher der Bundesregierung Steffen Seibert", "Steffen Seibert"),
+        ("Die Vorsitzende der Linken Katja Kipping", "Katja Kipping"),
+        ("Sein wissenschaftlicher Mitarbeiter Nick Brauns", "Nick Brauns"),
+        ("Die das Unglück überlebende Alice Kakamara", "Alice Kakamara"),
+        ("Niedersachsens Ministerpräsident Christian Wulff (CDU)", "Christian Wulff"),
+        ("Die Sprecherin der Stiftung Warentest, Heike van Laak,", "Heike van Laak"),
+        ("Ursula von der Leyen", "Ursula von der Leyen"),
+    ],
+)
+def test_speaker_name_leaves_out_the_roles_owner_and_the_party(mention: str, name: str) -> None:
+    quote = only(f"{mention} sagte am Montag: „Wir werden das prüfen.“")
+    assert quote.speaker_mention == mention.rstrip(",")
+    assert quote.speaker == name
+
+
 def test_pronoun_speaker_is_resolved_to_the_last_named_person() -> None:
     text = "Petra Klein leitet das Amt seit Jahren. Sie sagte: „Die Zahlen steigen.“"
     quote = only(text)

@@ -188,8 +188,17 @@ def surname(name: str) -> str:
 
 
 def names(text: str, person: str | None) -> bool:
-    """Return whether `text` names `person` (by surname)."""
-    return person is not None and surname(person).lower() in text.lower()
+    """Return whether `text` names `person` (by surname).
+
+    A German genitive ("Putins", "Irans") comes back as "Putin's": its stem counts too.
+    """
+    if person is None:
+        return False
+    name, lowered = surname(person).lower(), text.lower()
+    if name in lowered:
+        return True
+    stem = name[:-1]
+    return name.endswith("s") and any(f"{stem}{mark}s" in lowered for mark in "'’")
 
 
 def lower_first(text: str) -> str:

@@ -15,6 +15,7 @@ from kernpunkt import checks, clean, keypoints, quotes, segment
 from kernpunkt.config import Config, load_config
 from kernpunkt.document import Cleaned, Digest, Quote, Removed, Sentence
 from kernpunkt.inputs import check_article
+from kernpunkt.quotes.lexicon import DETERMINERS, NAME_PARTICLES
 from kernpunkt.summarise import BartSummariser, Summariser, summarise_digest
 from kernpunkt.translate import Translator, load_translator
 
@@ -23,7 +24,6 @@ PRONOUNS = frozenset({"er", "sie", "ich", "wir", "man"})
 CASE_PREPOSITION_RE = re.compile(r"^(?:of|from)\s+(?=\S)", re.IGNORECASE)
 # The model may close a fragment like a sentence ("the spokeswoman."); the mention never does.
 TRAILING_PUNCTUATION = ".,:;"
-NAME_PARTICLES = frozenset({"von", "van", "de", "der", "da", "al", "bin", "zu", "ten", "ter"})
 # progress(stage, done, total): stages are "cleaning", "quotes", "translating" (counting the
 # segments done), "key points" and, when a summariser is configured, "summary"
 Progress = Callable[[str, int, int], None]
@@ -57,8 +57,15 @@ class _Clock:
 
 
 def is_name(text: str) -> bool:
-    """Return whether `text` is a bare name ("Mark Rutte"), not a description ("die Ministerin")."""
-    return all(word[:1].isupper() or word in NAME_PARTICLES for word in text.split())
+    """Return whether `text` is a bare name ("Mark Rutte"), not a description ("die Ministerin").
+
+    German capitalises every noun, so a description opening a sentence ("Die Polizei") is told
+    apart by its article.
+    """
+    words = text.split()
+    if not words or words[0].lower() in DETERMINERS:
+        return False
+    return all(word[:1].isupper() or word in NAME_PARTICLES for word in words)
 
 
 def speaker_segment(quote: Quote) -> str | None:

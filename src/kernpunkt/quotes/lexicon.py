@@ -177,6 +177,11 @@ DEMONSTRATIVE_SUBJECTS = frozenset(
     "dieser diese Dieser letztere letzterer Letztere Letzterer".split()
 )
 # What separates the phrases of a text in which the person a demonstrative refers to is sought.
+PARENTHESIS_RE = re.compile(r"\([^()]*\)")
+# Lowercase words inside a name ("Ursula von der Leyen", "Heike van Laak"), and those of them
+# that German does not also use to link a role to its owner ("der Sprecher von Tesla").
+NAME_PARTICLES = frozenset({"von", "van", "de", "der", "da", "al", "bin", "zu", "ten", "ter"})
+INNER_PARTICLES = NAME_PARTICLES - {"von", "der", "zu"}
 PHRASE_BREAK_RE = re.compile(r"[,;:.!?()–—„“”»«\"]")
 OBJECT_PRONOUNS = frozenset("ihm ihnen uns mir dir euch sich es dazu dies".split())
 FEMALE_PRONOUNS = frozenset({"sie", "Sie"})
@@ -190,6 +195,8 @@ GENDERS = {
     **dict.fromkeys(MALE_PRONOUNS, "m"),
     NEUTER_SUBJECT: "n",
 }
+# Articles that, inside a mention, open a genitive or dative phrase rather than a name.
+OBLIQUE_ARTICLES = frozenset("des eines der einer dem einem".split())
 ARTICLE_GENDERS = {"die": "f", "eine": "f", "der": "m", "ein": "m", "das": "n"}
 # Words that open a sentence without being its subject: the subject then follows the verb.
 ADVERBIALS = frozenset(

@@ -11,12 +11,15 @@ from kernpunkt.quotes.lexicon import (
     DEMONSTRATIVE_SUBJECTS,
     DETERMINERS,
     GENDERS,
+    INNER_PARTICLES,
     MAX_NAME_RUN,
     NACH_NOUNS,
     NAME_PREPOSITIONS,
     NEUTER_SUBJECT,
     NP_TOKEN_LIMIT,
+    OBLIQUE_ARTICLES,
     OWN_FRAME_KINDS,
+    PARENTHESIS_RE,
     PHRASE_BREAK_RE,
     POSSESSIVE_PRONOUNS,
     PRONOUN_LOOKBACK,
@@ -26,6 +29,7 @@ from kernpunkt.quotes.lexicon import (
     TITLE_WORDS,
     WINDOW,
     WORD_ONLY_RE,
+    is_adjective,
     is_capitalised,
 )
 from kernpunkt.quotes.phrases import noun_phrase, prefield_is_subject
@@ -72,22 +76,55 @@ def _name_in_segment(words: list[str]) -> str | None:
 def _trailing_name(words: list[str]) -> str | None:
     """Return the trailing run of name words in one part of a mention, titles and roles dropped."""
     run: list[str] = []
-    for word in reversed(words):
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if run and word in INNER_PARTICLES and index and is_capitalised(words[index - 1]):
+            # "Heike van Laak"; "von" and "der" link a role to its owner far more often
+            run.append(word)
+            continue
         if not is_capitalised(word) or ROLE_RE.search(word) or word in TITLE_WORDS:
             break
         if word.lower() in DETERMINERS:
             break
         run.append(word)
     run.reverse()
+    leading = words[: len(words) - len(run)]
+    run = run[_described_words(leading, run) :]
     if not run or len(run) > MAX_NAME_RUN:
         return None
-    leading = words[: len(words) - len(run)]
     if len(run) > 1 or not leading:
         return " ".join(run) if len(run) > 1 or len(words) == 1 else None
     previous = leading[-1]
     if ROLE_RE.search(previous) or previous in TITLE_WORDS or "-" in previous:
         return run[0]
     return None
+
+
+def _described_words(leading: list[str], run: list[str]) -> int:
+    """Return how many words at the front of a capitalised run are nouns, not the name.
+
+    After an article inside the mention the run opens with a genitive ("Sprecher der
+    Bundesregierung Steffen Seibert", "ein Sprecher des Weißen Hauses": no name at all), and
+    after an adjective with its noun ("wissenschaftlicher Mitarbeiter Nick Brauns"); a name of
+    two words after them is kept ("der Linken Katja Kipping").
+    """
+    previous = leading[-1] if len(leading) > 1 else ""
+    if previous in OBLIQUE_ARTICLES:
+        described = 1
+        while described < len(run) and _inflected(run[described - 1]):
+            described += 1
+    elif previous[:1].islower() and is_adjective(previous):
+        described = 1
+    else:
+        return 0
+    if len(run) > 2:
+        return min(described, len(run) - 2)
+    return described if previous in OBLIQUE_ARTICLES else 0
+
+
+def _inflected(word: str) -> bool:
+    """Tell whether a capitalised word has an adjective's ending ("Deutschen", "Weißen")."""
+    return is_adjective(word.lower())
 
 
 def _view_owner(mention: str) -> str | None:
@@ -110,7 +147,8 @@ def _resolve(mention: str, history: Sequence[Speaker]) -> Speaker:
             if wanted is None or earlier.gender in {wanted, "?"}:
                 return Speaker(mention, earlier.name, earlier.gender)
         return Speaker(mention, mention)
-    segments = [WORD_ONLY_RE.findall(part) for part in mention.split(",")]
+    # "Christian Wulff (CDU)": what stands in parentheses is no part of the name
+    segments = [WORD_ONLY_RE.findall(part) for part in PARENTHESIS_RE.sub(" ", mention).split(",")]
     segments = [words for words in segments if words]
     if not segments:
         return Speaker(mention, mention)
