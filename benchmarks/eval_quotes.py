@@ -1,7 +1,10 @@
 """Evaluate `kernpunkt.quotes.find_quotes` on the SpkAtt-2023 quote sets in ../shared/data/quotes.
 
 Prints span precision/recall/F1 and speaker accuracy for the items, the mark variants and the
-whole articles, plus error counts by category. `--show N` prints N examples per error category.
+whole articles, plus error counts by category. `name` is how clean the speaker's name is: of the
+quotes whose speaker is right and named by more than a pronoun, the share whose `Quote.speaker`
+uses only words of the gold speaker (no role owner, party or place glued to the name).
+`--show N` prints N examples per error category.
 A found quote matches a gold quote when it has the same words at the same place (gold
 `quote_char_span`), so a quote repeated in one text counts once per occurrence.
 The data is CC BY-NC-SA and is only read here, never copied into the repository.
@@ -51,6 +54,8 @@ class Score:
     fn: int = 0
     speaker_ok: int = 0
     speaker_total: int = 0
+    name_ok: int = 0
+    name_total: int = 0
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def line(self, name: str, seconds: float) -> str:
@@ -59,10 +64,11 @@ class Score:
         recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         speaker = self.speaker_ok / self.speaker_total if self.speaker_total else 0.0
+        clean = self.name_ok / self.name_total if self.name_total else 0.0
         return (
             f"{name:15s} P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  "
             f"speaker {speaker:.3f} ({self.speaker_ok}/{self.speaker_total})  "
-            f"tp {self.tp} fp {self.fp} fn {self.fn}  {seconds:.2f}s"
+            f"name {clean:.3f}  tp {self.tp} fp {self.fp} fn {self.fn}  {seconds:.2f}s"
         )
 
 
@@ -108,6 +114,23 @@ def speaker_correct(
         return False
     before = {word.lower() for word in WORD_RE.findall(text[: clause_start(text, gold)])}
     return words[-1].lower() not in PRONOUNS and words[-1].lower() in before
+
+
+def name_is_clean(gold: dict, quote: Quote) -> bool | None:
+    """Tell whether the speaker's name uses only words of the gold speaker or an alternative.
+
+    None when the gold or our mention is only a pronoun: the name then comes from elsewhere.
+    """
+    pronouns = PRONOUNS | DEMONSTRATIVE_PRONOUNS
+    if gold["speaker"].lower() in pronouns or (quote.speaker_mention or "").lower() in pronouns:
+        return None
+    allowed = {
+        word.lower()
+        for candidate in [gold["speaker"], *gold.get("speaker_alternatives", [])]
+        if candidate
+        for word in WORD_RE.findall(candidate)
+    }
+    return {word.lower() for word in WORD_RE.findall(quote.speaker or "")} <= allowed
 
 
 def clause_start(text: str, gold: dict) -> int:
@@ -171,6 +194,15 @@ def score_item(item: dict, score: Score) -> None:
         score.speaker_total += 1
         if speaker_correct(gold, quote.speaker_mention, text, quote.speaker):
             score.speaker_ok += 1
+            clean = None if gold["speaker"] is None else name_is_clean(gold, quote)
+            if clean is not None:
+                score.name_total += 1
+                score.name_ok += clean
+                if not clean:
+                    score.errors["name:unclean"].append(
+                        f"name={quote.speaker!r} gold={gold['speaker']!r} | "
+                        + snippet(text, quote.start, quote.end)
+                    )
         else:
             kind = "null" if gold["speaker"] is None else "wrong"
             if quote.speaker_mention is None:

@@ -258,9 +258,12 @@ def test_relative_clause_that_speaks_stays_out_of_the_mention() -> None:
         ("Niedersachsens Ministerpräsident Christian Wulff (CDU)", "Christian Wulff"),
         ("Die Sprecherin der Stiftung Warentest, Heike van Laak,", "Heike van Laak"),
         ("Ursula von der Leyen", "Ursula von der Leyen"),
+        ("Regierungssprecher Steffen Seibert in Berlin", "Steffen Seibert"),
     ],
 )
-def test_speaker_name_leaves_out_the_roles_owner_and_the_party(mention: str, name: str) -> None:
+def test_speaker_name_leaves_out_the_roles_owner_the_party_and_the_place(
+    mention: str, name: str
+) -> None:
     quote = only(f"{mention} sagte am Montag: „Wir werden das prüfen.“")
     assert quote.speaker_mention == mention.rstrip(",")
     assert quote.speaker == name

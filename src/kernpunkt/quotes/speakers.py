@@ -14,6 +14,7 @@ from kernpunkt.quotes.lexicon import (
     INNER_PARTICLES,
     MAX_NAME_RUN,
     NACH_NOUNS,
+    NAME_LINKS,
     NAME_PREPOSITIONS,
     NEUTER_SUBJECT,
     NP_TOKEN_LIMIT,
@@ -65,7 +66,12 @@ def _gender(words: list[str]) -> str:
 
 def _name_in_segment(words: list[str]) -> str | None:
     """Return the name in one part of a mention, before what links to it ("X von den Grünen")."""
-    cuts = [index for index, word in enumerate(words) if index > 1 and word in NAME_PREPOSITIONS]
+    # "Ursula von der Leyen" keeps its "von"; a place never belongs to a name ("Romney in Arbutus")
+    cuts = [
+        index
+        for index, word in enumerate(words)
+        if (index > 1 and word in NAME_PREPOSITIONS) or (index and word in NAME_LINKS)
+    ]
     for end in [len(words), *reversed(cuts)]:
         name = _trailing_name(words[:end])
         if name:
