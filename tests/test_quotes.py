@@ -727,6 +727,24 @@ def test_plural_object_opening_the_clause_is_not_the_speaker() -> None:
     assert only(text).speaker_mention == "die Agentur"
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Jede Verantwortung für die Affäre weist Müller von sich: „Ich war es nicht.“", "Müller"),
+        ("Die Entwicklung der Preise bezeichnete Meier als „besorgniserregend“.", "Meier"),
+        (
+            "Die Bundesregierung kritisierte Müller scharf: „Das ist unverantwortlich.“",
+            "Die Bundesregierung",
+        ),
+        ("Seine Meinung zu Kirchhoff: „Das darf nicht wahr sein.“", "Seine Meinung"),
+    ],
+)
+def test_abstract_noun_opening_the_clause_is_the_object_of_the_name_after_the_verb(
+    text: str, mention: str
+) -> None:
+    assert only(text).speaker_mention == mention
+
+
 def test_plural_subject_with_a_plural_verb_stays_the_speaker() -> None:
     quote = only("Die Gewerkschaften bezeichneten das Angebot als „Provokation“.")
     assert quote.speaker_mention == "Die Gewerkschaften"

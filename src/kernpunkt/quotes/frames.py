@@ -78,6 +78,7 @@ from kernpunkt.quotes.phrases import (
     is_relative_clause,
     is_singular_verb,
     noun_phrase,
+    object_first_subject,
     phrase_before,
     phrase_start,
     prefield_is_subject,
@@ -412,6 +413,9 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
         if phrase and is_plural(masked, phrase) and is_singular_verb(frame.cue):
             # "Die Äußerungen … bezeichnete X als „…“": a plural object opens the clause.
             return after_verb(masked, verb_end, sent.end)
+        subject = phrase and object_first_subject(masked, phrase, verb_end, sent.end)
+        if subject:
+            return subject
         # "Klose, der Gelb-Rot sah, nannte …" keeps its subject across the relative clause;
         # in "Sie sei geschockt, sagte die Königin" the subject follows the verb.
         if phrase and (comma < 0 or phrase[1] >= comma or masked[phrase[1] :].startswith(",")):

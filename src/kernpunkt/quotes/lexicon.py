@@ -195,6 +195,26 @@ GENDERS = {
     **dict.fromkeys(MALE_PRONOUNS, "m"),
     NEUTER_SUBJECT: "n",
 }
+# Endings of abstract nouns, which cannot speak ("Die Entwicklung … verglich Merkel mit …"),
+# and the bodies among them that can ("die Bundesregierung erklärte").
+ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "nis", "tät", "nahme")
+SPEAKING_BODIES = (
+    "regierung",
+    "zeitung",
+    "stiftung",
+    "verwaltung",
+    "vereinigung",
+    "bewegung",
+    "führung",
+    "leitung",
+    "universität",
+    "mehrheit",
+    "minderheit",
+    "öffentlichkeit",
+    "versammlung",
+    "vertretung",
+    "forschung",
+)
 # Articles that, inside a mention, open a genitive or dative phrase rather than a name.
 OBLIQUE_ARTICLES = frozenset("des eines der einer dem einem".split())
 ARTICLE_GENDERS = {"die": "f", "eine": "f", "der": "m", "ein": "m", "das": "n"}

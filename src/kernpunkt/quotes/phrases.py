@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kernpunkt.quotes.lexicon import (
+    ABSTRACT_SUFFIXES,
     ADVERBIAL_SUFFIXES,
     ADVERBIALS,
     ADVERBIALS_LOWER,
@@ -36,6 +37,7 @@ from kernpunkt.quotes.lexicon import (
     PRONOUNS,
     RELATIVE_PRONOUNS,
     SKIPPABLE_OPENERS,
+    SPEAKING_BODIES,
     SUBJECT_PRONOUNS,
     TIME_NOUNS,
     TIME_PREPOSITIONS,
@@ -396,6 +398,31 @@ def in_circumstance_clause(masked: str, sent: Sent, pos: int) -> bool:
     return bool(first) and first[0][2] in CIRCUMSTANCE_SUBORDINATORS
 
 
+def object_first_subject(
+    masked: str, phrase: tuple[int, int], verb_end: int, end: int
+) -> tuple[int, int] | None:
+    """Return the name after the verb when the clause opens with what cannot speak.
+
+    "Die Entwicklung im Iran verglich Merkel mit …", "Jegliche Mitverantwortung weist Hartmann
+    von sich": an abstract noun opening the clause is the object, the bare name after the verb
+    the subject.
+    """
+    words = [word for _, _, word in word_tokens(masked, phrase[0], phrase[1])]
+    head = next(
+        (w for w in words if w.lower() not in DETERMINERS and not is_adjective(w.lower())), ""
+    )
+    lowered = head.lower()
+    if not lowered.endswith(ABSTRACT_SUFFIXES) or lowered.endswith(SPEAKING_BODIES):
+        return None
+    subject = after_verb(masked, verb_end, end)
+    if subject is None:
+        return None
+    named = word_tokens(masked, subject[0], subject[1])
+    if named[0][2].lower() in DETERMINERS or named[0][2] in PRONOUNS:
+        return None
+    return subject if all(is_capitalised(word) for _, _, word in named) else None
+
+
 def clause_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
     """Return the subject of the clause ending at `pos` ("Hier sparte X nicht mit …: „…“")."""
     clause = clause_start(masked, sent.start, pos - 2)
@@ -408,7 +435,12 @@ def clause_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
         # "Das Angebot, Verletzte aufzunehmen, lehnt er ab: „…“": the verb, then its subject.
         return tail[1][0], tail[1][1]
     if prefield_is_subject(tokens):
-        return noun_phrase(masked, tokens[0][0], pos)
+        phrase = noun_phrase(masked, tokens[0][0], pos)
+        verb = word_tokens(masked, phrase[1], pos)[:1] if phrase else []
+        if not verb or not verb[0][2][:1].islower() or verb[0][2] in LOWER_PREPOSITIONS:
+            # "Seine Meinung zu Kirchhoff: „…“": a colon frame without a verb
+            return phrase
+        return object_first_subject(masked, phrase, verb[0][1], pos) or phrase
     return subject_after_finite(masked, tokens, pos)
 
 
