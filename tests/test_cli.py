@@ -86,6 +86,14 @@ def test_quotes_prints_one_json_object_per_quote() -> None:
     assert any(q["speaker"] == "Petra Albers" for q in quotes)
 
 
+def test_quotes_of_an_empty_file_is_an_error(tmp_path: Path) -> None:
+    empty = tmp_path / "leer.txt"
+    empty.write_text(" \n", encoding="utf-8")
+    result = kernpunkt("quotes", str(empty))
+    assert result.returncode == 2
+    assert result.stderr.decode() == "error: the text is empty: paste a German article\n"
+
+
 def test_clean_json_lists_removed_blocks_with_reasons() -> None:
     result = kernpunkt("clean", str(HAFEN), "--json")
     assert result.returncode == 0, result.stderr.decode()

@@ -67,9 +67,13 @@ def run_clean(args: argparse.Namespace) -> None:
 
 def run_quotes(args: argparse.Namespace) -> None:
     """Print one JSON object per quote found in a German text."""
+    from kernpunkt.config import load_config
+    from kernpunkt.inputs import check_raw
     from kernpunkt.quotes import find_quotes
 
-    for quote in find_quotes(read_source(args.file)):
+    text = read_source(args.file)
+    check_raw(text, load_config().limits.max_raw_chars)
+    for quote in find_quotes(text):
         sys.stdout.write(json.dumps(asdict(quote), ensure_ascii=False) + "\n")
 
 
