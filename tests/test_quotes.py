@@ -276,6 +276,20 @@ def test_pronoun_speaker_is_resolved_to_the_last_named_person() -> None:
     assert quote.speaker == "Petra Klein"
 
 
+@pytest.mark.parametrize(
+    "document",
+    [
+        "Die Mitteilung endete mit den Worten: „Alles ist sicher.“",
+        "Die Warnung lautete: „Alles ist sicher.“",
+        "„Alles ist sicher“, so die Mitteilung.",
+    ],
+)
+def test_pronoun_skips_a_document_that_spoke_in_between(document: str) -> None:
+    text = f"Ministerin Anna Weber sagte: „Wir handeln.“ {document} Sie fügte hinzu: „Wir prüfen.“"
+    quotes = find_quotes(text)
+    assert (quotes[-1].speaker_mention, quotes[-1].speaker) == ("Sie", "Anna Weber")
+
+
 def test_pronoun_er_skips_a_female_speaker() -> None:
     text = (
         "Kanzler Hans Vogt sagte: „Wir handeln.“ Ministerin Eva Roth erklärte: „Wir helfen.“ "

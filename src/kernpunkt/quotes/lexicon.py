@@ -6,6 +6,7 @@ Also the three word tests built straight on them (capitalised, speech verb, adje
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 SENTENCE_PUNCT = ".!?…"
 
@@ -429,6 +430,24 @@ PRONOUN_LOOKBACK = 30
 def is_capitalised(word: str) -> bool:
     """Tell whether a token looks like a noun or a name ("Homepage", "documenta-Homepage")."""
     return word[:1].isupper() or word.rpartition("-")[2][:1].isupper()
+
+
+def is_abstract(word: str) -> bool:
+    """Tell whether a noun names a thing that cannot speak ("Entwicklung"), not a body."""
+    lowered = word.lower()
+    return lowered.endswith(ABSTRACT_SUFFIXES) and not lowered.endswith(SPEAKING_BODIES)
+
+
+def head_noun(words: Sequence[str]) -> str:
+    """Return the first word of a noun phrase that is neither an article nor an adjective."""
+    return next(
+        (
+            word
+            for word in words
+            if word.lower() not in DETERMINERS and not is_adjective(word.lower())
+        ),
+        "",
+    )
 
 
 def is_speech_verb(word: str) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from kernpunkt.quotes.lexicon import (
-    ABSTRACT_SUFFIXES,
     ADVERBIAL_SUFFIXES,
     ADVERBIALS,
     ADVERBIALS_LOWER,
@@ -37,12 +36,13 @@ from kernpunkt.quotes.lexicon import (
     PRONOUNS,
     RELATIVE_PRONOUNS,
     SKIPPABLE_OPENERS,
-    SPEAKING_BODIES,
     SUBJECT_PRONOUNS,
     TIME_NOUNS,
     TIME_PREPOSITIONS,
     TITLE_WORDS,
     WINDOW,
+    head_noun,
+    is_abstract,
     is_adjective,
     is_capitalised,
     is_speech_verb,
@@ -407,12 +407,7 @@ def object_first_subject(
     von sich": an abstract noun opening the clause is the object, the bare name after the verb
     the subject.
     """
-    words = [word for _, _, word in word_tokens(masked, phrase[0], phrase[1])]
-    head = next(
-        (w for w in words if w.lower() not in DETERMINERS and not is_adjective(w.lower())), ""
-    )
-    lowered = head.lower()
-    if not lowered.endswith(ABSTRACT_SUFFIXES) or lowered.endswith(SPEAKING_BODIES):
+    if not is_abstract(head_noun([word for _, _, word in word_tokens(masked, *phrase)])):
         return None
     subject = after_verb(masked, verb_end, end)
     if subject is None:

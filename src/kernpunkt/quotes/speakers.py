@@ -30,6 +30,8 @@ from kernpunkt.quotes.lexicon import (
     TITLE_WORDS,
     WINDOW,
     WORD_ONLY_RE,
+    head_noun,
+    is_abstract,
     is_adjective,
     is_capitalised,
 )
@@ -133,6 +135,11 @@ def _inflected(word: str) -> bool:
     return is_adjective(word.lower())
 
 
+def _can_speak(speaker: Speaker) -> bool:
+    """Tell whether a pronoun may stand for this speaker: not for a thing ("Die Entwicklung")."""
+    return not is_abstract(head_noun(WORD_ONLY_RE.findall(speaker.mention or "")))
+
+
 def _view_owner(mention: str) -> str | None:
     """Return the pronoun behind someone's view ("seiner Ansicht" is his), else None."""
     words = mention.split()
@@ -148,7 +155,7 @@ def _resolve(mention: str, history: Sequence[Speaker]) -> Speaker:
         # "er", and "seiner Ansicht" (someone's view): the person referred to.
         wanted = GENDERS.get(pronoun)
         for earlier in reversed(history[-PRONOUN_LOOKBACK:]):
-            if earlier.name is None or earlier.name in PRONOUNS:
+            if earlier.name is None or earlier.name in PRONOUNS or not _can_speak(earlier):
                 continue
             if wanted is None or earlier.gender in {wanted, "?"}:
                 return Speaker(mention, earlier.name, earlier.gender)
