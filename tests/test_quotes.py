@@ -290,6 +290,14 @@ def test_pronoun_skips_a_document_that_spoke_in_between(document: str) -> None:
     assert (quotes[-1].speaker_mention, quotes[-1].speaker) == ("Sie", "Anna Weber")
 
 
+def test_surname_alone_keeps_the_gender_of_its_first_mention() -> None:
+    text = (
+        "Minister Jan Weber sagte: „Wir prüfen das.“ Sprecherin Eva Roth sagte: „Wir warten.“ "
+        "Weber sagte: „Es eilt.“ Sie ergänzte: „Nicht so schnell.“"
+    )
+    assert find_quotes(text)[-1].speaker == "Eva Roth"
+
+
 def test_pronoun_er_skips_a_female_speaker() -> None:
     text = (
         "Kanzler Hans Vogt sagte: „Wir handeln.“ Ministerin Eva Roth erklärte: „Wir helfen.“ "

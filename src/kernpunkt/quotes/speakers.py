@@ -182,6 +182,8 @@ class State:
     last_sentence: int = -CONTINUATION_GAP - 1
     subject: Speaker | None = None
     subject_sentence: int = -CONTINUATION_GAP - 1
+    # the gender each surname was last given ("Ministerin Anna Weber": "Weber" is "f")
+    genders: dict[str, str] = field(default_factory=dict)
 
     def continues(self, index: int, gap: int = CONTINUATION_GAP) -> Speaker | None:
         """Return the last speaker if they spoke at most `gap` sentences before `index`."""
@@ -205,6 +207,13 @@ def speaker_for(text: str, mention: tuple[int, int], state: State) -> Speaker:
     """Resolve a mention span to a speaker and remember it."""
     words = _clean_mention(text[mention[0] : mention[1]])
     speaker = _resolve(words, state.history)
+    if speaker.name and speaker.mention not in PRONOUNS:
+        # "Ministerin Anna Weber …", later "Weber sagte": the name keeps its gender
+        surname = speaker.name.split()[-1]
+        if speaker.gender == "?":
+            speaker.gender = state.genders.get(surname, "?")
+        else:
+            state.genders[surname] = speaker.gender
     if words in DEMONSTRATIVE_SUBJECTS:
         # "sagte dieser": the person named last, whether or not they spoke before.
         named = _last_named(text[max(0, mention[0] - WINDOW) : mention[0]])
