@@ -1,0 +1,92 @@
+"""Check that `kernpunkt.quotes.find_quotes` takes time linear in its input, on hostile text.
+
+Each input shape is timed at N and 4·N characters (best of three runs, so a run disturbed by
+another process does not count); a ratio near 4 is linear, near 16 quadratic. The shapes are
+what breaks naive quote finders: thousands of marks of one kind, marks of every kind at random,
+one endless sentence full of speech verbs, many short attributed quotes, no letters at all, and
+real article text when ../shared is there.
+
+    python benchmarks/bench_quotes.py [--chars 25000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from kernpunkt.quotes import find_quotes
+
+SEED_ARTICLE = (
+    Path(__file__).resolve().parents[1].parent
+    / "shared"
+    / "data"
+    / "article-report24-nordkorea.txt"
+)
+SCALE = 4
+REPEATS = 3
+# a ratio above this for SCALE times the input is worse than linear, with room for noise
+LINEAR_LIMIT = 2 * SCALE
+MARKS = '„“”"»«‚‘ .,:'
+
+
+def repeat(unit: str) -> Callable[[int], str]:
+    """Return a maker of text that repeats `unit` up to a length."""
+    return lambda n: (unit * (n // len(unit) + 1))[:n]
+
+
+def random_marks(n: int) -> str:
+    """Return `n` characters of quotation marks, punctuation and two letters, at random."""
+    chooser = random.Random(n)
+    return "".join(chooser.choice(MARKS + "ab") for _ in range(n))
+
+
+def shapes() -> dict[str, Callable[[int], str]]:
+    """Return the input shapes by name."""
+    found = {
+        "opening marks only": repeat("„"),
+        "marks at random": random_marks,
+        "one endless sentence": repeat("er sagte „nein“ und "),
+        "short attributed quotes": repeat("„Ja“, sagte er. "),
+        "no letters": repeat("123 !!! ¶ "),
+    }
+    if SEED_ARTICLE.exists():
+        found["seed article, repeated"] = repeat(SEED_ARTICLE.read_text(encoding="utf-8"))
+    return found
+
+
+def best_time(text: str) -> float:
+    """Return the fastest of REPEATS runs of find_quotes on `text`, in seconds."""
+    times = []
+    for _ in range(REPEATS):
+        began = time.perf_counter()
+        find_quotes(text)
+        times.append(time.perf_counter() - began)
+    return min(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Time every shape at two sizes and print the ratios; exit 1 if one is not linear."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chars", type=int, default=25_000, help="the smaller input size")
+    args = parser.parse_args(argv)
+    worst = 0.0
+    for name, make in shapes().items():
+        small, large = best_time(make(args.chars)), best_time(make(SCALE * args.chars))
+        ratio = large / small if small else 0.0
+        worst = max(worst, ratio)
+        print(
+            f"{name:25s} {args.chars:>7,} chars {small:7.3f}s  "
+            f"{SCALE * args.chars:>8,} chars {large:7.3f}s  ratio {ratio:4.1f}"
+        )
+    print(
+        f"worst ratio {worst:.1f} for {SCALE}x the input (linear ≈ {SCALE}, quadratic ≈ {SCALE**2})"
+    )
+    return 0 if worst <= LINEAR_LIMIT else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
