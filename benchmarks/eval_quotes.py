@@ -9,7 +9,7 @@ A found quote matches a gold quote when it has the same words at the same place 
 `quote_char_span`), so a quote repeated in one text counts once per occurrence.
 The data is CC BY-NC-SA and is only read here, never copied into the repository.
 
-    python benchmarks/eval_quotes.py [--show 5] [--data DIR]
+    python benchmarks/eval_quotes.py [--show 5] [--data DIR] [--only SET] [--marks-only]
 """
 
 from __future__ import annotations
@@ -20,12 +20,13 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kernpunkt.document import Quote
 from kernpunkt.quotes import find_quotes
+from kernpunkt.quotes.marks import pair_marks
 
 DATA_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "quotes"
 SETS = (
@@ -178,10 +179,22 @@ def match(gold: dict, predicted: list[Quote]) -> Quote | None:
     return None
 
 
-def score_item(item: dict, score: Score) -> None:
-    """Compare the quotes found in one item with its gold quotes."""
+def marks_only(text: str) -> list[Quote]:
+    """Return every span kernpunkt's mark pairing finds, as quotes: the baseline without frames."""
+    quotes = []
+    for span in pair_marks(text):
+        words = text[span.start : span.end]
+        start = span.start + len(words) - len(words.lstrip())
+        quotes.append(Quote(words.strip(), start, start + len(words.strip())))
+    return quotes
+
+
+def score_item(
+    item: dict, score: Score, finder: Callable[[str], list[Quote]] = find_quotes
+) -> None:
+    """Compare the quotes `finder` finds in one item with its gold quotes."""
     text = item["text"]
-    unmatched = find_quotes(text)
+    unmatched = finder(text)
     for gold in item["quotes"]:
         quote = match(gold, unmatched)
         if quote is None:
@@ -234,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=0, help="examples per error category")
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="folder with the .jsonl sets")
     parser.add_argument("--only", choices=[name for name, _ in SETS], help="evaluate one set")
+    parser.add_argument(
+        "--marks-only", action="store_true", help="the baseline: every paired span is a quote"
+    )
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"no data at {args.data}: the SpkAtt sets live in ../shared/data/quotes")
@@ -244,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         score = Score()
         began = time.perf_counter()
         for item in load(args.data / filename):
-            score_item(item, score)
+            score_item(item, score, marks_only if args.marks_only else find_quotes)
         print(score.line(name, time.perf_counter() - began))
         counts = Counter({category: len(found) for category, found in score.errors.items()})
         print("  errors: " + ", ".join(f"{c} {n}" for c, n in counts.most_common(12)))
