@@ -97,6 +97,22 @@ def test_names_of_papers_ships_and_operations_are_not_quotes() -> None:
     assert find_quotes(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Jahr 2007 nennt sie sich „documenta 12“ und findet im Sommer statt.",
+        "Die Junta, die sich selbst „Rat für Reform“ nennt, regiert seit Mai.",
+        "Die Polizei räumte das als „Dschungel von Calais“ bekannte Lager.",
+    ],
+)
+def test_name_something_gives_itself_is_not_a_quote(text: str) -> None:
+    assert find_quotes(text) == []
+
+
+def test_calling_oneself_something_in_ones_own_words_is_a_quote() -> None:
+    assert only("Er nannte sich „ein Opfer der Justiz“, sagte er.").text == "ein Opfer der Justiz"
+
+
 def test_so_called_term_is_not_a_quote() -> None:
     assert find_quotes("Die Stadt baut sogenannte „Tiny Houses“ am Stadtrand.") == []
 

@@ -390,6 +390,13 @@ REDE_RE = re.compile(r"\b(?:war|ist|sei)\b(?:[^.§]{0,60}|\s+von\b[^.]{0,300}?)\
 SO_FRAME_RE = re.compile(
     r"(?:^|[,–(]\s*|§\s*)(so)\s+(?=[A-ZÄÖÜ]|der |die |das |ein|letzter|erster)"
 )
+# What names something rather than quoting anyone: "nennt sich „X“", "die sich selbst „X“
+# nennt", "das als „X“ bekannte Lager".
+NAMES_ITSELF_RE = re.compile(
+    r"\b(?:nenn\w*|nannte\w*)\s+(?:\w+\s+){0,2}?sich\s*$|\bsich\s+(?:selbst\s+)?$"
+)
+SELF_NAMING_AFTER_RE = re.compile(r"\s*(?:nenn|nann)\w*\b")
+KNOWN_AS_AFTER_RE = re.compile(r"\s*bekannt\w*\b")
 SO_GENANNT_RE = re.compile(r"\bso\s+genannt\w*\s*$|\bsogenannt\w*\s*$|\bnamens\s*$")
 DOMAIN_RE = re.compile(r"^[\w\-.]+\.(?:de|com|net|org|at|ch|eu|info|uk|fr)$")
 SENTENCE_TAIL_RE = re.compile(r"[^.!?:]*$")

@@ -14,11 +14,14 @@ from kernpunkt.quotes.lexicon import (
     EXAMPLE_WORDS,
     HEISST_ES_RE,
     INNER_SENTENCE_RE,
+    KNOWN_AS_AFTER_RE,
     MAX_NAME_WORDS,
     NAME_FUNCTION_WORDS,
+    NAMES_ITSELF_RE,
     NEXT_WORD_RE,
     PHRASE_MIN_WORDS,
     QUOTE_LEADS,
+    SELF_NAMING_AFTER_RE,
     SENTENCE_PUNCT,
     SENTENCE_TAIL_RE,
     SO_GENANNT_RE,
@@ -60,7 +63,7 @@ def is_name_like(words: str) -> bool:
 def is_term(text: str, span: Span, name_like: bool) -> bool:
     """Tell whether a span is a quoted term: a name, a title, a translation or a so-called word."""
     before = text[max(0, span.open - 40) : span.open]
-    if SO_GENANNT_RE.search(before):
+    if SO_GENANNT_RE.search(before) or _names_something(text, span, before):
         return True
     words = WORD_ONLY_RE.findall(SENTENCE_TAIL_RE.search(before).group())
     previous = words[-1] if words else ""
@@ -88,6 +91,23 @@ def is_term(text: str, span: Span, name_like: bool) -> bool:
         or _governed_by_speech(text, span)
         or _opens_reported_clause(before)
     )
+
+
+def _names_something(text: str, span: Span, before: str) -> bool:
+    """Tell whether the words around a span give a name ("nennt sich „X“", "als „X“ bekannt").
+
+    A span opening with an article is wording: "nannte sich „ein Opfer der Justiz“".
+    """
+    first = WORD_ONLY_RE.findall(text[span.start : span.end])[:1]
+    if not first or first[0].lower() in DETERMINERS:
+        return False
+    naming = NAMES_ITSELF_RE.search(before)
+    if naming and (
+        naming.group().startswith(("nenn", "nann"))
+        or SELF_NAMING_AFTER_RE.match(text, span.close + 1)
+    ):
+        return True
+    return before.rstrip().endswith(" als") and bool(KNOWN_AS_AFTER_RE.match(text, span.close + 1))
 
 
 def _opens_reported_clause(before: str) -> bool:
