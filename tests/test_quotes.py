@@ -306,6 +306,14 @@ def test_pronoun_skips_a_document_that_spoke_in_between(document: str) -> None:
     assert (quotes[-1].speaker_mention, quotes[-1].speaker) == ("Sie", "Anna Weber")
 
 
+def test_role_made_from_an_adjective_takes_the_gender_of_its_article() -> None:
+    text = (
+        "Die Landtagsabgeordnete Eva Krämer sagte: „Ich trete zurück.“ Fraktionschef Jan Ott "
+        "erklärte: „Das bedauern wir.“ „Es war eine gute Zeit“, sagte sie."
+    )
+    assert find_quotes(text)[-1].speaker == "Eva Krämer"
+
+
 def test_surname_alone_keeps_the_gender_of_its_first_mention() -> None:
     text = (
         "Minister Jan Weber sagte: „Wir prüfen das.“ Sprecherin Eva Roth sagte: „Wir warten.“ "

@@ -59,11 +59,14 @@ def _gender(words: list[str]) -> str:
         return "f"
     if "Herr" in words:
         return "m"
+    article = ARTICLE_GENDERS.get(words[0].lower(), "?")
     roles = [word for word in words if ROLE_RE.search(word)]
-    if roles:
-        return "f" if roles[0].endswith("in") else "m"
-    first = words[0].lower()
-    return ARTICLE_GENDERS.get(first, "?")
+    if not roles:
+        return article
+    if roles[0].endswith("in"):
+        return "f"
+    # "die Abgeordnete", "der Vorsitzende": a role made from an adjective takes the article's
+    return article if roles[0].endswith("e") and article != "?" else "m"
 
 
 def _name_in_segment(words: list[str]) -> str | None:
