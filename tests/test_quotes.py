@@ -322,6 +322,14 @@ def test_surname_alone_keeps_the_gender_of_its_first_mention() -> None:
     assert find_quotes(text)[-1].speaker == "Eva Roth"
 
 
+def test_pronoun_refers_to_a_person_named_after_the_verb_of_the_sentence_before() -> None:
+    text = (
+        "Nach dem Spiel stellte sich Trainer Jens Ott den Fragen der Reporter. "
+        "Er sagte: „Wir waren schlecht.“"
+    )
+    assert only(text).speaker == "Jens Ott"
+
+
 def test_pronoun_er_skips_a_female_speaker() -> None:
     text = (
         "Kanzler Hans Vogt sagte: „Wir handeln.“ Ministerin Eva Roth erklärte: „Wir helfen.“ "

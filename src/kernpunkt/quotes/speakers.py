@@ -27,6 +27,7 @@ from kernpunkt.quotes.lexicon import (
     PRONOUNS,
     ROLE_RE,
     SPACE_RE,
+    TIME_NOUNS,
     TITLE_WORDS,
     WINDOW,
     WORD_ONLY_RE,
@@ -35,7 +36,7 @@ from kernpunkt.quotes.lexicon import (
     is_adjective,
     is_capitalised,
 )
-from kernpunkt.quotes.phrases import noun_phrase, prefield_is_subject
+from kernpunkt.quotes.phrases import noun_phrase, prefield_is_subject, subject_after_finite
 from kernpunkt.quotes.sentences import Sent, word_tokens
 
 
@@ -236,12 +237,32 @@ def sentence_speaker(text: str, sent: Sent, state: State) -> Speaker | None:
 def remember_subject(text: str, masked: str, sent: Sent, index: int, state: State) -> None:
     """Remember a named person opening a sentence, for pronouns and the quotes that follow."""
     tokens = word_tokens(masked, sent.start, min(sent.end, sent.start + WINDOW))[:NP_TOKEN_LIMIT]
-    if not prefield_is_subject(tokens) or tokens[0][2] in PRONOUNS:
+    if not tokens or tokens[0][2] in PRONOUNS:
         return
-    phrase = noun_phrase(masked, tokens[0][0], sent.end)
+    opening = prefield_is_subject(tokens)
+    if opening:
+        phrase = noun_phrase(masked, tokens[0][0], sent.end)
+    else:
+        # "Nach dem Unwetter zog Bürgermeister Uwe Grabowski Bilanz": after the finite verb
+        phrase = subject_after_finite(masked, tokens, sent.end)
     if phrase is None:
         return
     person = _resolve(_clean_mention(text[phrase[0] : phrase[1]]), state.history)
-    if person.name and " " in person.name:
+    if person.name and " " in person.name and (opening or _is_person(person)):
         state.history.append(person)
         state.subject, state.subject_sentence = person, index
+
+
+def _is_person(speaker: Speaker) -> bool:
+    """Tell whether a phrase after the verb names a person, not an object or a time.
+
+    A role with a name ("Bürgermeister Uwe Grabowski") or a bare name of a few words does;
+    "dieser Wechsel", "die Tatsache" and "CDU-Parteitag Anfang Dezember" do not.
+    """
+    if speaker.name != speaker.mention:
+        return True
+    words = (speaker.name or "").split()
+    return 1 < len(words) <= MAX_NAME_RUN and all(
+        is_capitalised(word) and word.lower() not in DETERMINERS and word not in TIME_NOUNS
+        for word in words
+    )
