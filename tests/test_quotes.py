@@ -169,6 +169,30 @@ def test_capitalised_wording_governed_by_speech_is_a_quote(text: str, words: str
 
 
 @pytest.mark.parametrize(
+    ("text", "words", "mention"),
+    [
+        (
+            "Die Opposition warf der Regierung „Planlosigkeit“ vor.",
+            "Planlosigkeit",
+            "Die Opposition",
+        ),
+        (
+            "Kritiker hatten dem Intendanten „Geschmacklosigkeit“ vorgeworfen.",
+            "Geschmacklosigkeit",
+            "Kritiker",
+        ),
+    ],
+)
+def test_word_someone_is_accused_of_is_a_quote(text: str, words: str, mention: str) -> None:
+    quote = only(text)
+    assert (quote.text, quote.speaker_mention) == (words, mention)
+
+
+def test_name_before_the_preposition_vor_stays_a_name() -> None:
+    assert find_quotes("Er wies darauf hin, dass sich „Larry“ vor dem Landfall abschwächte.") == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Der Verein warnt vor der Diätpille „Schlank Forte“.",

@@ -334,6 +334,9 @@ CONTENT_VERB_RE = re.compile(
     r"versprochen|rät|riet|rieten"
 )
 CONTENT_VERB_REACH = 8
+# "warf der Regierung „Planlosigkeit“ vor", "hatten ihm „Wortbruch“ vorgeworfen": the verb
+# (or its particle) closing the clause right after the span takes the span as its object.
+CLOSING_CONTENT_VERBS = frozenset({"vor", "vorgeworfen", "vorwerfen", "vorzuwerfen"})
 # Nouns that introduce wording, not a name: "Sprüche wie „…“", "Parolen wie zum Beispiel „…“".
 WORDING_NOUNS = SPEECH_NOUNS | {"Slogans", "Parole"}
 EXAMPLE_WORDS = frozenset({"wie", "etwa", "zum", "Beispiel"})

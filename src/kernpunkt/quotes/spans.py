@@ -6,6 +6,7 @@ from kernpunkt.document import QuoteKind
 from kernpunkt.quotes.lexicon import (
     ABBREVIATION_AFTER_RE,
     CLAUSE_TAIL_RE,
+    CLOSING_CONTENT_VERBS,
     CONTENT_VERB_RE,
     CONTENT_VERB_REACH,
     DETERMINERS,
@@ -131,6 +132,8 @@ def _governed_by_speech(text: str, span: Span) -> bool:
     clause = CLAUSE_TAIL_RE.search(before).group()
     words = WORD_ONLY_RE.findall(clause)[-CONTENT_VERB_REACH:]
     verbs = [index for index, word in enumerate(words) if CONTENT_VERB_RE.fullmatch(word)]
+    if _closing_verb(text, span):
+        return True
     if not verbs:
         return False
     between = words[verbs[-1] + 1 :]
@@ -140,6 +143,16 @@ def _governed_by_speech(text: str, span: Span) -> bool:
         return False
     last = between[-1] if between else ""
     return not (is_capitalised(last) and last not in WORDING_NOUNS | EXAMPLE_WORDS)
+
+
+def _closing_verb(text: str, span: Span) -> bool:
+    """Tell whether "vorwerfen" closes the span's clause right after it ("„X“ vorgeworfen")."""
+    match = NEXT_WORD_RE.match(text, span.close + 1)
+    if match is None or match.group(1) not in CLOSING_CONTENT_VERBS:
+        return False
+    following = text[match.end(1) :].lstrip()[:1]
+    # "vor" alone is also a preposition ("„Larry“ vor dem Landfall"): a particle ends the clause
+    return match.group(1) != "vor" or not following or following in ".,;:!?"
 
 
 def _speech_follows(text: str, span: Span) -> bool:
