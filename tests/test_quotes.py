@@ -394,6 +394,30 @@ def test_outlet_that_quotes_someone_is_not_the_speaker() -> None:
     assert "ndr.de" not in quote.speaker_mention
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Die Agentur Reuters zitierte einen ranghohen Diplomaten mit den Worten, man sei "
+            "„noch weit von einer Einigung entfernt“.",
+            "einen ranghohen Diplomaten",
+        ),
+        (
+            "Der Trainer wird in der Zeitung mit den Worten zitiert: „Wir geben nicht auf.“",
+            "Der Trainer",
+        ),
+        (
+            "In der Zeitung wird der Trainer mit den Worten zitiert: „Wir geben nicht auf.“",
+            "der Trainer",
+        ),
+    ],
+)
+def test_person_quoted_by_an_outlet_is_the_speaker_in_every_word_order(
+    text: str, mention: str
+) -> None:
+    assert only(text).speaker_mention == mention
+
+
 def test_text_without_speaker_gives_none() -> None:
     quote = only("„Wer zu spät kommt, den bestraft das Leben.“")
     assert quote.speaker is None

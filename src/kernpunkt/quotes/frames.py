@@ -333,6 +333,11 @@ def _noun_owner(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | None
     """Return who a speech noun belongs to: a spokesperson named with it, or the clause subject."""
     if SPEAKER_ROLE_RE.search(frame.cue):
         return noun_phrase(masked, phrase_start(masked, sent, frame.pos), sent.end)
+    clause = clause_start(masked, sent.start, frame.pos)
+    for start, _, word in word_tokens(masked, clause, frame.pos):
+        if word.startswith("zitiert"):
+            # "Reuters zitierte einen Diplomaten mit den Worten, …": the words are the quoted's
+            return _quoted_person(masked, clause, Frame(word, start, None), frame.pos)
     owner = _verb_subject(masked, sent, frame)
     return None if owner is not None and _is_own_phrase(masked, owner, frame.pos) else owner
 
@@ -510,6 +515,9 @@ def _quoted_person(masked: str, clause: int, frame: Frame, end: int) -> tuple[in
     tokens = word_tokens(masked, clause, frame.pos)
     for index, (_, tok_end, word) in enumerate(tokens):
         if word in PASSIVE_AUXILIARIES and index + 1 < len(tokens):
+            # "Der Trainer wird in der Zeitung … zitiert": a subject before the auxiliary
+            if index and prefield_is_subject(tokens[:index]):
+                return noun_phrase(masked, tokens[0][0], tokens[index][0])
             return after_verb(masked, tok_end, frame.pos)
     after = frame.pos + len(frame.cue)
     first = after_verb(masked, after, end)
