@@ -418,6 +418,15 @@ def test_person_quoted_by_an_outlet_is_the_speaker_in_every_word_order(
     assert only(text).speaker_mention == mention
 
 
+def test_document_just_named_speaks_for_the_one_who_issued_it() -> None:
+    text = (
+        "Der Wetterdienst warnte vor „schweren Sturmböen“. "
+        "„Bleiben Sie zu Hause“, hieß es in der Warnung."
+    )
+    assert [quote.speaker for quote in find_quotes(text)] == ["Der Wetterdienst"] * 2
+    assert only("„Bleiben Sie zu Hause“, hieß es in der Warnung.").speaker_mention == "der Warnung"
+
+
 def test_text_without_speaker_gives_none() -> None:
     quote = only("„Wer zu spät kommt, den bestraft das Leben.“")
     assert quote.speaker is None

@@ -64,6 +64,7 @@ from kernpunkt.quotes.frames import (
 )
 from kernpunkt.quotes.lexicon import (
     CLAUSE_PUNCTUATION,
+    DEFINITE_ARTICLES,
     KONJUNKTIV_FORMS,
     KONJUNKTIV_II_FORMS,
     NAME_OWNERS,
@@ -238,6 +239,10 @@ def _attribute_span(
         if after.mention is None:
             # "„…“, hieß es": the document or speech of the last speaker.
             return (state.continues(index) if after.kind == "es" else None), after.cue
+        continued = state.continues(index)
+        if after.kind == "es" and continued is not None and _refers_back(masked, after.mention):
+            # "„…“, hieß es in der Warnung": the warning just named, so its author's
+            return continued, after.cue
         return speaker_for(text, after.mention, state), after.cue
     if colon_before(masked, span, sent.start) and (not term or ends_sentence(text, span)):
         frame = nearest_frame(masked, frames, span, colon=True)
@@ -276,6 +281,16 @@ def _attribute_span(
             return speaker, None
         return (speaker_for(text, subject, state) if subject else None), None
     return None
+
+
+def _refers_back(masked: str, mention: tuple[int, int]) -> bool:
+    """Tell whether a document is named only as what someone just said ("in der Warnung").
+
+    A definite article and a speech noun alone, without an owner or a description ("in der
+    Warnung des Wetterdienstes", "in einem Brief"), point back to the last speaker's words.
+    """
+    words = WORD_ONLY_RE.findall(masked[mention[0] : mention[1]])
+    return len(words) == 2 and words[0].lower() in DEFINITE_ARTICLES and words[1] in SPEECH_NOUNS
 
 
 def _names_speaker(masked: str, sent: Sent, span: Span) -> bool:

@@ -216,6 +216,7 @@ SPEAKING_BODIES = (
     "vertretung",
     "forschung",
 )
+DEFINITE_ARTICLES = frozenset("der die das des dem den".split())
 # Articles that, inside a mention, open a genitive or dative phrase rather than a name.
 OBLIQUE_ARTICLES = frozenset("des eines der einer dem einem".split())
 ARTICLE_GENDERS = {"die": "f", "eine": "f", "der": "m", "ein": "m", "das": "n"}
