@@ -354,6 +354,24 @@ def test_pronoun_refers_to_a_person_named_after_the_verb_of_the_sentence_before(
     assert only(text).speaker == "Jens Ott"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Außenministerin Clara Vogt sagte: „Wir reden.“ „Die Tür bleibt offen“, sagte die "
+            "Grünen-Politikerin in Kiew.",
+            "Clara Vogt",
+        ),
+        (
+            "Trainer Jens Ott sagte: „Wir siegen.“ „Wir sind bereit“, sagte der 62-Jährige.",
+            "Jens Ott",
+        ),
+    ],
+)
+def test_epithet_names_the_person_just_named(text: str, name: str) -> None:
+    assert find_quotes(text)[-1].speaker == name
+
+
 def test_pronoun_er_skips_a_female_speaker() -> None:
     text = (
         "Kanzler Hans Vogt sagte: „Wir handeln.“ Ministerin Eva Roth erklärte: „Wir helfen.“ "

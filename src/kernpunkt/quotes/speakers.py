@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from kernpunkt.quotes.lexicon import (
     ARTICLE_GENDERS,
     CONTINUATION_GAP,
+    DEFINITE_ARTICLES,
     DEMONSTRATIVE_SUBJECTS,
     DETERMINERS,
+    EPITHET_RE,
     GENDERS,
     INNER_PARTICLES,
     MAX_NAME_RUN,
@@ -174,7 +176,32 @@ def _resolve(mention: str, history: Sequence[Speaker]) -> Speaker:
         key=lambda name: " " not in name,
     )
     gender = next((g for g in map(_gender, segments) if g != "?"), "?")
+    if not names and _is_epithet(segments[0]):
+        # "sagte die Grünen-Politikerin": the person just named, described once more
+        earlier = _last_with_name(history, gender)
+        if earlier is not None:
+            return Speaker(mention, earlier.name, gender)
     return Speaker(mention, names[0] if names else mention.split(",")[0].strip(), gender)
+
+
+def _is_epithet(words: list[str]) -> bool:
+    """Tell whether a mention opens with a description news uses for someone just named.
+
+    "der 62-Jährige", "die Grünen-Politikerin": an article and an age or a party member.
+    """
+    return (
+        len(words) > 1
+        and words[0].lower() in DEFINITE_ARTICLES
+        and bool(EPITHET_RE.search(words[1]))
+    )
+
+
+def _last_with_name(history: Sequence[Speaker], gender: str) -> Speaker | None:
+    """Return the last earlier speaker of `gender` with a name of their own, if any."""
+    for earlier in reversed(history[-PRONOUN_LOOKBACK:]):
+        if earlier.name and earlier.name != earlier.mention and earlier.gender in {gender, "?"}:
+            return earlier
+    return None
 
 
 @dataclass
