@@ -120,10 +120,14 @@ def speaker_correct(
 def name_is_clean(gold: dict, quote: Quote) -> bool | None:
     """Tell whether the speaker's name uses only words of the gold speaker or an alternative.
 
-    None when the gold or our mention is only a pronoun: the name then comes from elsewhere.
+    None when the gold or our mention is only a pronoun, or our name is none of our mention's
+    words ("der Linkspolitiker" resolved to the person just named): it then comes from elsewhere.
     """
     pronouns = PRONOUNS | DEMONSTRATIVE_PRONOUNS
     if gold["speaker"].lower() in pronouns or (quote.speaker_mention or "").lower() in pronouns:
+        return None
+    name = {word.lower() for word in WORD_RE.findall(quote.speaker or "")}
+    if not name & {word.lower() for word in WORD_RE.findall(quote.speaker_mention or "")}:
         return None
     allowed = {
         word.lower()
@@ -131,7 +135,7 @@ def name_is_clean(gold: dict, quote: Quote) -> bool | None:
         if candidate
         for word in WORD_RE.findall(candidate)
     }
-    return {word.lower() for word in WORD_RE.findall(quote.speaker or "")} <= allowed
+    return name <= allowed
 
 
 def clause_start(text: str, gold: dict) -> int:

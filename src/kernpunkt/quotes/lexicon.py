@@ -218,7 +218,8 @@ SPEAKING_BODIES = (
 )
 DEFINITE_ARTICLES = frozenset("der die das des dem den".split())
 # Descriptions that refer back to someone just named: "der 62-Jährige", "die SPD-Politikerin".
-EPITHET_RE = re.compile(r"(?:[Jj]ährige[rn]?|[Pp]olitiker(?:in)?)$")
+# ("der 23-jährige Sportler" is an adjective before its noun, not such a description)
+EPITHET_RE = re.compile(r"(?:Jährige[rn]?|[Pp]olitiker(?:in)?)$")
 # Articles that, inside a mention, open a genitive or dative phrase rather than a name.
 OBLIQUE_ARTICLES = frozenset("des eines der einer dem einem".split())
 ARTICLE_GENDERS = {"die": "f", "eine": "f", "der": "m", "ein": "m", "das": "n"}

@@ -197,9 +197,9 @@ def _is_epithet(words: list[str]) -> bool:
 
 
 def _last_with_name(history: Sequence[Speaker], gender: str) -> Speaker | None:
-    """Return the last earlier speaker of `gender` with a name of their own, if any."""
+    """Return the last earlier speaker known to be of `gender` with a name of their own."""
     for earlier in reversed(history[-PRONOUN_LOOKBACK:]):
-        if earlier.name and earlier.name != earlier.mention and earlier.gender in {gender, "?"}:
+        if earlier.name and earlier.name != earlier.mention and earlier.gender == gender:
             return earlier
     return None
 
