@@ -445,6 +445,26 @@ def test_document_just_named_speaks_for_the_one_who_issued_it() -> None:
     assert only("„Bleiben Sie zu Hause“, hieß es in der Warnung.").speaker_mention == "der Warnung"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Auf den Plakaten war „Keine Abschiebungen nach Kabul“ zu lesen.",
+        "Auf dem Plakat stand: „Keine Abschiebungen nach Kabul“.",
+    ],
+)
+def test_text_of_a_banner_is_a_quote_of_the_banner(text: str) -> None:
+    quote = only(text)
+    assert quote.text == "Keine Abschiebungen nach Kabul"
+    assert "Plakat" in quote.speaker_mention
+
+
+def test_postposition_closes_the_prefield_before_the_verb() -> None:
+    quote = only(
+        "Dem Vernehmen nach soll Konzernchef Leif Berg von einem „Weckruf“ gesprochen haben."
+    )
+    assert quote.speaker == "Leif Berg"
+
+
 def test_text_without_speaker_gives_none() -> None:
     quote = only("„Wer zu spät kommt, den bestraft das Leben.“")
     assert quote.speaker is None

@@ -128,7 +128,9 @@ def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
             cues.append(Frame(word, tok_start, None, kind="laut"))
         elif any(p.fullmatch(word) and particles & words for p, particles in SEPARABLE_RES):
             cues.append(Frame(word, tok_start, None))
-        elif _presents_writing(word, previous, following) and words & WRITING_SIGNS:
+        elif _presents_writing(word, previous, following) and (
+            words & WRITING_SIGNS or _reads_quote(tokens, index)
+        ):
             cues.append(Frame(word, tok_start, None, kind="text"))
     for pattern in (HEISST_ES_RE, ES_HEISST_RE, REDE_RE):
         for match in pattern.finditer(masked, start, end):
@@ -141,6 +143,11 @@ def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
             clause = clause_start(masked, start, frame.pos)
             frame.reports = _wie_clause(masked, clause, frame, end) is not None
     return cues
+
+
+def _reads_quote(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Tell whether "zu lesen" at `index` follows quoted words ("war „X“ zu lesen")."""
+    return index > 1 and set(tokens[index - 2][2]) == {"§"}
 
 
 def _names_document(tokens: list[tuple[int, int, str]], index: int) -> bool:

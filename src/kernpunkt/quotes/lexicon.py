@@ -217,6 +217,8 @@ SPEAKING_BODIES = (
     "forschung",
 )
 DEFINITE_ARTICLES = frozenset("der die das des dem den".split())
+# Prepositions that follow their noun ("Dem Vernehmen nach", "Berichten zufolge").
+POSTPOSITIONS = frozenset({"nach", "zufolge", "gegenüber", "entsprechend"})
 # Descriptions that refer back to someone just named: "der 62-Jährige", "die SPD-Politikerin".
 # ("der 23-jährige Sportler" is an adjective before its noun, not such a description)
 EPITHET_RE = re.compile(r"(?:Jährige[rn]?|[Pp]olitiker(?:in)?)$")
@@ -317,6 +319,8 @@ WRITTEN_VERBS = frozenset("steht stand standen stehen lesen finden findet fand f
 # The finite forms of "finden" present words only as "fand sich"; "lesen" and "finden" as "zu …".
 REFLEXIVE_WRITTEN = frozenset("findet fand fanden".split())
 INFINITIVE_WRITTEN = frozenset({"lesen", "finden"})
+# "„X“ zu lesen", "„X“ zu sehen": the quoted words are what the sign or banner says.
+READ_AFTER_RE = re.compile(r"\s*zu\s+(?:lesen|sehen)\b")
 LOCATIVES = frozenset({"in", "im", "auf", "am", "an"})
 # Adverbs that stand for the place written words are in ("Darauf war zu lesen: „…“").
 PLACE_ADVERBS = frozenset({"Darauf", "Darin", "Dort", "Hierin", "Hierauf"})

@@ -32,6 +32,7 @@ from kernpunkt.quotes.lexicon import (
     PARTICIPLE_RE,
     PASSIVE_AUXILIARIES,
     PLURAL_SUFFIXES,
+    POSTPOSITIONS,
     PREFIELD_LINKS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -278,7 +279,11 @@ def subject_after_finite(
         if index == 0 or not word[:1].islower() or word in LOWER_PREPOSITIONS | DETERMINERS:
             continue
         previous = tokens[index - 1][2]
-        if previous in DETERMINERS or previous in LOWER_PREPOSITIONS or previous[:1].islower():
+        # "Dem Vernehmen nach soll X …": a postposition closes the prefield before the verb
+        closes = previous in POSTPOSITIONS and index > 1 and is_capitalised(tokens[index - 2][2])
+        if not closes and (
+            previous in DETERMINERS or previous in LOWER_PREPOSITIONS or previous[:1].islower()
+        ):
             continue
         if word in COORDINATORS:
             # "und wir haben vereinbart": a new clause with its own subject pronoun.

@@ -22,6 +22,7 @@ from kernpunkt.quotes.lexicon import (
     NEXT_WORD_RE,
     PHRASE_MIN_WORDS,
     QUOTE_LEADS,
+    READ_AFTER_RE,
     SELF_NAMING_AFTER_RE,
     SENTENCE_PUNCT,
     SENTENCE_TAIL_RE,
@@ -34,6 +35,7 @@ from kernpunkt.quotes.lexicon import (
     WINDOW,
     WORD_ONLY_RE,
     WORDING_NOUNS,
+    WRITTEN_VERBS,
     is_capitalised,
     is_speech_verb,
 )
@@ -132,7 +134,7 @@ def _governed_by_speech(text: str, span: Span) -> bool:
     clause = CLAUSE_TAIL_RE.search(before).group()
     words = WORD_ONLY_RE.findall(clause)[-CONTENT_VERB_REACH:]
     verbs = [index for index, word in enumerate(words) if CONTENT_VERB_RE.fullmatch(word)]
-    if _closing_verb(text, span):
+    if _closing_verb(text, span) or _presented_words(text, span):
         return True
     if not verbs:
         return False
@@ -143,6 +145,18 @@ def _governed_by_speech(text: str, span: Span) -> bool:
         return False
     last = between[-1] if between else ""
     return not (is_capitalised(last) and last not in WORDING_NOUNS | EXAMPLE_WORDS)
+
+
+def _presented_words(text: str, span: Span) -> bool:
+    """Tell whether a span is the text of a sign or banner ("war „X“ zu lesen", "stand: „X“")."""
+    reading = READ_AFTER_RE.match(text, span.close + 1)
+    if reading is not None:
+        return True
+    before = text[max(0, span.open - WINDOW) : span.open].rstrip()
+    if not before.endswith(":"):
+        return False
+    words = WORD_ONLY_RE.findall(before[-40:])
+    return bool(words) and words[-1] in WRITTEN_VERBS
 
 
 def _closing_verb(text: str, span: Span) -> bool:
