@@ -372,6 +372,14 @@ def test_epithet_names_the_person_just_named(text: str, name: str) -> None:
     assert find_quotes(text)[-1].speaker == name
 
 
+def test_pronoun_skips_an_indefinite_object_opening_the_sentence_before() -> None:
+    text = (
+        "Die Ärztin Eva Brandt sucht seit Jahren. Eine Nachfolgerin findet sie nicht. "
+        "„Keiner will aufs Land“, sagt sie."
+    )
+    assert only(text).speaker == "Eva Brandt"
+
+
 def test_pronoun_er_skips_a_female_speaker() -> None:
     text = (
         "Kanzler Hans Vogt sagte: „Wir handeln.“ Ministerin Eva Roth erklärte: „Wir helfen.“ "

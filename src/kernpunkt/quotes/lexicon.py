@@ -217,6 +217,7 @@ SPEAKING_BODIES = (
     "forschung",
 )
 DEFINITE_ARTICLES = frozenset("der die das des dem den".split())
+INDEFINITE_ARTICLES = frozenset("ein eine einen einem einer eines".split())
 # Prepositions that follow their noun ("Dem Vernehmen nach", "Berichten zufolge").
 POSTPOSITIONS = frozenset({"nach", "zufolge", "gegenüber", "entsprechend"})
 # Descriptions that refer back to someone just named: "der 62-Jährige", "die SPD-Politikerin".

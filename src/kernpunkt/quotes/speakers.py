@@ -13,6 +13,7 @@ from kernpunkt.quotes.lexicon import (
     DETERMINERS,
     EPITHET_RE,
     GENDERS,
+    INDEFINITE_ARTICLES,
     INNER_PARTICLES,
     MAX_NAME_RUN,
     NACH_NOUNS,
@@ -275,7 +276,10 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
     if phrase is None:
         return
     person = _resolve(_clean_mention(text[phrase[0] : phrase[1]]), state.history)
-    if person.name and " " in person.name and (opening or _is_person(person)):
+    # "Eine Nachfolgerin findet sie nicht": an indefinite phrase opening the clause is no one
+    # the text goes on about, and often the object
+    indefinite = person.name is not None and person.name.split()[0].lower() in INDEFINITE_ARTICLES
+    if person.name and " " in person.name and not indefinite and (opening or _is_person(person)):
         state.history.append(person)
         state.subject, state.subject_sentence = person, index
 
