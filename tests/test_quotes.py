@@ -473,6 +473,18 @@ def test_postposition_closes_the_prefield_before_the_verb() -> None:
     assert quote.speaker == "Leif Berg"
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("„Die Kosten steigen“, sagte Baumgartner der „Rosenheimer Rundschau“.", "Baumgartner"),
+        ("„Es ist genug“, sagte der 62-Jährige der „Passauer Presse“.", "der 62-Jährige"),
+        ("Ein Sprecher der „Grünen Jugend“ sagte: „Nein.“", "Ein Sprecher der „Grünen Jugend“"),
+    ],
+)
+def test_outlet_the_words_were_told_to_is_not_in_the_mention(text: str, mention: str) -> None:
+    assert only(text).speaker_mention == mention
+
+
 def test_text_without_speaker_gives_none() -> None:
     quote = only("„Wer zu spät kommt, den bestraft das Leben.“")
     assert quote.speaker is None

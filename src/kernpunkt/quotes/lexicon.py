@@ -217,6 +217,8 @@ SPEAKING_BODIES = (
     "forschung",
 )
 DEFINITE_ARTICLES = frozenset("der die das des dem den".split())
+# People who belong to what is named after them, besides the roles: "ein Vertreter der „X“".
+OWNER_NOUN_RE = re.compile(r"(?:vertreter|mitglied|mitglieder|mitarbeiter|anhänger)(?:in)?$", re.I)
 INDEFINITE_ARTICLES = frozenset("ein eine einen einem einer eines".split())
 # Prepositions that follow their noun ("Dem Vernehmen nach", "Berichten zufolge").
 POSTPOSITIONS = frozenset({"nach", "zufolge", "gegenüber", "entsprechend"})

@@ -29,6 +29,7 @@ from kernpunkt.quotes.lexicon import (
     NP_TOKEN_LIMIT,
     OBJECT_ARTICLES,
     OBJECT_PRONOUNS,
+    OWNER_NOUN_RE,
     PARTICIPLE_RE,
     PASSIVE_AUXILIARIES,
     PLURAL_SUFFIXES,
@@ -36,6 +37,7 @@ from kernpunkt.quotes.lexicon import (
     PREFIELD_LINKS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
+    ROLE_RE,
     SKIPPABLE_OPENERS,
     SUBJECT_PRONOUNS,
     TIME_NOUNS,
@@ -76,6 +78,8 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
             linked = i > 0 and tokens[i - 1][2] in LINKS
             if head_end is not None and word not in GENITIVE_LINKS and not linked:
                 break
+            if head_end is not None and _told_outlet(tokens, i):
+                break
         elif word in TITLE_WORDS or (is_capitalised(word) and word not in NOT_NOUNS):
             head_end = end
         elif _quoted_genitive(word, tokens[i - 1][2] if i else "", head_end):
@@ -105,6 +109,19 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
 def _quoted_genitive(word: str, previous: str, head_end: int | None) -> bool:
     """Tell whether a masked quoted span names the owner after a phrase's noun ("von „X“")."""
     return head_end is not None and previous in NAME_OWNERS and set(word) == {"§"}
+
+
+def _told_outlet(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Tell whether "der" at `i` opens whom the words were told ("sagte X der „Rundschau“").
+
+    A quoted name after "der" is a genitive only for a role ("ein Sprecher der „Grünen
+    Jugend“"); after a name or an epithet it is the outlet, in the dative.
+    """
+    if tokens[i][2] != "der" or i == 0 or i + 1 >= len(tokens):
+        return False
+    quoted = set(tokens[i + 1][2]) in ({"X"}, {"§"})
+    noun = tokens[i - 1][2]
+    return quoted and not (ROLE_RE.search(noun) or OWNER_NOUN_RE.search(noun))
 
 
 def _continues_phrase(
