@@ -906,12 +906,22 @@ def test_plural_object_opening_the_clause_is_not_the_speaker() -> None:
             "Die Bundesregierung",
         ),
         ("Seine Meinung zu Kirchhoff: „Das darf nicht wahr sein.“", "Seine Meinung"),
+        (
+            "Die Anwendung der Regel stellte der SPD-Chef Jan Ott in Frage: „Das geht nicht.“",
+            "der SPD-Chef Jan Ott",
+        ),
     ],
 )
 def test_abstract_noun_opening_the_clause_is_the_object_of_the_name_after_the_verb(
     text: str, mention: str
 ) -> None:
     assert only(text).speaker_mention == mention
+
+
+def test_past_tense_verb_after_the_noun_ends_the_phrase() -> None:
+    quote = only("Die Präsidentin lehnte Rücktritte ab: „Ich bleibe.“")
+    assert quote.speaker_mention == "Die Präsidentin"
+    assert only("Die in Berlin gewählte Abgeordnete Eva Roth sagte: „Ja.“").speaker == "Eva Roth"
 
 
 def test_plural_subject_with_a_plural_verb_stays_the_speaker() -> None:

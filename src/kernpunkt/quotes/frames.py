@@ -425,7 +425,7 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
         if phrase and is_plural(masked, phrase) and is_singular_verb(frame.cue):
             # "Die Äußerungen … bezeichnete X als „…“": a plural object opens the clause.
             return after_verb(masked, verb_end, sent.end)
-        subject = phrase and object_first_subject(masked, phrase, verb_end, sent.end)
+        subject = phrase and object_first_subject(masked, phrase, sent.end)
         if subject:
             return subject
         # "Klose, der Gelb-Rot sah, nannte …" keeps its subject across the relative clause;

@@ -166,6 +166,8 @@ TIME_NOUNS = frozenset(
     "Januar Februar März April Mai Juni Juli August September Oktober November Dezember "
     "Frühjahr Sommer Herbst Winter Jahr Vorjahr Monat Vormonat Gespräch Interview".split()
 )
+# Nouns that make "in X" an idiom, not a place ("stellte X in Frage", "trat in Kraft").
+IDIOM_NOUNS = frozenset("Frage Kraft Aussicht Ordnung Gefahr Sorge Haft Betrieb".split())
 # Prepositions after which a mention names what the person belongs to ("Polat von den Grünen").
 NAME_PREPOSITIONS = frozenset({"von", "vom", "aus", "für"}) | NAME_LINKS
 PRONOUNS = frozenset({"er", "sie", "Er", "Sie", "man", "Man", "wir", "Wir", "ich", "Ich"})

@@ -16,6 +16,7 @@ from kernpunkt.quotes.lexicon import (
     FINITE_OPENERS,
     FORMER_LATTER,
     GENITIVE_LINKS,
+    IDIOM_NOUNS,
     KONJUNKTIV_FORMS,
     LINKS,
     LOWER_PREPOSITIONS,
@@ -132,9 +133,12 @@ def _continues_phrase(
     `head_end` is where the phrase's last noun so far ends, `previous_end` the token before.
     """
     if is_adjective(word):
-        # Right after the noun, "-en" is the verb ("Die Städte erwarten"), "-er" a genitive
-        # plural ("der Verband deutscher Ingenieure").
-        return not (head_end == previous_end and word.endswith("en"))
+        # Right after the noun, "-en" is the verb ("Die Städte erwarten") and so is a past
+        # "-te" ("Eine Diskussion lehnte Kaiser ab") but for a participle ("die in Berlin
+        # gewählte"); "-er" is a genitive plural ("der Verband deutscher Ingenieure").
+        if head_end != previous_end:
+            return True
+        return not (word.endswith("en") or (word.endswith("te") and not word.startswith("ge")))
     if head_end is not None:
         # "der Gewerkschaft ver.di": a name written in lowercase with a dot.
         return _links_phrase(word, following) or bool(DOTTED_NAME_RE.fullmatch(word))
@@ -149,7 +153,7 @@ def _links_phrase(word: str, following: str) -> bool:
     """Tell whether `word` joins the next phrase to the speaker ("von Tesla", "und Y")."""
     if word in NAME_LINKS:
         # "das Nobelkomitee im norwegischen Oslo": a place, perhaps with its adjective.
-        if following in TIME_NOUNS:
+        if following in TIME_NOUNS or following in IDIOM_NOUNS:
             return False
         return is_capitalised(following) or is_adjective(following)
     if word in NAME_OWNERS and set(following) == {"§"}:
@@ -420,24 +424,29 @@ def in_circumstance_clause(masked: str, sent: Sent, pos: int) -> bool:
     return bool(first) and first[0][2] in CIRCUMSTANCE_SUBORDINATORS
 
 
-def object_first_subject(
-    masked: str, phrase: tuple[int, int], verb_end: int, end: int
-) -> tuple[int, int] | None:
+def object_first_subject(masked: str, phrase: tuple[int, int], end: int) -> tuple[int, int] | None:
     """Return the name after the verb when the clause opens with what cannot speak.
 
     "Die Entwicklung im Iran verglich Merkel mit …", "Jegliche Mitverantwortung weist Hartmann
     von sich": an abstract noun opening the clause is the object, the bare name after the verb
-    the subject.
+    (the word right after the phrase) the subject. "Seine Meinung zu Kirchhoff: „…“" has no
+    verb.
     """
+    verb = word_tokens(masked, phrase[1], end)[:1]
+    if not verb or not verb[0][2][:1].islower() or verb[0][2] in LOWER_PREPOSITIONS:
+        return None
     if not is_abstract(head_noun([word for _, _, word in word_tokens(masked, *phrase)])):
         return None
-    subject = after_verb(masked, verb_end, end)
+    subject = after_verb(masked, verb[0][1], end)
     if subject is None:
         return None
-    named = word_tokens(masked, subject[0], subject[1])
-    if named[0][2].lower() in DETERMINERS or named[0][2] in PRONOUNS:
+    words = [word for _, _, word in word_tokens(masked, *subject)]
+    if words[0] in PRONOUNS:
         return None
-    return subject if all(is_capitalised(word) for _, _, word in named) else None
+    if words[0].lower() in DETERMINERS:
+        # "… stellte der SPD-Vorsitzende Franz Müntefering in Frage": a role, not a thing
+        return subject if any(ROLE_RE.search(word) for word in words) else None
+    return subject if all(is_capitalised(word) for word in words) else None
 
 
 def clause_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
@@ -453,11 +462,7 @@ def clause_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
         return tail[1][0], tail[1][1]
     if prefield_is_subject(tokens):
         phrase = noun_phrase(masked, tokens[0][0], pos)
-        verb = word_tokens(masked, phrase[1], pos)[:1] if phrase else []
-        if not verb or not verb[0][2][:1].islower() or verb[0][2] in LOWER_PREPOSITIONS:
-            # "Seine Meinung zu Kirchhoff: „…“": a colon frame without a verb
-            return phrase
-        return object_first_subject(masked, phrase, verb[0][1], pos) or phrase
+        return (phrase and object_first_subject(masked, phrase, pos)) or phrase
     return subject_after_finite(masked, tokens, pos)
 
 
