@@ -66,17 +66,22 @@ class Score:
     name_total: int = 0
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
-    def line(self, name: str, seconds: float) -> str:
-        """Return the figures as one line of text."""
+    def figures(self) -> dict[str, float]:
+        """Return span precision, recall and F1, speaker accuracy and name cleanness."""
         precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         speaker = self.speaker_ok / self.speaker_total if self.speaker_total else 0.0
-        clean = self.name_ok / self.name_total if self.name_total else 0.0
+        name = self.name_ok / self.name_total if self.name_total else 0.0
+        return {"P": precision, "R": recall, "F1": f1, "speaker": speaker, "name": name}
+
+    def line(self, name: str, seconds: float) -> str:
+        """Return the figures as one line of text."""
+        got = self.figures()
         return (
-            f"{name:15s} P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  "
-            f"speaker {speaker:.3f} ({self.speaker_ok}/{self.speaker_total})  "
-            f"name {clean:.3f}  tp {self.tp} fp {self.fp} fn {self.fn}  {seconds:.2f}s"
+            f"{name:15s} P {got['P']:.3f}  R {got['R']:.3f}  F1 {got['F1']:.3f}  "
+            f"speaker {got['speaker']:.3f} ({self.speaker_ok}/{self.speaker_total})  "
+            f"name {got['name']:.3f}  tp {self.tp} fp {self.fp} fn {self.fn}  {seconds:.2f}s"
         )
 
 
@@ -281,14 +286,20 @@ def load_heldout(path: Path) -> Iterable[dict]:
         yield {"text": text, "quotes": quotes}
 
 
+def score_set(items: Iterable[dict], finder: Callable[[str], list[Quote]] = find_quotes) -> Score:
+    """Return the counts of `finder` on every item of a set."""
+    score = Score()
+    for item in items:
+        score_item(item, score, finder)
+    return score
+
+
 def evaluate(
     name: str, items: Iterable[dict], finder: Callable[[str], list[Quote]], show: int
 ) -> None:
     """Score one set and print its figures, error counts and `show` examples per error."""
-    score = Score()
     began = time.perf_counter()
-    for item in items:
-        score_item(item, score, finder)
+    score = score_set(items, finder)
     print(score.line(name, time.perf_counter() - began))
     counts = Counter({category: len(found) for category, found in score.errors.items()})
     print("  errors: " + ", ".join(f"{c} {n}" for c, n in counts.most_common(12)))
