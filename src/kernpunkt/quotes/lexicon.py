@@ -1,6 +1,7 @@
 """German knowledge as data: word lists, verb forms, regular expressions and limits.
 
-Also the three word tests built straight on them (capitalised, speech verb, adjective).
+Also the word tests built straight on them (capitalised, abstract, head noun, speech verb,
+adjective).
 """
 
 from __future__ import annotations
@@ -179,12 +180,13 @@ FORMER_LATTER = frozenset("letztere letzterer ersterer erstere Letztere Letztere
 DEMONSTRATIVE_SUBJECTS = frozenset(
     "dieser diese Dieser letztere letzterer Letztere Letzterer".split()
 )
-# What separates the phrases of a text in which the person a demonstrative refers to is sought.
+# What a mention puts in parentheses ("Christian Wulff (CDU)") is no part of the name.
 PARENTHESIS_RE = re.compile(r"\([^()]*\)")
 # Lowercase words inside a name ("Ursula von der Leyen", "Heike van Laak"), and those of them
 # that German does not also use to link a role to its owner ("der Sprecher von Tesla").
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "da", "al", "bin", "zu", "ten", "ter"})
 INNER_PARTICLES = NAME_PARTICLES - {"von", "der", "zu"}
+# What separates the phrases of a text in which the person a demonstrative refers to is sought.
 PHRASE_BREAK_RE = re.compile(r"[,;:.!?()–—„“”»«\"]")
 OBJECT_PRONOUNS = frozenset("ihm ihnen uns mir dir euch sich es dazu dies".split())
 FEMALE_PRONOUNS = frozenset({"sie", "Sie"})

@@ -130,12 +130,12 @@ def _introduces_wording(words: list[str]) -> bool:
 
 def _governed_by_speech(text: str, span: Span) -> bool:
     """Tell whether a verb of the span's own clause takes the wording as its object."""
+    if _closing_verb(text, span) or _presented_words(text, span):
+        return True
     before = text[max(0, span.open - WINDOW) : span.open]
     clause = CLAUSE_TAIL_RE.search(before).group()
     words = WORD_ONLY_RE.findall(clause)[-CONTENT_VERB_REACH:]
     verbs = [index for index, word in enumerate(words) if CONTENT_VERB_RE.fullmatch(word)]
-    if _closing_verb(text, span) or _presented_words(text, span):
-        return True
     if not verbs:
         return False
     between = words[verbs[-1] + 1 :]
