@@ -33,6 +33,10 @@ How it works, in four passes over the text:
     entgegnete Y") is the noun owner's; a wie-clause ("Wie X berichtet, …") yields to a speech
     noun of its main clause, but reports a view there ("Wie X erklärte, sieht die Regierung …");
     in a "so"-list each member speaks the quote after their own name ("so A („…“) und B: „…“").
+    The speaker's name is the person's in the mention, without the role's owner, party, place
+    or the outlet they talked to ("Der Sprecher der Bundesregierung Steffen Seibert", "sagte
+    Meier der „Rundschau“"); pronouns and epithets ("der 62-Jährige") name the last compatible
+    person, never a thing or a document that spoke in between.
 
 Layout of the package, one job per module:
 - `lexicon`: German knowledge as data (word lists, verb forms, regular expressions, limits);

@@ -1,4 +1,4 @@
-"""Turn speaker mentions into speakers (names, gender, pronouns) and track who speaks on."""
+"""Turn speaker mentions into speakers (names, gender, pronouns, epithets); track who speaks on."""
 
 from __future__ import annotations
 
