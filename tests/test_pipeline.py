@@ -146,6 +146,9 @@ def test_missing_model_folder_error_names_model_and_how_to_fix(tmp_path: Path) -
         ("Die Polizei", "Die Polizei", "Die Polizei"),
         ("Einige Anhänger", "Einige Anhänger", "Einige Anhänger"),
         ("Ursula von der Leyen", "Ursula von der Leyen", None),
+        ("Seine Meinung", "der Bundespräsident", "der Bundespräsident"),
+        ("er", "Der Sprecher", "Der Sprecher"),
+        ("der 62-Jährige", "Jens Ott", None),
     ],
 )
 def test_speaker_line_is_translated_only_when_it_holds_more_than_a_name(

@@ -71,14 +71,16 @@ def is_name(text: str) -> bool:
 def speaker_segment(quote: Quote) -> str | None:
     """Return the German words to translate as the quote's English speaker line, if any.
 
-    A bare name needs no translation and a pronoun must not be translated ("sie" is not the
-    speaker); a mention with a role or apposition, or a description without a name, goes to
-    the model.
+    A bare name needs no translation; a mention with a role or apposition, or a description
+    without a name, goes to the model. Words that name someone elsewhere in the text ("sie",
+    "der 62-Jährige", "Seine Meinung") are never the line: the person they stand for is.
     """
     mention, name = quote.speaker_mention, quote.speaker
-    if not mention or not name or mention.lower() in PRONOUNS:
+    if not mention or not name:
         return None
-    if is_name(name) and (mention == name or name not in mention):
+    if mention.lower() in PRONOUNS or name not in mention:
+        return None if is_name(name) else name
+    if is_name(name) and mention == name:
         return None
     return mention
 
