@@ -1,4 +1,7 @@
-"""Shared fixtures: the tiny real models the suite builds, and the shared evaluation data."""
+"""Shared fixtures: the tiny real models the suite builds, and the shared evaluation data.
+
+The benchmark scripts' folder is importable too, so that tests can hold their figures.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ FIXTURES = TESTS / "fixtures"
 MODEL_CACHE = ROOT / ".pytest_cache" / "tiny-models"
 
 sys.path.insert(0, str(TESTS))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 @pytest.fixture(scope="session")

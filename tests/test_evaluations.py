@@ -1,0 +1,68 @@
+"""The figures the issues ask for, held through the evaluation scripts' own scoring.
+
+A change that costs a quote, a speaker or a key point's attribution anywhere in the sets shows
+here. The SpkAtt sets and the seed article are evaluation data outside the repository
+(../shared; these tests skip without it); the held-out passages ship with kernpunkt.
+"""
+
+from __future__ import annotations
+
+import eval_keypoints
+import eval_quotes
+import pytest
+
+from kernpunkt.config import load_config
+from kernpunkt.pipeline import Pipeline
+
+SPKATT = dict(eval_quotes.SETS)
+needs_spkatt = pytest.mark.skipif(
+    not eval_quotes.DATA_DIR.is_dir(),
+    reason=f"SpkAtt evaluation data not found at {eval_quotes.DATA_DIR}",
+)
+
+
+def spkatt_figures(name: str) -> dict[str, float]:
+    """Return the figures of one SpkAtt set."""
+    return eval_quotes.score_set(eval_quotes.load(eval_quotes.DATA_DIR / SPKATT[name])).figures()
+
+
+@needs_spkatt
+@pytest.mark.parametrize("name", ["items", "mark variants"])
+def test_spkatt_quotes_are_found_and_attributed_as_the_issue_asks(name: str) -> None:
+    got = spkatt_figures(name)
+    assert got["F1"] >= 0.97, got
+    assert got["speaker"] >= 0.92, got
+
+
+@needs_spkatt
+def test_whole_articles_keep_precision_at_high_recall() -> None:
+    got = spkatt_figures("whole articles")
+    assert got["P"] >= 0.90, got
+    assert got["R"] >= 0.95, got
+
+
+@needs_spkatt
+def test_mark_pairing_alone_is_the_baseline_the_frames_beat_on_whole_articles() -> None:
+    path = eval_quotes.DATA_DIR / SPKATT["whole articles"]
+    baseline = eval_quotes.score_set(eval_quotes.load(path), eval_quotes.marks_only).figures()
+    assert baseline["P"] < 0.6 < spkatt_figures("whole articles")["P"]
+
+
+@pytest.mark.parametrize("filename", [filename for _, filename in eval_quotes.HELDOUT_SETS])
+def test_held_out_passages_keep_their_quotes_and_speakers(filename: str) -> None:
+    path = eval_quotes.HELDOUT_DIR / filename
+    got = eval_quotes.score_set(eval_quotes.load_heldout(path)).figures()
+    assert got["F1"] >= 0.97, got
+    assert got["speaker"] >= 0.92, got
+
+
+@pytest.mark.skipif(not eval_keypoints.ITEMS.exists(), reason="SpkAtt evaluation data absent")
+def test_every_quote_in_a_key_point_names_its_speaker_and_claims_are_framed() -> None:
+    pipeline = Pipeline(load_config(), eval_keypoints.CopyTranslator())
+    totals = dict.fromkeys(("points", "quoted", "named", "reported", "framed"), 0)
+    for _, text in eval_keypoints.spkatt_articles(eval_keypoints.ITEMS):
+        for key, value in eval_keypoints.score(pipeline.digest(text, clean_input=False)).items():
+            totals[key] += value
+    assert totals["quoted"] > 400, totals
+    assert totals["named"] == totals["quoted"], totals
+    assert totals["framed"] == totals["reported"], totals
