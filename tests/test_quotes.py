@@ -485,6 +485,25 @@ def test_outlet_the_words_were_told_to_is_not_in_the_mention(text: str, mention:
     assert only(text).speaker_mention == mention
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Er rechnet damit, dass solche Jahre „bald die Regel“ sein werden.", "bald die Regel"),
+        ("Sie befürchtet, dass die Kosten „explodieren“.", "explodieren"),
+    ],
+)
+def test_quoted_words_in_a_feared_or_expected_outcome_are_the_subjects(
+    text: str, words: str
+) -> None:
+    quote = only(text)
+    assert (quote.text, quote.speaker_mention) == (words, text.split()[0])
+
+
+def test_speech_verb_of_an_earlier_main_clause_does_not_govern_a_colon_quote() -> None:
+    text = "Der Minister warnt vor Mehrkosten; die Kritiker haben Zweifel: „Alles halb so wild.“"
+    assert only(text).speaker_mention == "die Kritiker"
+
+
 def test_text_without_speaker_gives_none() -> None:
     quote = only("„Wer zu spät kommt, den bestraft das Leben.“")
     assert quote.speaker is None

@@ -619,9 +619,15 @@ def nearest_frame(masked: str, index: FrameIndex, span: Span, colon: bool) -> Fr
         spoken = _before([f for f in index.strong if f.kind == "verb"], frame.pos)
         if spoken is not None and "," not in masked[spoken.pos : frame.pos]:
             frame = spoken
+    if frame is not None and ";" in masked[frame.pos : span.open]:
+        # "Er befürchtet …; Aussagen … schenken sie keinen Glauben: „…“": another main clause
+        return None
     if frame is not None:
         return _main_clause_frame(index, frame, span)
-    return _before(index.nouns, span.open) if colon else _from(index.strong, span.close)
+    noun = _before(index.nouns, span.open) if colon else None
+    if noun is not None and ";" not in masked[noun.pos : span.open]:
+        return noun
+    return None if colon else _from(index.strong, span.close)
 
 
 def _main_clause_frame(index: FrameIndex, frame: Frame, span: Span) -> Frame:

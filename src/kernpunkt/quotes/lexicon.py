@@ -21,7 +21,8 @@ WEAK_SPEECH_STEMS = (
     "würdig bemängel bezweifel glaub hoff informier erinner prophezei prognostizier folger "
     "konter bedauer verurteil protestier dementier präzisier relativier spekulier schimpf "
     "kündig lob entgegn erwider räsonier postet betitel attestier monier meld bericht "
-    "ausdrück unterstell vorhalt zusicher einschätz rechtfertig versicher beschwer"
+    "ausdrück unterstell vorhalt zusicher einschätz rechtfertig versicher beschwer "
+    "befürcht fürcht vermut"
 ).split()
 # Irregular and mixed forms of speech verbs, written out.
 SPEECH_VERB_FORMS = frozenset(
@@ -68,6 +69,8 @@ SEPARABLE_SPEECH = {
     "sicherte sichert sicherten": "zu",
     "trug trägt trugen": "vor",
     "geht gehen ging gingen": "davon",
+    "rechnet rechnete rechnen rechneten": "damit",
+    "traut traute traue trauen": "zu",
     "nahm nimmt nahmen": "Stellung",
     "will wollen wollte wollten": "wissen",
 }
