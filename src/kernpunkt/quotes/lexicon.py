@@ -70,7 +70,6 @@ SEPARABLE_SPEECH = {
     "trug trägt trugen": "vor",
     "geht gehen ging gingen": "davon",
     "rechnet rechnete rechnen rechneten": "damit",
-    "traut traute traue trauen": "zu",
     "nahm nimmt nahmen": "Stellung",
     "will wollen wollte wollten": "wissen",
 }
