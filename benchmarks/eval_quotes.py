@@ -40,7 +40,11 @@ SETS = (
     ("mark variants", "spkatt-train-markvariants.jsonl"),
     ("whole articles", "spkatt-train-docs.jsonl"),
 )
-HELDOUT_SETS = (("held-out A", "heldout-a.jsonl"), ("held-out B", "heldout-b.jsonl"))
+HELDOUT_SETS = (
+    ("held-out A", "heldout-a.jsonl"),
+    ("held-out B", "heldout-b.jsonl"),
+    ("held-out C", "heldout-c.jsonl"),
+)
 SPACE_RE = re.compile(r"\s+")
 WORD_RE = re.compile(r"\w+(?:[-.’']\w+)*")
 CONTEXT = 70

@@ -504,6 +504,19 @@ def test_speech_verb_of_an_earlier_main_clause_does_not_govern_a_colon_quote() -
     assert only(text).speaker_mention == "die Kritiker"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Wir kämpfen weiter“, sagte Eva Lang, Sprecherin der Initiative „Feld bleibt grün“.",
+        "Eva Lang, Sprecherin der Initiative „Feld bleibt grün“, sagte: „Wir kämpfen weiter.“",
+    ],
+)
+def test_quoted_name_of_the_speakers_organisation_stays_in_the_mention(text: str) -> None:
+    quote = only(text)
+    assert quote.speaker_mention == "Eva Lang, Sprecherin der Initiative „Feld bleibt grün“"
+    assert quote.speaker == "Eva Lang"
+
+
 def test_text_without_speaker_gives_none() -> None:
     quote = only("„Wer zu spät kommt, den bestraft das Leben.“")
     assert quote.speaker is None

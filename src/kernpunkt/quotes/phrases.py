@@ -41,6 +41,7 @@ from kernpunkt.quotes.lexicon import (
     ROLE_RE,
     SKIPPABLE_OPENERS,
     SUBJECT_PRONOUNS,
+    TERM_NOUN_RE,
     TIME_NOUNS,
     TIME_PREPOSITIONS,
     TITLE_WORDS,
@@ -87,6 +88,9 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
             # "ein Vertreter der „con energy ag“": a name in quotation marks ends the phrase.
             head_end = end
             break
+        elif head_end == tokens[i - 1][1] and _names_the_noun(word, tokens[i - 1][2]):
+            # "Sprecher der Initiative „Feldheim bleibt grün“": the name of what came before.
+            head_end = end
         elif _continues_phrase(word, following, head_end, tokens[i - 1][1], tokens[0][2]):
             pass
         elif word == "(" and head_end is not None:
@@ -110,6 +114,11 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
 def _quoted_genitive(word: str, previous: str, head_end: int | None) -> bool:
     """Tell whether a masked quoted span names the owner after a phrase's noun ("von „X“")."""
     return head_end is not None and previous in NAME_OWNERS and set(word) == {"§"}
+
+
+def _names_the_noun(word: str, previous: str) -> bool:
+    """Tell whether a masked quoted span is the name of the noun before it ("Initiative „X“")."""
+    return set(word) == {"§"} and bool(TERM_NOUN_RE.search(previous))
 
 
 def _told_outlet(tokens: list[tuple[int, int, str]], i: int) -> bool:
@@ -201,6 +210,9 @@ def _apposition(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int] |
         return None
     if any(is_speech_verb(word) or word in KONJUNKTIV_FORMS for word in words):
         return None
+    if len(words) > 1 and _names_the_noun(words[-1], words[-2]):
+        # "Hubert Lang, Sprecher der Initiative „Feldheim bleibt grün“, sagte"
+        return segment[-1][1], j
     if not is_capitalised(words[-1]) or "§" in words[-1]:
         head = _last_noun(segment)
         return (segment[head][1], i + head + 1) if head is not None else None

@@ -12,6 +12,7 @@ from kernpunkt.quotes.lexicon import (
     QUOTE_CLOSERS,
     SENTENCE_END_RE,
     SENTENCE_OPENERS,
+    TERM_NOUN_RE,
     WINDOW,
     WORD_RE,
 )
@@ -114,11 +115,14 @@ def _quote_boundary(masked: str, floor: int, pos: int) -> int:
     last = masked.rfind("§", floor, pos)
     while last >= 0:
         after = last + 1
-        if masked[after : after + 1] == "." or masked[after:pos].lstrip()[:1] in QUOTE_CLOSERS:
+        first = last
+        while first > floor and masked[first - 1] == "§":
+            first -= 1
+        closes = masked[after : after + 1] == "." or masked[after:pos].lstrip()[:1] in QUOTE_CLOSERS
+        # "Sprecher der Initiative „X“, sagte": a name after its noun closes nothing
+        if closes and not TERM_NOUN_RE.search(masked[max(floor, first - 40) : first].rstrip()):
             return last
-        while last > floor and masked[last - 1] == "§":
-            last -= 1
-        last = masked.rfind("§", floor, last)
+        last = masked.rfind("§", floor, first)
     return -1
 
 
