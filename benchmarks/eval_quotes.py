@@ -3,7 +3,7 @@
 Prints span precision/recall/F1 and speaker accuracy for the SpkAtt-2023 items, mark variants
 and whole articles (in ../shared/data/quotes), and for two sets of German news passages written
 for kernpunkt by a helper that never saw the quote finder (benchmarks/data/heldout-*.jsonl:
-A was used to find and fix errors after its first run, B only after its first run), plus error
+A was used to fix errors after its first run, B and C only after theirs), plus error
 counts by category. On the held-out sets a pronoun speaker counts only when it is resolved to
 the right person (their gold names the person), which SpkAtt's gold cannot check. `name` is
 how clean the speaker's name is: of the quotes whose speaker is right and named by more than a
