@@ -1,14 +1,14 @@
 """Evaluate `kernpunkt.quotes.find_quotes` on the SpkAtt-2023 sets and kernpunkt's held-out sets.
 
 Prints span precision/recall/F1 and speaker accuracy for the SpkAtt-2023 items, mark variants
-and whole articles (in ../shared/data/quotes), and for two sets of German news passages written
-for kernpunkt by a helper that never saw the quote finder (benchmarks/data/heldout-*.jsonl:
-A was used to fix errors after its first run, B and C only after theirs), plus error
-counts by category. On the held-out sets a pronoun speaker counts only when it is resolved to
-the right person (their gold names the person), which SpkAtt's gold cannot check. `name` is
-how clean the speaker's name is: of the quotes whose speaker is right and named by more than a
-pronoun, the share whose `Quote.speaker` uses only words of the gold speaker (no role owner,
-party or place glued to the name).
+and whole articles (in ../shared/data/quotes), and for three sets of German news passages and
+articles written for kernpunkt by helpers that never saw the quote finder
+(benchmarks/data/heldout-*.jsonl; A was used to fix errors after its first run, B and C only
+after theirs), plus error counts by category. On the held-out sets a pronoun speaker counts
+only when it is resolved to the right person (their gold names the person), which SpkAtt's
+gold cannot check. `name` is how clean the speaker's name is: of the quotes whose speaker is
+right and named by more than a pronoun, the share whose `Quote.speaker` uses only words of the
+gold speaker (no role owner, party or place glued to the name).
 `--show N` prints N examples per error category.
 A found quote matches a gold quote when it has the same words at the same place (gold
 `quote_char_span`), so a quote repeated in one text counts once per occurrence.
