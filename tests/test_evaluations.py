@@ -56,7 +56,10 @@ def test_held_out_passages_keep_their_quotes_and_speakers(filename: str) -> None
     assert got["speaker"] >= 0.92, got
 
 
-@pytest.mark.skipif(not eval_keypoints.ITEMS.exists(), reason="SpkAtt evaluation data absent")
+@pytest.mark.skipif(
+    not eval_keypoints.ITEMS.exists(),
+    reason=f"SpkAtt evaluation data not found at {eval_keypoints.ITEMS}",
+)
 def test_every_quote_in_a_key_point_names_its_speaker_and_claims_are_framed() -> None:
     pipeline = Pipeline(load_config(), eval_keypoints.CopyTranslator())
     totals = dict.fromkeys(("points", "quoted", "named", "reported", "framed"), 0)
