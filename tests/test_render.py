@@ -5,11 +5,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kernpunkt.document import Digest, KeyPoint, Notice, Quote, Removed, Sentence
-from kernpunkt.render import escape, speaker_role, to_markdown
+from kernpunkt.document import Digest, KeyPoint, Notice, Provenance, Quote, Removed, Sentence
+from kernpunkt.render import (
+    download_name,
+    escape,
+    quotes_csv,
+    slug,
+    speaker_role,
+    timings_line,
+    to_markdown,
+)
 from kernpunkt.render_html import (
     key_points_html,
     mark_spans,
+    provenance_html,
     quotes_html,
     removed_html,
     side_by_side_html,
@@ -97,7 +106,7 @@ def test_markdown_escapes_markup() -> None:
     markdown = to_markdown(make_digest(summary=["Kurz <b>"]))
     assert not re.search(r"(?<!\\)<", markdown)
     assert "\\<img src=x onerror=alert(1)\\>" in markdown
-    assert markdown.startswith("## Summary\n\n- Kurz \\<b\\>\n")
+    assert "\n## Summary\n\n- Kurz \\<b\\>\n" in markdown
 
 
 def test_side_by_side_marks_quotes_by_offset_and_key_sentences() -> None:
@@ -168,3 +177,101 @@ def test_markdown_escapes_block_starts_but_keeps_ordinary_punctuation() -> None:
     """Only what would start a list or heading at a line start is escaped; hyphens and dots stay."""
     assert escape("Pentagon-Sprecherin sagte 4.5 mehr.") == "Pentagon-Sprecherin sagte 4.5 mehr."
     assert escape("- Liste\n1. Platz\n# Titel") == "\\- Liste\n1\\. Platz\n\\# Titel"
+
+
+PROVENANCE = Provenance(
+    source="hafen.txt",
+    title="Hafenstreik in Hamburg: Verdi ruft zum Ausstand auf",
+    options={"key_points": 5, "scope": "full", "num_beams": 4, "clean_input": True},
+    version="0.1.0",
+    model="Helsinki-NLP/opus-mt-de-en",
+    revision="main",
+    engine="transformers",
+    created="2026-12-06T10:00:00+00:00",
+)
+
+
+def test_timings_line_uses_the_names_a_reader_says() -> None:
+    digest = make_digest(timings={"clean": 0.01, "key_points": 0.002, "translate": 1.5})
+    assert timings_line(digest) == "cleaning 0.01 s · key points 0.00 s · translation 1.50 s"
+    assert "key_points" not in timings_html(digest)
+
+
+def test_key_point_german_source_marks_typographic_english_style_quotes_by_offset() -> None:
+    """A German quote written “…” is marked in the key point's source as in the side by side."""
+    sentence = "Krüger sagte: “Wir streiken weiter.”"
+    start = sentence.index("“") + 1
+    quote = Quote("Wir streiken weiter.", start, sentence.index("”"), speaker="Krüger")
+    digest = Digest(
+        text=sentence,
+        sentences=[Sentence(0, 0, sentence, 0, len(sentence), en="Krüger said.")],
+        quotes=[quote],
+        key_points=[KeyPoint(en="Krüger said.", de=sentence, sentences=[0], quotes=[quote])],
+    )
+    page = key_points_html(digest)
+    assert '“<mark class="kp-quote">Wir streiken weiter.</mark>”' in page
+
+
+def test_markdown_opens_with_the_headline_and_provenance() -> None:
+    markdown = to_markdown(make_digest(provenance=PROVENANCE))
+    head = markdown.split("## ", 1)[0]
+    assert head.startswith("# Hafenstreik in Hamburg: Verdi ruft zum Ausstand auf\n")
+    for expected in (
+        "**Source:** hafen.txt",
+        "key points: 5, translated: full, beams: 4, cleaning: on",
+        "Helsinki-NLP/opus-mt-de-en (main), engine transformers",
+        "**kernpunkt:** 0\\.1.0",
+        "2026-12-06T10:00:00+00:00",
+    ):
+        assert expected in head
+
+
+def test_provenance_round_trips_in_the_json_and_old_json_still_loads() -> None:
+    digest = make_digest(provenance=PROVENANCE)
+    assert Digest.from_json(digest.to_json()) == digest
+    old = digest.to_dict()
+    del old["provenance"]
+    assert Digest.from_dict(old).provenance == Provenance()
+
+
+def test_provenance_html_is_escaped() -> None:
+    page = provenance_html(make_digest(provenance=Provenance(source=ATTACK, title="T")))
+    assert "<img" not in page and "&lt;img" in page
+
+
+def test_download_name_is_headline_and_date() -> None:
+    digest = make_digest(provenance=PROVENANCE)
+    assert (
+        download_name(digest, ".md")
+        == "2026-12-06-hafenstreik-in-hamburg-verdi-ruft-zum-ausstand-auf.md"
+    )
+    assert slug("Größe über alles!") == "groesse-ueber-alles"
+    assert download_name(make_digest(), ".json") == "kernpunkt-digest.json"
+
+
+def test_quotes_csv_has_speaker_role_english_german_sentence() -> None:
+    import csv
+
+    rows = list(csv.reader(quotes_csv([make_digest()]).splitlines()))
+    assert rows[0] == ["speaker", "role", "english", "german", "sentence"]
+    assert rows[1][:2] == ["spokeswoman Anna Krüger", "spokeswoman"]
+    assert rows[1][3].startswith("Wir verhandeln") and rows[1][4] == "2"
+    several = list(csv.reader(quotes_csv([make_digest()] * 2, sources=["a", "b"]).splitlines()))
+    assert [row[0] for row in several] == ["source", "a", "b"]
+
+
+def test_warnings_are_summarised_by_kind_in_one_line() -> None:
+    notices = [Notice("length-ratio", "odd", 0)] * 3 + [Notice("repetition", "loop", 1)]
+    page = warnings_html(make_digest(warnings=notices))
+    assert "⚠ 4 warnings</b> (3 × length-ratio, 1 × repetition)" in page
+    assert page.startswith('<details class="kp-section kp-warnings">')
+
+
+def test_quotes_table_offers_a_speaker_filter_and_key_points_name_their_speakers() -> None:
+    digest = make_digest()
+    assert 'data-speaker="spokeswoman Anna Krüger"><td><button class="kp-filter"' in quotes_html(
+        digest
+    )
+    assert '<li class="kp-point" data-speakers="spokeswoman Anna Krüger">' in key_points_html(
+        digest
+    )

@@ -160,5 +160,5 @@ def test_downloads_hold_markdown_and_json(pipeline: Pipeline, tmp_path: Path) ->
     """The download files are the Markdown rendering and the Digest JSON."""
     digest = pipeline.digest(HAFEN, key_points_only=True)
     markdown, as_json = write_downloads(digest, tmp_path)
-    assert markdown.read_text(encoding="utf-8").startswith("## Key points")
+    assert "## Key points" in markdown.read_text(encoding="utf-8")
     assert Digest.from_json(as_json.read_text(encoding="utf-8")) == digest

@@ -75,6 +75,20 @@ class Notice:
 
 
 @dataclass
+class Provenance:
+    """Where a digest came from and how it was made."""
+
+    source: str = ""  # "pasted", a file name or a URL
+    title: str = ""  # the article's headline, in German
+    options: dict[str, Any] = field(default_factory=dict)
+    version: str = ""  # of kernpunkt
+    model: str = ""
+    revision: str = ""
+    engine: str = ""
+    created: str = ""  # ISO 8601, UTC
+
+
+@dataclass
 class Digest:
     """Everything kernpunkt made of one article."""
 
@@ -88,6 +102,7 @@ class Digest:
     models: dict[str, str] = field(default_factory=dict)
     translation: TranslationScope = "full"
     summary: list[str] = field(default_factory=list)
+    provenance: Provenance = field(default_factory=Provenance)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the digest as plain JSON-ready data."""
@@ -114,6 +129,7 @@ class Digest:
             models=dict(data["models"]),
             translation=data["translation"],
             summary=list(data["summary"]),
+            provenance=Provenance(**data.get("provenance", {})),
         )
 
     @classmethod

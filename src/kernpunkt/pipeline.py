@@ -6,14 +6,16 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from kernpunkt import checks, clean, keypoints, quotes, segment
-from kernpunkt.config import Config, load_config
-from kernpunkt.document import Cleaned, Digest, Quote, Removed, Sentence
+from kernpunkt import __version__, checks, clean, keypoints, quotes, segment
+from kernpunkt.config import Config, TranslationConfig, load_config
+from kernpunkt.document import Cleaned, Digest, Provenance, Quote, Removed, Sentence
+from kernpunkt.errors import KernpunktError
 from kernpunkt.inputs import check_article
 from kernpunkt.quotes.lexicon import DETERMINERS, NAME_PARTICLES
 from kernpunkt.summarise import BartSummariser, Summariser, summarise_digest
@@ -180,13 +182,23 @@ class Pipeline:
         progress: Progress | None = None,
     ) -> Iterator[Digest]:
         """Yield a digest per article; the sentences of `batch_size` articles share model calls."""
-        count = key_points or self.config.key_points.count
+        count = self.config.key_points.count if key_points is None else key_points
+        if count < 1:
+            raise KernpunktError(f"key_points must be at least 1, not {count}")
+        options = {
+            "key_points": count,
+            "scope": "key points" if key_points_only else "full",
+            "num_beams": num_beams or self.config.translation.num_beams,
+            "clean_input": clean_input,
+        }
         iterator = iter(texts)
         while batch := list(islice(iterator, batch_size)):
             drafts = [self._prepare(text, clean_input, count, progress) for text in batch]
             self._translate(drafts, key_points_only, num_beams, progress)
             for draft in drafts:
-                yield self._finish(draft, key_points_only, summary, progress)
+                digest = self._finish(draft, key_points_only, summary, progress)
+                digest.provenance = provenance(self.config.translation, options, draft.sentences)
+                yield digest
 
     def _prepare(
         self, text: str, clean_input: bool, count: int, progress: Progress | None
@@ -279,6 +291,22 @@ class Pipeline:
             _report(progress, "summary", 1)
         digest.timings["total"] = round(sum(digest.timings.values()), 4)
         return digest
+
+
+def provenance(
+    translation: TranslationConfig, options: dict[str, Any], sentences: list[Sentence]
+) -> Provenance:
+    """Return how a digest was made; the faces fill in its source."""
+    local = Path(translation.model).expanduser().is_dir()
+    return Provenance(
+        title=sentences[0].de.strip() if sentences else "",
+        options=dict(options),
+        version=__version__,
+        model=translation.model,
+        revision="local folder" if local else translation.revision,
+        engine=translation.engine,
+        created=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
 
 
 def _report(progress: Progress | None, stage: str, done: int, total: int = 1) -> None:

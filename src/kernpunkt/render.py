@@ -1,8 +1,12 @@
-"""Render a Digest as Markdown for the terminal, files and the web UI."""
+"""Render a Digest as Markdown, CSV and plain lines for the terminal, files and the web UI."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+import unicodedata
+from collections.abc import Callable, Sequence
 
 from kernpunkt.document import Digest, Quote
 
@@ -13,6 +17,26 @@ BLOCK_START = re.compile(r"^(\s*)([#+-])", re.MULTILINE)
 ORDERED_ITEM = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
 # Punctuation and spaces left at either end of a role once the name is taken out.
 ROLE_TRIM = re.compile(r"^[\s,;:–—-]+|[\s,;:–—-]+$")
+# What a file name may hold of a headline: ASCII letters and digits, joined by hyphens.
+NOT_SLUG = re.compile(r"[^a-z0-9]+")
+GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+SLUG_WORDS = 8
+# The names of the pipeline's timing keys, as a reader says them.
+STAGE_LABELS = {
+    "clean": "cleaning",
+    "segment": "sentences",
+    "quotes": "quotes",
+    "key_points": "key points",
+    "translate": "translation",
+    "summary": "summary",
+    "total": "total",
+}
+OPTION_LABELS = {
+    "key_points": "key points",
+    "scope": "translated",
+    "num_beams": "beams",
+    "clean_input": "cleaning",
+}
 
 
 def escape(text: str) -> str:
@@ -41,9 +65,89 @@ def quote_line(quote: Quote) -> str:
     return f"**{escape(speaker)}:** “{escape(english)}” — _„{escape(quote.text)}“_"
 
 
+def stage_label(key: str) -> str:
+    """Return the reader's name of a timing key ("key_points" → "key points")."""
+    return STAGE_LABELS.get(key, key.replace("_", " "))
+
+
+def timings_line(digest: Digest) -> str:
+    """Return "cleaning 0.12 s · quotes 0.30 s · … · total 4.10 s"."""
+    return " · ".join(f"{stage_label(k)} {v:.2f} s" for k, v in digest.timings.items())
+
+
+def _option(key: str, value: object) -> str:
+    """Return one option as "key points: 5", "cleaning: on"."""
+    if isinstance(value, bool):
+        value = "on" if value else "off"
+    return f"{OPTION_LABELS.get(key, key.replace('_', ' '))}: {value}"
+
+
+def provenance_lines(digest: Digest) -> list[tuple[str, str]]:
+    """Return (label, value) pairs saying where the digest came from and how it was made."""
+    made = digest.provenance
+    model = f"{made.model} ({made.revision})" if made.revision else made.model
+    pairs = [
+        ("Source", made.source or "unknown"),
+        ("Title", made.title),
+        ("Options", ", ".join(_option(k, v) for k, v in made.options.items())),
+        ("Model", f"{model}, engine {made.engine}" if made.engine else model),
+        ("kernpunkt", made.version),
+        ("Date", made.created),
+    ]
+    return [(label, value) for label, value in pairs if value]
+
+
+def slug(text: str) -> str:
+    """Return the first words of `text` as an ASCII file name part ("bahn-streik-in-koeln")."""
+    folded = unicodedata.normalize("NFKD", text.lower().translate(GERMAN_LETTERS))
+    words = NOT_SLUG.sub(" ", folded.encode("ascii", "ignore").decode()).split()
+    return "-".join(words[:SLUG_WORDS])
+
+
+def download_name(digest: Digest, extension: str) -> str:
+    """Return a file name from the headline and date: "2026-12-06-hafenstreik-in-hamburg.md"."""
+    parts = [digest.provenance.created[:10], slug(digest.provenance.title) or "kernpunkt-digest"]
+    return "-".join(part for part in parts if part) + extension
+
+
+# The quotes CSV: one place for its columns, each a header and how to read it off a quote.
+QUOTE_COLUMNS: tuple[tuple[str, Callable[[Quote], object]], ...] = (
+    ("speaker", lambda q: q.speaker_en or q.speaker or ""),
+    ("role", speaker_role),
+    ("english", lambda q: q.text_en),
+    ("german", lambda q: q.text),
+    ("sentence", lambda q: "" if q.sentence is None else q.sentence + 1),
+)
+
+
+def quotes_csv(digests: Sequence[Digest], sources: Sequence[str] | None = None) -> str:
+    """Return the quotes of `digests` as CSV; with `sources`, a first column names each digest's."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    headers = [name for name, _ in QUOTE_COLUMNS]
+    writer.writerow(["source", *headers] if sources else headers)
+    for number, digest in enumerate(digests):
+        for quote in digest.quotes:
+            row = [read(quote) for _, read in QUOTE_COLUMNS]
+            writer.writerow([sources[number], *row] if sources else row)
+    return out.getvalue()
+
+
+def header_markdown(digest: Digest) -> list[str]:
+    """Return the digest's title and provenance as the opening lines of its Markdown."""
+    title = digest.provenance.title or "kernpunkt digest"
+    lines = [f"# {escape(title)}", ""]
+    lines += [
+        f"- **{label}:** {escape(value)}"
+        for label, value in provenance_lines(digest)
+        if label != "Title"
+    ]
+    return [*lines, ""]
+
+
 def to_markdown(digest: Digest) -> str:
-    """Return the digest as a Markdown document: key points, quotes, translation, notes."""
-    lines = []
+    """Return the digest as a Markdown document: provenance, key points, quotes, translation."""
+    lines = header_markdown(digest)
     if digest.summary:
         lines += ["## Summary", ""]
         lines += [f"- {escape(line)}" for line in digest.summary]
@@ -73,4 +177,6 @@ def to_markdown(digest: Digest) -> str:
         lines += [
             f"- _{r.reason}_: {escape(' / '.join(r.text.splitlines()))}" for r in digest.removed
         ]
+    if digest.timings:
+        lines += ["", f"_Timings: {timings_line(digest)}_"]
     return "\n".join(lines) + "\n"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from html import escape
 
 from kernpunkt.document import Digest, KeyPoint, Notice, Quote, Sentence
-from kernpunkt.render import speaker_role
+from kernpunkt.render import provenance_lines, speaker_role, timings_line
 
 # Quoted words in English text (the translator writes typographic marks) and in German text.
 ENGLISH_QUOTE = re.compile(r"“[^“”]*”")
@@ -77,17 +78,33 @@ def _sentence_range(indices: list[int]) -> str:
     return f"sentences {indices[0] + 1}–{indices[-1] + 1}"
 
 
-def _key_point(point: KeyPoint) -> str:
+def _point_german(digest: Digest, point: KeyPoint) -> str:
+    """Return a key point's German source with its quotes marked by their offsets."""
+    by_index = {s.index: s for s in digest.sentences}
+    sentences = [by_index[i] for i in point.sentences if i in by_index]
+    if " ".join(s.de for s in sentences) != point.de:
+        return mark_pattern(point.de, GERMAN_QUOTE)
+    return " ".join(mark_german(digest, s) for s in sentences)
+
+
+def _speaker_key(quote: Quote) -> str:
+    """Return the name the speaker filter matches a quote by (empty when unattributed)."""
+    return quote.speaker_en or quote.speaker or ""
+
+
+def _key_point(digest: Digest, point: KeyPoint) -> str:
     """Return one key point: English text with quotes marked, speakers, German source."""
     speakers = ""
     if point.quotes:
         names = ", ".join(dict.fromkeys(_speaker(q) for q in point.quotes))
         speakers = f'<div class="kp-speakers">Quoted: {names}</div>'
+    keys = "|".join(dict.fromkeys(_speaker_key(q) for q in point.quotes))
     where = _sentence_range(point.sentences) if point.sentences else "source"
     return (
-        f'<li class="kp-point"><div class="kp-en">{mark_pattern(point.en, ENGLISH_QUOTE)}</div>'
+        f'<li class="kp-point" data-speakers="{escape(keys)}">'
+        f'<div class="kp-en">{mark_pattern(point.en, ENGLISH_QUOTE)}</div>'
         f"{speakers}<details><summary>German source ({where})</summary>"
-        f'<p class="kp-de" lang="de">{mark_pattern(point.de, GERMAN_QUOTE)}</p></details></li>'
+        f'<p class="kp-de" lang="de">{_point_german(digest, point)}</p></details></li>'
     )
 
 
@@ -103,8 +120,9 @@ def key_points_html(digest: Digest) -> str:
     """Return the key points, each with its speakers and a way to see the German source."""
     if not digest.key_points:
         return _section("Key points", '<p class="kp-muted">No key points found.</p>', "kp-keys")
-    items = "".join(_key_point(point) for point in digest.key_points)
-    return _section("Key points", f'<ol class="kp-points">{items}</ol>', "kp-keys")
+    items = "".join(_key_point(digest, point) for point in digest.key_points)
+    copy = '<button class="kp-copy" type="button">Copy key points</button>'
+    return _section("Key points", f'{copy}<ol class="kp-points">{items}</ol>', "kp-keys")
 
 
 def quotes_html(digest: Digest) -> str:
@@ -112,13 +130,29 @@ def quotes_html(digest: Digest) -> str:
     if not digest.quotes:
         return _section("Quotes", '<p class="kp-muted">No quotes found.</p>', "kp-quotes")
     rows = [
-        f"<tr><td>{_speaker(q)}</td><td>{escape(speaker_role(q))}</td>"
+        f'<tr data-speaker="{escape(_speaker_key(q))}"><td>{_filter_button(q)}</td>'
+        f"<td>{escape(speaker_role(q))}</td>"
         f"<td>{escape(q.text_en) if q.text_en else MISSING}</td>"
         f'<td lang="de">{escape(q.text)}</td></tr>'
         for q in digest.quotes
     ]
     table = _table(("Speaker", "Role", "Quote (English)", "Original (German)"), rows, "kp-quotes")
-    return _section(f"Quotes ({len(digest.quotes)})", table, "kp-quotes")
+    shown = (
+        '<p class="kp-filter-note kp-muted" hidden>Showing the quotes and key points of '
+        '<b class="kp-filter-name"></b> · <button class="kp-filter-clear" type="button">'
+        "show all</button></p>"
+    )
+    return _section(f"Quotes ({len(digest.quotes)})", shown + table, "kp-quotes")
+
+
+def _filter_button(quote: Quote) -> str:
+    """Return the speaker cell: a button that shows only this speaker's quotes and key points."""
+    if not _speaker_key(quote):
+        return _speaker(quote)
+    return (
+        f'<button class="kp-filter" type="button" title="Show only this speaker">'
+        f"{_speaker(quote)}</button>"
+    )
 
 
 def _sentence_row(
@@ -159,7 +193,10 @@ def side_by_side_html(digest: Digest) -> str:
         '<p class="kp-legend"><mark class="kp-quote">quote</mark> · ★ key point · '
         "⚠ suspicious translation</p>"
     )
-    return _section("Side by side", legend + table, "kp-side")
+    return (
+        '<details class="kp-section kp-side" open><summary><h3>Side by side '
+        f"({len(digest.sentences)} sentences)</h3></summary>{legend}{table}</details>"
+    )
 
 
 def removed_html(digest: Digest) -> str:
@@ -182,17 +219,29 @@ def _warning(notice: Notice) -> str:
 
 
 def warnings_html(digest: Digest) -> str:
-    """Return the warnings (suspicious translations and the like), or nothing."""
+    """Return the warnings summarised by kind in one line, the full list folded away."""
     if not digest.warnings:
         return ""
+    kinds = Counter(w.code for w in digest.warnings)
+    summary = ", ".join(f"{count} × {escape(code)}" for code, count in kinds.most_common())
     items = "".join(_warning(w) for w in digest.warnings)
-    return _section(f"Warnings ({len(digest.warnings)})", f"<ul>{items}</ul>", "kp-warnings")
+    return (
+        f'<details class="kp-section kp-warnings"><summary><b>⚠ {len(digest.warnings)} '
+        f"warnings</b> ({summary}) — show them</summary><ul>{items}</ul></details>"
+    )
+
+
+def provenance_html(digest: Digest) -> str:
+    """Return where the digest came from and how it was made, as a definition list."""
+    items = "".join(
+        f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>"
+        for label, value in provenance_lines(digest)
+    )
+    return f'<dl class="kp-provenance">{items}</dl>' if items else ""
 
 
 def timings_html(digest: Digest) -> str:
     """Return the seconds each stage took, on one line."""
-    parts = " · ".join(
-        f"{escape(stage)} {seconds:.2f} s" for stage, seconds in digest.timings.items()
-    )
     models = ", ".join(escape(m) for m in digest.models.values())
-    return f'<p class="kp-timings">Timings: {parts}{f" — model: {models}" if models else ""}</p>'
+    line = escape(timings_line(digest))
+    return f'<p class="kp-timings">Timings: {line}{f" — model: {models}" if models else ""}</p>'
