@@ -156,9 +156,73 @@ def test_loader_loads_once_and_reports_status(pipeline: Pipeline) -> None:
     )
 
 
-def test_downloads_hold_markdown_and_json(pipeline: Pipeline, tmp_path: Path) -> None:
-    """The download files are the Markdown rendering and the Digest JSON."""
+def test_a_failed_model_load_is_remembered_until_retry(pipeline: Pipeline) -> None:
+    """A second visitor does not wait for a load that failed; Retry tries once more."""
+    attempts: list[int] = []
+
+    def flaky() -> Pipeline:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise ModelLoadError("could not load translation model 'x'")
+        return pipeline
+
+    loader = Loader(flaky)
+    assert list(loader.status())[-1].startswith("**The model did not load:**")
+    assert list(loader.status()) == [
+        "**The model did not load:** could not load translation model 'x'"
+    ]
+    with pytest.raises(ModelLoadError, match="could not load"):
+        loader.get()
+    assert attempts == [1]
+    assert list(loader.retry())[-1].startswith("Ready") and attempts == [1, 1]
+
+
+def test_user_errors_log_one_line_and_no_traceback(
+    client: Client, capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """An empty text is the user's mistake: one warning line in the server log, no traceback."""
+    capfd.readouterr()
+    with caplog.at_level("WARNING", logger="kernpunkt.ui"), pytest.raises(AppError):
+        client.predict("   ", api_name="/digest")
+    out, err = capfd.readouterr()
+    assert "Traceback" not in out + err
+    assert [r.getMessage() for r in caplog.records if r.name == "kernpunkt.ui"] == [
+        "refused: the text is empty: paste a German article"
+    ]
+
+
+def test_the_mcp_endpoint_lists_the_digest_tool(pipeline: Pipeline) -> None:
+    """Assistant tools see `digest`, described by its docstring, over MCP on loopback."""
+    import asyncio
+
+    pytest.importorskip("mcp", reason="the mcp extra is not installed")
+    from mcp import ClientSession
+    from mcp.client.streamable_http import streamablehttp_client
+
+    async def tools(url: str) -> list[Any]:
+        async with (
+            streamablehttp_client(f"{url}gradio_api/mcp/") as (read, write, _),
+            ClientSession(read, write) as session,
+        ):
+            await session.initialize()
+            return (await session.list_tools()).tools
+
+    with running_app(pipeline) as url:
+        assert url.startswith("http://127.0.0.1:")
+        listed = {tool.name: tool for tool in asyncio.run(tools(url))}
+    assert "German news article" in (listed["digest"].description or "")
+    assert {"text", "key_points", "fast"} <= set(listed["digest"].inputSchema["properties"])
+
+
+def test_downloads_hold_markdown_json_and_quotes_named_by_headline(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """The download files are the Markdown, the Digest JSON and the quotes CSV, named by date."""
     digest = pipeline.digest(HAFEN, key_points_only=True)
-    markdown, as_json = write_downloads(digest, tmp_path)
+    markdown, as_json, as_csv = write_downloads(digest, tmp_path)
+    date = digest.provenance.created[:10]
+    assert markdown.name.startswith(f"{date}-") and "hafen" in markdown.name
+    assert as_json.name == markdown.name.removesuffix(".md") + ".json"
+    assert as_csv.read_text(encoding="utf-8").startswith("speaker,role,english,german,sentence")
     assert "## Key points" in markdown.read_text(encoding="utf-8")
     assert Digest.from_json(as_json.read_text(encoding="utf-8")) == digest

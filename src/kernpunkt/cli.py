@@ -16,6 +16,7 @@ from typing import Any
 from kernpunkt import __version__
 from kernpunkt.errors import KernpunktError
 from kernpunkt.inputs import decode
+from kernpunkt.render import one_line
 
 OK = 0
 INTERNAL_ERROR = 1
@@ -34,7 +35,6 @@ MANY_ARTICLE_SUFFIXES = {
 DOCUMENT_SUFFIXES = (".docx", ".pdf")
 # The first line of a JSON Lines file (or a JSON document) is an object or an array.
 JSON_START = re.compile(rb"^\s*[\[{]")
-WHITESPACE = re.compile(r"\s+")
 # Fields of a Quote that only translation fills in: `quotes` does not translate.
 TRANSLATION_FIELDS = ("text_en", "speaker_en")
 FORMATS = ("markdown", "json", "quotes-csv")
@@ -46,11 +46,6 @@ class Stage:
     def __init__(self, name: str = "starting") -> None:
         """Start in stage `name`."""
         self.name = name
-
-
-def one_line(message: str) -> str:
-    """Return `message` with every run of whitespace (line breaks too) as one space."""
-    return WHITESPACE.sub(" ", message).strip()
 
 
 def many_articles_kind(name: str, data: bytes) -> str | None:

@@ -16,6 +16,7 @@ MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 BLOCK_START = re.compile(r"^(\s*)([#+-])", re.MULTILINE)
 ORDERED_ITEM = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
 # Punctuation and spaces left at either end of a role once the name is taken out.
+WHITESPACE = re.compile(r"\s+")
 ROLE_TRIM = re.compile(r"^[\s,;:–—-]+|[\s,;:–—-]+$")
 # What a file name may hold of a headline: ASCII letters and digits, joined by hyphens.
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -37,6 +38,11 @@ OPTION_LABELS = {
     "num_beams": "beams",
     "clean_input": "cleaning",
 }
+
+
+def one_line(message: str) -> str:
+    """Return `message` with every run of whitespace (line breaks too) as one space."""
+    return WHITESPACE.sub(" ", message).strip()
 
 
 def escape(text: str) -> str:
