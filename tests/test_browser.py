@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import FIXTURES
 from webapp import running_app
 
 from kernpunkt.pipeline import Pipeline
@@ -82,3 +83,133 @@ def test_seed_article_digest_in_the_browser(
         assert page.locator(injected).count() == 0
         assert page.evaluate("window.kpInjected") is None
         assert dialogs == []
+
+
+HAFEN = (FIXTURES / "artikel-hafen.txt").read_text(encoding="utf-8")
+BAHN = (FIXTURES / "artikel-bahn.txt").read_text(encoding="utf-8")
+OUTPUTS = "#kp-provenance, #kp-key-points, #kp-quotes, #kp-side-by-side, #kp-timings"
+DOWNLOADS = ("Markdown", "JSON", "Quotes CSV")
+# Gradio's progress display: the text ("translating 3/12") and the bar, in each output it covers.
+PROGRESS_MARKERS = ".progress-text, .progress-level"
+
+
+def open_app(browser: Any, url: str) -> Any:
+    """Return a page of the app with the model loaded."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(url)
+    page.get_by_text("Ready — translation model").wait_for()
+    return page
+
+
+def digest(page: Any, text: str, *, fast: bool = True) -> None:
+    """Paste `text`, digest it and wait for the key points."""
+    page.locator("#kp-article textarea").fill(text)
+    if fast:
+        page.get_by_label("Speed (greedy)").check()
+    page.locator("#kp-run").click()
+    page.locator("#kp-key-points .kp-point").first.wait_for(timeout=DIGEST_TIMEOUT_MS)
+
+
+def shown_output(page: Any) -> str:
+    """Return the text of every result area, joined."""
+    return " ".join(page.locator(OUTPUTS).all_inner_texts()).strip()
+
+
+def visible_downloads(page: Any) -> list[str]:
+    """Return the download buttons on show."""
+    return [name for name in DOWNLOADS if page.get_by_role("button", name=name).is_visible()]
+
+
+def test_no_stale_digest_after_a_new_paste_a_failed_run_or_an_example(
+    browser: Any, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """Editing the article, a failed run and an example click each clear every output."""
+    with running_app(pipeline) as url:
+        page = open_app(browser, url)
+        digest(page, HAFEN)
+        assert "Petra Albers" in shown_output(page)
+        assert visible_downloads(page) == list(DOWNLOADS)
+        page.screenshot(path=tmp_path / "1-digested.png", full_page=True)
+
+        page.locator("#kp-article textarea").press("End")
+        page.locator("#kp-article textarea").type(" Neu.")
+        page.wait_for_function("!document.querySelector('#kp-key-points .kp-point')")
+        page.screenshot(path=tmp_path / "2-edited.png", full_page=True)
+        assert shown_output(page) == "" and visible_downloads(page) == []
+
+        digest(page, BAHN)
+        page.locator("#kp-article textarea").fill("   ")
+        page.locator("#kp-run").click()
+        page.get_by_text("Not digested: the text is empty").wait_for()
+        page.screenshot(path=tmp_path / "3-failed.png", full_page=True)
+        assert shown_output(page) == "" and visible_downloads(page) == []
+
+        digest(page, HAFEN)
+        page.get_by_text("Deutsche Bahn", exact=True).click()
+        page.wait_for_function("!document.querySelector('#kp-key-points .kp-point')")
+        assert page.locator("#kp-article textarea").input_value() == BAHN
+        assert shown_output(page) == "" and visible_downloads(page) == []
+        page.screenshot(path=tmp_path / "4-example.png", full_page=True)
+
+
+def test_progress_shows_once_under_the_digest_button(
+    browser: Any, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """While the digest runs, one progress display, beside the button; Cancel stops it."""
+    long_article = "\n\n".join([HAFEN, BAHN] * 6)
+    with running_app(pipeline) as url:
+        page = open_app(browser, url)
+        page.locator("#kp-article textarea").fill(long_article)
+        page.locator("#kp-run").click()
+        page.locator("#kp-run-status .progress-text").first.wait_for(timeout=DIGEST_TIMEOUT_MS)
+        # one snapshot of the page: every progress display lies in the run status, none elsewhere
+        page.wait_for_function(
+            """(markers) => {
+                const all = [...document.querySelectorAll(markers)];
+                return all.length > 0 && all.every((e) => e.closest('#kp-run-status'));
+            }""",
+            arg=PROGRESS_MARKERS,
+            timeout=DIGEST_TIMEOUT_MS,
+        )
+        page.screenshot(path=tmp_path / "progress.png", full_page=True)
+
+        page.locator("#kp-cancel").click()
+        page.get_by_text("Cancelled.").wait_for()
+        page.screenshot(path=tmp_path / "cancelled.png", full_page=True)
+        assert page.locator("#kp-key-points .kp-point").count() == 0
+
+
+def test_speaker_filter_copy_clear_and_scroll(
+    browser: Any, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """A speaker's name filters quotes and key points; Copy copies the key points; Clear clears."""
+    with running_app(pipeline) as url:
+        page = open_app(browser, url)
+        digest(page, HAFEN)
+        page.wait_for_function("window.scrollY > 0")
+        assert "artikel" not in page.locator("#kp-provenance").inner_text()
+        assert "Source" in page.locator("#kp-provenance").inner_text()
+
+        rows = page.locator("#kp-quotes tbody tr")
+        page.locator("#kp-quotes .kp-filter", has_text="Petra Albers").first.click()
+        shown = [r for r in rows.all() if r.is_visible()]
+        assert shown and all("Petra Albers" in r.inner_text() for r in shown)
+        assert len(shown) < rows.count()
+        for point in page.locator("#kp-key-points .kp-point").all():
+            assert point.is_visible() == ("Petra Albers" in point.inner_text())
+        page.screenshot(path=tmp_path / "filtered.png", full_page=True)
+        page.locator(".kp-filter-clear").click()
+        assert all(r.is_visible() for r in rows.all())
+
+        page.locator(".kp-copy").click()
+        page.get_by_text("Copied").wait_for()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        first = page.locator("#kp-key-points .kp-point .kp-en").first.inner_text()
+        assert copied.startswith(f"1. {first}")
+
+        page.locator("#kp-clear").click()
+        page.wait_for_function("!document.querySelector('#kp-key-points .kp-point')")
+        assert page.locator("#kp-article textarea").input_value() == ""
+        assert visible_downloads(page) == []
