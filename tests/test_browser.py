@@ -125,7 +125,7 @@ def visible_downloads(page: Any) -> list[str]:
 def test_no_stale_digest_after_a_new_paste_a_failed_run_or_an_example(
     browser: Any, pipeline: Pipeline, tmp_path: Path
 ) -> None:
-    """Editing the article, a failed run and an example click each clear every output."""
+    """Editing the article, a failed run, an upload and an example click clear every output."""
     with running_app(pipeline) as url:
         page = open_app(browser, url)
         digest(page, HAFEN)
@@ -147,9 +147,19 @@ def test_no_stale_digest_after_a_new_paste_a_failed_run_or_an_example(
         assert shown_output(page) == "" and visible_downloads(page) == []
 
         digest(page, HAFEN)
-        page.get_by_text("Deutsche Bahn", exact=True).click()
+        upload = tmp_path / "bahn.txt"
+        upload.write_text(BAHN, encoding="utf-8")
+        page.get_by_role("tab", name="Upload file").click()
+        page.locator("input[type=file]").set_input_files(upload)
         page.wait_for_function("!document.querySelector('#kp-key-points .kp-point')")
-        assert page.locator("#kp-article textarea").input_value() == BAHN
+        assert shown_output(page) == "" and visible_downloads(page) == []
+        page.locator("#kp-run").click()
+        page.locator("#kp-key-points .kp-point").first.wait_for(timeout=DIGEST_TIMEOUT_MS)
+        assert "Source bahn.txt" in page.locator("#kp-provenance").inner_text().replace("\n", " ")
+
+        page.get_by_text("Hamburg port strike", exact=True).click()
+        page.wait_for_function("!document.querySelector('#kp-key-points .kp-point')")
+        assert page.locator("#kp-article textarea").input_value() == HAFEN
         assert shown_output(page) == "" and visible_downloads(page) == []
         page.screenshot(path=tmp_path / "4-example.png", full_page=True)
 

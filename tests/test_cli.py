@@ -263,3 +263,10 @@ def test_clean_json_lists_removed_blocks_with_reasons() -> None:
     data = json.loads(result.stdout)
     assert "Newsletter abonnieren" not in data["text"]
     assert all(r["reason"] for r in data["removed"])
+
+
+def test_the_python_api_refuses_fewer_than_one_key_point(pipeline: object) -> None:
+    from kernpunkt.errors import KernpunktError
+
+    with pytest.raises(KernpunktError, match="key_points must be at least 1, not 0"):
+        pipeline.digest(HAFEN.read_text(encoding="utf-8"), key_points=0)

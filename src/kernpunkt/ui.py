@@ -362,6 +362,11 @@ def build_app(
         except KernpunktError as exc:
             yield cleared(f'<p class="kp-failed">Not digested: {html.escape(str(exc))}</p>')
             raise refuse(exc) from exc
+        except Exception as exc:  # our fault: the traceback goes to the log, a line to the user
+            LOG.exception("digest failed")
+            message = f"kernpunkt failed ({type(exc).__name__}); the server log has the details"
+            yield cleared(f'<p class="kp-failed">Not digested: {html.escape(message)}</p>')
+            raise gr.Error(html.escape(message), print_exception=False) from exc
         digest.provenance = replace(digest.provenance, source=source or "pasted")
         yield filled(digest, downloads)
 
