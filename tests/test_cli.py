@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -270,3 +271,16 @@ def test_the_python_api_refuses_fewer_than_one_key_point(pipeline: object) -> No
 
     with pytest.raises(KernpunktError, match="key_points must be at least 1, not 0"):
         pipeline.digest(HAFEN.read_text(encoding="utf-8"), key_points=0)
+
+
+def test_a_model_missing_from_the_hub_points_to_hf_download() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kernpunkt.cli", "digest", str(HAFEN)],
+        capture_output=True,
+        check=False,
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "KERNPUNKT_TRANSLATION_MODEL": "kp-test/none"},
+    )
+    assert result.returncode == 2
+    [line] = error_lines(result)
+    assert "`hf download kp-test/none --revision main --local-dir none`" in line
+    assert "huggingface-cli" not in line

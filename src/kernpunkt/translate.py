@@ -193,7 +193,7 @@ def _load_error_message(
         where = "the Hugging Face hub and its cache"
         fix = (
             "If you are offline, download the model on a connected machine (e.g. "
-            f"`huggingface-cli download {model} --revision {revision} --local-dir {local.name}`)"
+            f"`hf download {model} --revision {revision} --local-dir {local.name}`)"
         )
     return (
         f"could not load {role} model '{model}' from {where}: {str(exc).rstrip('.')}. "
