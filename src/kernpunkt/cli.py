@@ -35,6 +35,7 @@ MANY_ARTICLE_SUFFIXES = {
 DOCUMENT_SUFFIXES = (".docx", ".pdf")
 # The first line of a JSON Lines file (or a JSON document) is an object or an array.
 JSON_START = re.compile(rb"^\s*[\[{]")
+SNIFF_BYTES = 1000
 # Fields of a Quote that only translation fills in: `quotes` does not translate.
 TRANSLATION_FIELDS = ("text_en", "speaker_en")
 FORMATS = ("markdown", "json", "quotes-csv")
@@ -51,7 +52,7 @@ class Stage:
 def many_articles_kind(name: str, data: bytes) -> str | None:
     """Return "CSV", "JSON Lines", … when the file holds many articles, else None."""
     kind = MANY_ARTICLE_SUFFIXES.get(Path(name).suffix.lower())
-    if kind is None and JSON_START.match(data[:1000]):
+    if kind is None and JSON_START.match(data[:SNIFF_BYTES]):
         first = data.lstrip().split(b"\n", 1)[0]
         try:
             json.loads(first)

@@ -190,6 +190,7 @@ class Pipeline:
             "scope": "key points" if key_points_only else "full",
             "num_beams": num_beams or self.config.translation.num_beams,
             "clean_input": clean_input,
+            "summary": summary and self.summariser is not None,
         }
         iterator = iter(texts)
         while batch := list(islice(iterator, batch_size)):
