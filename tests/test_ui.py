@@ -19,6 +19,7 @@ from kernpunkt.document import Digest
 from kernpunkt.errors import InputTooLongError, ModelLoadError
 from kernpunkt.pipeline import Pipeline
 from kernpunkt.ui import (
+    DigestCancelled,
     Loader,
     Options,
     build_app,
@@ -226,3 +227,13 @@ def test_downloads_hold_markdown_json_and_quotes_named_by_headline(
     assert as_csv.read_text(encoding="utf-8").startswith("speaker,role,english,german,sentence")
     assert "## Key points" in markdown.read_text(encoding="utf-8")
     assert Digest.from_json(as_json.read_text(encoding="utf-8")) == digest
+
+
+def test_a_cancelled_digest_stops_at_its_next_step(pipeline: Pipeline) -> None:
+    """Cancel sets the session's event; the pipeline stops at the next progress report."""
+    import threading
+
+    cancelled = threading.Event()
+    cancelled.set()
+    with pytest.raises(DigestCancelled, match="cancelled"):
+        digest_text(pipeline, HAFEN, Options(fast=True), cancelled=cancelled)
