@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 import pytest
 
 from kernpunkt.config import WebConfig, load_config
-from kernpunkt.fetch import (
+from kernpunkt.sources.fetch import (
     FetchError,
     IPAddress,
     Resolver,

@@ -4,7 +4,7 @@ import pytest
 
 from kernpunkt.config import load_config
 from kernpunkt.errors import BinaryInputError, EmptyInputError, InputTooLongError, NotGermanError
-from kernpunkt.inputs import check_article, check_raw, decode
+from kernpunkt.sources.inputs import check_article, check_raw, decode
 
 LIMITS = load_config().limits
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kernpunkt.errors import BinaryInputError, KernpunktError
-from kernpunkt.upload import UnreadableFileError, read_file, to_text
+from kernpunkt.sources.files import UnreadableFileError, read_file, to_text
 
 SENTENCE = "Die Gewerkschaft fordert mehr Lohn."
 

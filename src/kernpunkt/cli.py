@@ -10,7 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from kernpunkt.errors import KernpunktError
-from kernpunkt.inputs import decode
+from kernpunkt.sources.inputs import decode
 
 USAGE_ERROR = 2
 
@@ -68,8 +68,8 @@ def run_clean(args: argparse.Namespace) -> None:
 def run_quotes(args: argparse.Namespace) -> None:
     """Print one JSON object per quote found in a German text."""
     from kernpunkt.config import load_config
-    from kernpunkt.inputs import check_raw
     from kernpunkt.quotes import find_quotes
+    from kernpunkt.sources.inputs import check_raw
 
     text = read_source(args.file)
     check_raw(text, load_config().limits.max_raw_chars)

@@ -14,8 +14,8 @@ from typing import Any
 from kernpunkt import checks, clean, keypoints, quotes, segment
 from kernpunkt.config import Config, load_config
 from kernpunkt.document import Cleaned, Digest, Quote, Removed, Sentence
-from kernpunkt.inputs import check_article
 from kernpunkt.quotes.lexicon import DETERMINERS, NAME_PARTICLES
+from kernpunkt.sources.inputs import check_article
 from kernpunkt.summarise import BartSummariser, Summariser, summarise_digest
 from kernpunkt.translate import Translator, load_translator
 

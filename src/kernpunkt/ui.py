@@ -15,7 +15,6 @@ import gradio as gr
 from kernpunkt.config import Config, load_config
 from kernpunkt.document import Digest
 from kernpunkt.errors import KernpunktError
-from kernpunkt.fetch import fetch_article
 from kernpunkt.pipeline import Pipeline, default_pipeline
 from kernpunkt.render import escape, to_markdown
 from kernpunkt.render_html import (
@@ -27,7 +26,8 @@ from kernpunkt.render_html import (
     timings_html,
     warnings_html,
 )
-from kernpunkt.upload import READERS, read_file
+from kernpunkt.sources.fetch import fetch_article
+from kernpunkt.sources.files import READERS, read_file
 
 try:  # on a ZeroGPU Space, the `spaces` package lends a GPU to decorated functions
     import spaces

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kernpunkt.clean import clean, decode_html
 from kernpunkt.errors import KernpunktError
-from kernpunkt.inputs import decode
+from kernpunkt.sources.inputs import decode
 
 
 class UnreadableFileError(KernpunktError):

@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 from kernpunkt.config import WebConfig
 from kernpunkt.errors import KernpunktError
-from kernpunkt.upload import to_text
+from kernpunkt.sources.files import to_text
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 # host, port → the IP addresses the host resolves to
