@@ -7,25 +7,23 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
-from pathlib import Path
 
+from kernpunkt.config import load_config
 from kernpunkt.errors import KernpunktError
-from kernpunkt.sources.inputs import decode
+from kernpunkt.sources import files
 
 USAGE_ERROR = 2
 
 
-def read_source(name: str, *, html: bool = False) -> str:
-    """Return the text of FILE, or of standard input for '-'; HTML is decoded by its charset."""
-    try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    except OSError as exc:
-        raise KernpunktError(f"cannot read {name}: {exc.strerror}") from exc
-    if html or data.lstrip()[:1] == b"<":
-        from kernpunkt.clean import decode_html
+def read_source(name: str, *, html: bool = False, encoding: str | None = None) -> str:
+    """Return the article in FILE (text, HTML, .docx, .pdf), or in standard input for '-'."""
+    how = files.Reading(load_config().limits, encoding, show_note)
+    return files.read_source(name, how, html=html)
 
-        return decode_html(data)
-    return decode(data)
+
+def show_note(message: str) -> None:
+    """Tell the user on standard error what a reader guessed."""
+    sys.stderr.write(f"note: {message}\n")
 
 
 def show_progress(stage: str, done: int, total: int) -> None:
@@ -42,7 +40,7 @@ def run_digest(args: argparse.Namespace) -> None:
     from kernpunkt.pipeline import Pipeline
     from kernpunkt.render import to_markdown
 
-    text = read_source(args.file)
+    text = read_source(args.file, encoding=args.encoding)
     pipeline = Pipeline.from_config(args.config, model=args.model)
     digest = pipeline.digest(
         text,
@@ -58,7 +56,8 @@ def run_clean(args: argparse.Namespace) -> None:
     """Clean one article and print the body, or JSON with what was removed."""
     from kernpunkt.clean import clean
 
-    cleaned = clean(read_source(args.file, html=args.html), kind="html" if args.html else "auto")
+    text = read_source(args.file, html=args.html, encoding=args.encoding)
+    cleaned = clean(text, kind="html" if args.html else "auto")
     if args.json:
         sys.stdout.write(json.dumps(asdict(cleaned), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -71,7 +70,7 @@ def run_quotes(args: argparse.Namespace) -> None:
     from kernpunkt.quotes import find_quotes
     from kernpunkt.sources.inputs import check_raw
 
-    text = read_source(args.file)
+    text = read_source(args.file, encoding=args.encoding)
     check_raw(text, load_config().limits.max_raw_chars)
     for quote in find_quotes(text):
         sys.stdout.write(json.dumps(asdict(quote), ensure_ascii=False) + "\n")
@@ -108,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     quotes = commands.add_parser("quotes", help="print the quotes and their speakers as JSON lines")
     quotes.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin")
     quotes.set_defaults(run=run_quotes)
+    for command in (digest, clean, quotes):
+        command.add_argument("--encoding", help="the text's encoding (default: UTF-8, else cp1252)")
     return parser
 
 

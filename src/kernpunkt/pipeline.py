@@ -15,7 +15,7 @@ from kernpunkt import checks, clean, keypoints, quotes, segment
 from kernpunkt.config import Config, load_config
 from kernpunkt.document import Cleaned, Digest, Quote, Removed, Sentence
 from kernpunkt.quotes.lexicon import DETERMINERS, NAME_PARTICLES
-from kernpunkt.sources.inputs import check_article
+from kernpunkt.sources.inputs import check_article, check_source
 from kernpunkt.summarise import BartSummariser, Summariser, summarise_digest
 from kernpunkt.translate import Translator, load_translator
 
@@ -196,6 +196,7 @@ class Pipeline:
         clock = _Clock(timings)
         _report(progress, "cleaning", 0)
         limits = self.config.limits
+        check_source(text, limits, clean_input=clean_input, html=clean.looks_like_html(text))
         if clean_input:
             cleaned = clean.clean(text, max_html_chars=limits.max_raw_chars)
         else:

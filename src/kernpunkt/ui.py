@@ -27,7 +27,7 @@ from kernpunkt.render_html import (
     warnings_html,
 )
 from kernpunkt.sources.fetch import fetch_article
-from kernpunkt.sources.files import READERS, read_file
+from kernpunkt.sources.files import READERS, Reading, read_file
 
 try:  # on a ZeroGPU Space, the `spaces` package lends a GPU to decorated functions
     import spaces
@@ -58,6 +58,8 @@ SCOPES = (("Full translation", "full"), ("Key points only (faster)", "key points
 QUALITIES = (("Quality (beam search)", "quality"), ("Speed (greedy)", "speed"))
 GREEDY_BEAMS = 1
 CONCURRENCY_ID = "digest"
+# Reading files and fetching URLs wait on the network, not the CPU: never in a digest's slot.
+SOURCES_ID = "sources"
 THEME = gr.themes.Soft(primary_hue="indigo", secondary_hue="amber")
 CSS = """
 .kp-section h3 { margin: 0.8em 0 0.4em; }
@@ -346,17 +348,23 @@ def build_app(
             concurrency_id=CONCURRENCY_ID,
         )
         upload.upload(
-            lambda path: as_article(lambda: read_file(path)),
+            lambda path: as_article(lambda: read_file(path, Reading(config.limits))),
             inputs=upload,
             outputs=[article, tabs],
             api_visibility="private",
+            concurrency_limit=config.web.fetch_concurrency,
+            concurrency_id=SOURCES_ID,
         )
         if config.web.url_input:
             fetch.click(
-                lambda address: as_article(lambda: fetch_article(address, config.web)),
+                lambda address: as_article(
+                    lambda: fetch_article(address, config.web, config.limits)
+                ),
                 inputs=url,
                 outputs=[article, tabs],
                 api_visibility="private",
+                concurrency_limit=config.web.fetch_concurrency,
+                concurrency_id=SOURCES_ID,
             )
         gr.api(
             digest_api,
