@@ -20,6 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, ClassVar
 
 import pytest
+from conftest import FIXTURES
 
 from kernpunkt.config import WebConfig, load_config
 from kernpunkt.errors import InputTooLongError
@@ -333,3 +334,52 @@ def test_fetched_text_over_the_raw_limit_is_refused(server: str) -> None:
     limits = replace(LIMITS, max_raw_chars=200_000, max_text_chars=200_000)
     with pytest.raises(InputTooLongError, match="max_raw_chars"):
         fetch_article(f"{server}/huge-text", web(), limits, allow=allow_loopback)
+
+
+def test_slow_fetch_does_not_hold_the_digest_slot(
+    pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While one visitor's fetch hangs, another visitor's digest runs to the end.
+
+    The fetch stands in for a server dripping its answer (the real one refuses loopback); it
+    is started as the browser starts it, through the queue.
+    """
+    import httpx
+    from gradio_client import Client
+    from webapp import running_app
+
+    from kernpunkt import ui
+
+    release, started, returned = threading.Event(), threading.Event(), threading.Event()
+
+    def hanging_fetch(*_: Any) -> str:
+        started.set()
+        release.wait(20)
+        returned.set()
+        return "Der Hafen bleibt geschlossen."
+
+    monkeypatch.setattr(ui, "fetch_article", hanging_fetch)
+    article = (FIXTURES / "artikel-hafen.txt").read_text(encoding="utf-8")
+    with running_app(pipeline) as url:
+        config = httpx.get(f"{url}config").json()
+        buttons = {
+            c["id"] for c in config["components"] if c.get("props", {}).get("value") == "Fetch"
+        }
+        event = next(d for d in config["dependencies"] if d["targets"][0][0] in buttons)
+        joined = httpx.post(
+            f"{url}gradio_api/queue/join",
+            json={
+                "data": ["https://example.org/artikel"],
+                "event_data": None,
+                "fn_index": event["id"],
+                "trigger_id": event["targets"][0][0],
+                "session_hash": "slow-fetch",
+            },
+        )
+        assert joined.status_code == 200 and started.wait(10)
+        try:
+            data = Client(url, verbose=False).predict(article, fast=True, api_name="/digest")
+            assert not returned.is_set(), "the digest waited for the fetch"
+        finally:
+            release.set()
+    assert data["sentences"] and returned.is_set()
