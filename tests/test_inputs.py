@@ -26,6 +26,12 @@ def test_text_over_the_limit_is_refused_with_the_limit_named() -> None:
         check_article("Das ist ein Satz. " * 10_000, LIMITS)
 
 
+@pytest.mark.parametrize(("value", "error"), [(None, EmptyInputError), (42, BinaryInputError)])
+def test_what_is_not_a_string_is_refused_with_kernpunkts_error(value: object, error: type) -> None:
+    with pytest.raises(error):
+        check_article(value, LIMITS)  # type: ignore[arg-type]
+
+
 def test_binary_bytes_are_refused() -> None:
     with pytest.raises(BinaryInputError):
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
@@ -51,15 +57,17 @@ def test_text_of_only_punctuation_or_quotation_marks_is_refused(text: str) -> No
 def test_plain_text_longer_than_any_page_is_refused_before_cleaning() -> None:
     text = "Das ist ein Satz.\n" * (LIMITS.max_text_chars // 18 + 1)
     with pytest.raises(InputTooLongError, match="max_text_chars"):
-        check_source(text, LIMITS, clean_input=True, html=False)
-    check_source(text[: LIMITS.max_text_chars], LIMITS, clean_input=True, html=False)
-    check_source(text, LIMITS, clean_input=True, html=True)  # markup is bounded by max_raw_chars
+        check_source(text, LIMITS, clean_input=True, is_html=lambda _: False)
+    check_source(text[: LIMITS.max_text_chars], LIMITS, clean_input=True, is_html=lambda _: False)
+    check_source(
+        text, LIMITS, clean_input=True, is_html=lambda _: True
+    )  # markup is bounded by max_raw_chars
 
 
 def test_uncleaned_text_is_held_to_the_article_limit_before_any_stage() -> None:
     text = "Das ist ein Satz. " * (LIMITS.max_input_chars // 18 + 1)
     with pytest.raises(InputTooLongError, match="max_input_chars"):
-        check_source(text, LIMITS, clean_input=False, html=False)
+        check_source(text, LIMITS, clean_input=False, is_html=lambda _: False)
 
 
 def test_control_characters_are_refused() -> None:

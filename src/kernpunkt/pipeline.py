@@ -196,7 +196,7 @@ class Pipeline:
         clock = _Clock(timings)
         _report(progress, "cleaning", 0)
         limits = self.config.limits
-        check_source(text, limits, clean_input=clean_input, html=clean.looks_like_html(text))
+        check_source(text, limits, clean_input=clean_input, is_html=clean.looks_like_html)
         if clean_input:
             cleaned = clean.clean(text, max_html_chars=limits.max_raw_chars)
         else:

@@ -72,12 +72,12 @@ def _decode_as(data: bytes, encoding: str) -> str:
 
 def check_raw(text: str, max_chars: int) -> None:
     """Raise the error that says why `text` cannot even be cleaned: empty, binary or huge."""
+    if text is None:
+        raise EmptyInputError("no text was given: paste a German article")
+    if not isinstance(text, str):
+        raise BinaryInputError(f"the input is a {type(text).__name__}, not text")
     if not text.strip():
         raise EmptyInputError("the text is empty: paste a German article")
-    if not LETTER.search(text):
-        raise NoWordsError(
-            "the text holds no words, only punctuation, digits or symbols: paste a German article"
-        )
     if "\x00" in text or len(CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text):
         raise BinaryInputError("the input is full of control characters: it is binary, not text")
     if text.count("\ufffd") > MAX_REPLACEMENT_SHARE * len(text):
@@ -87,9 +87,15 @@ def check_raw(text: str, max_chars: int) -> None:
             f"the input has {len(text):,} characters, more than the limit of {max_chars:,} "
             "(limits.max_raw_chars); save the page as text (select all, copy) and try that"
         )
+    if not LETTER.search(text):
+        raise NoWordsError(
+            "the text holds no words, only punctuation, digits or symbols: paste a German article"
+        )
 
 
-def check_source(text: str, limits: LimitsConfig, *, clean_input: bool, html: bool) -> None:
+def check_source(
+    text: str, limits: LimitsConfig, *, clean_input: bool, is_html: Callable[[str], bool]
+) -> None:
     """Raise the error that says why `text` is refused before any stage works on it.
 
     Cleaning keeps part of what it is given, so the text to be cleaned bounds the article:
@@ -97,7 +103,7 @@ def check_source(text: str, limits: LimitsConfig, *, clean_input: bool, html: bo
     (plain text) or `limits.max_raw_chars` (HTML); uncleaned text is the article itself.
     """
     check_raw(text, limits.max_raw_chars)
-    if clean_input and html:
+    if clean_input and is_html(text):
         return
     bound, key = (
         (limits.max_text_chars, "limits.max_text_chars")
