@@ -348,7 +348,9 @@ def build_app(
             concurrency_id=CONCURRENCY_ID,
         )
         upload.upload(
-            lambda path: as_article(lambda: read_file(path, Reading(config.limits))),
+            lambda path: as_article(
+                lambda: read_file(path, Reading(config.limits, notify=gr.Warning))
+            ),
             inputs=upload,
             outputs=[article, tabs],
             api_visibility="private",
