@@ -161,7 +161,7 @@ def _request(
     sock = connection.sock = socket.create_connection((address, target.port), timeout=timeout)
     # A socket timeout bounds each read, not their sum: a server dripping one byte at a time
     # would never trip it, so the socket is cut when the deadline comes.
-    watchdog = threading.Timer(_remaining(deadline, web), _cut, args=(connection,))
+    watchdog = threading.Timer(max(deadline - time.monotonic(), 0), _cut, args=(connection,))
     watchdog.daemon = True
     watchdog.start()
     try:
