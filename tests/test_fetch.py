@@ -12,6 +12,7 @@ import gzip
 import ipaddress
 import queue
 import re
+import socketserver
 import threading
 import time
 from collections.abc import Iterator
@@ -308,6 +309,35 @@ def test_other_content_and_errors_are_explained(server: str) -> None:
         fetch(f"{server}/missing", web(), allow=allow_loopback)
     with pytest.raises(FetchError, match="switched off"):
         fetch_article(f"{server}/page", web(url_input=False), LIMITS, allow=allow_loopback)
+
+
+class TlsDripper(socketserver.BaseRequestHandler):
+    """Answer a TLS hello with a record header announcing 16 kB, then drip its bytes."""
+
+    def handle(self) -> None:
+        """Read the client's hello, then send the server's answer one byte at a time."""
+        self.request.recv(4096)
+        sent = 0
+        with contextlib.suppress(OSError):
+            for byte in b"\x16\x03\x03\x40\x00" + b"\x02" * DRIP_BYTES:
+                self.request.sendall(bytes([byte]))
+                sent += 1
+                time.sleep(DRIP_INTERVAL_S)
+        Handler.dripped.put(sent)
+
+
+def test_deadline_covers_a_tls_handshake_dripped_byte_by_byte() -> None:
+    """A server that drips its TLS handshake is cut at web.fetch_timeout_s too."""
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), TlsDripper) as tls:
+        threading.Thread(target=tls.serve_forever, daemon=True).start()
+        try:
+            with pytest.raises(FetchError, match="fetch_timeout_s"):
+                url = f"https://127.0.0.1:{tls.server_address[1]}/"
+                fetch(url, web(fetch_timeout_s=1.0), allow=allow_loopback)
+            sent = Handler.dripped.get(timeout=DRIP_BYTES * DRIP_INTERVAL_S + 10)
+        finally:
+            tls.shutdown()
+    assert sent < DRIP_BYTES // 4
 
 
 @pytest.mark.parametrize("path", ["/drip-headers", "/drip-body"])
