@@ -43,6 +43,12 @@ def test_windows_bytes_are_read_as_cp1252_and_the_guess_is_said() -> None:
     assert "cp1252" in notes[0] and "--encoding" in notes[0]
 
 
+def test_utf16_with_its_byte_order_mark_is_read() -> None:
+    assert decode("Grüße aus Köln".encode("utf-16")) == "Grüße aus Köln"
+    with pytest.raises(BinaryInputError):
+        decode("Grüße".encode("utf-16-le"))  # without the mark, NUL bytes mean binary
+
+
 def test_bytes_neither_utf8_nor_cp1252_are_refused_with_a_hint() -> None:
     with pytest.raises(BinaryInputError, match="--encoding"):
         decode(b"Gr\xc3 \x81\x8d")

@@ -101,7 +101,7 @@ def test_text_and_markdown_are_read_as_utf8(tmp_path: Path) -> None:
     path.write_bytes("\ufeff# Überschrift\n\nText.".encode())
     assert read_file(path, READ) == "# Überschrift\n\nText."
     with pytest.raises(BinaryInputError):
-        to_text(b"\xff\xfe\x00a", ".txt", READ)
+        to_text(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", ".txt", READ)  # a JPEG
 
 
 def test_html_is_reduced_to_its_article_paragraphs() -> None:

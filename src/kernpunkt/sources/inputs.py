@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable
 
@@ -27,11 +28,17 @@ MAX_REPLACEMENT_SHARE = 0.05
 LETTER = re.compile(r"[^\W\d_]")
 # German files that are not UTF-8 are nearly always Windows exports in this encoding.
 FALLBACK_ENCODING = "cp1252"
+UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def decode(data: bytes, encoding: str | None = None, notify: Notify | None = None) -> str:
-    """Return `data` as text: in `encoding` if given, else UTF-8 or, failing that, cp1252."""
-    if b"\x00" in data:
+    """Return `data` as text: in `encoding` if given, else UTF-8 or, failing that, cp1252.
+
+    UTF-16 with its byte order mark (Windows' "Unicode" text files) is read as such.
+    """
+    if not encoding and data.startswith(UTF16_MARKS):
+        encoding = "utf-16"
+    if b"\x00" in data and encoding != "utf-16":
         raise BinaryInputError("the input holds NUL bytes: it is a binary file, not text")
     if encoding:
         return _decode_as(data, encoding)
