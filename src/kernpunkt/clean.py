@@ -20,7 +20,7 @@ from typing import Literal
 from kernpunkt.document import Cleaned, Removed
 from kernpunkt.errors import BinaryInputError, InputTooLongError, NothingLeftError
 from kernpunkt.german import STOPWORDS, words
-from kernpunkt.inputs import check_raw
+from kernpunkt.sources.inputs import check_raw
 
 InputKind = Literal["auto", "text", "html"]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -14,28 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from kernpunkt import __version__
+from kernpunkt.config import load_config
 from kernpunkt.errors import KernpunktError
-from kernpunkt.inputs import decode
 from kernpunkt.render import one_line
+from kernpunkt.sources import files
 
 OK = 0
 INTERNAL_ERROR = 1
 USAGE_ERROR = 2
 INTERRUPTED = 130
 STDIN = "-"
-# Files that hold many articles: `kernpunkt batch` reads them, `digest` refuses them.
-MANY_ARTICLE_SUFFIXES = {
-    ".csv": "CSV",
-    ".tsv": "TSV",
-    ".jsonl": "JSON Lines",
-    ".ndjson": "JSON Lines",
-    ".json": "JSON",
-}
-# Word and PDF files are read as the UI reads them; text files are decoded here.
-DOCUMENT_SUFFIXES = (".docx", ".pdf")
-# The first line of a JSON Lines file (or a JSON document) is an object or an array.
-JSON_START = re.compile(rb"^\s*[\[{]")
-SNIFF_BYTES = 1000
 # Fields of a Quote that only translation fills in: `quotes` does not translate.
 TRANSLATION_FIELDS = ("text_en", "speaker_en")
 FORMATS = ("markdown", "json", "quotes-csv")
@@ -49,46 +36,15 @@ class Stage:
         self.name = name
 
 
-def many_articles_kind(name: str, data: bytes) -> str | None:
-    """Return "CSV", "JSON Lines", … when the file holds many articles, else None."""
-    kind = MANY_ARTICLE_SUFFIXES.get(Path(name).suffix.lower())
-    if kind is None and JSON_START.match(data[:SNIFF_BYTES]):
-        first = data.lstrip().split(b"\n", 1)[0]
-        try:
-            json.loads(first)
-        except ValueError:
-            return None
-        return "JSON Lines"
-    return kind
+def read_source(name: str, *, html: bool = False, encoding: str | None = None) -> str:
+    """Return the article in FILE (text, HTML, .docx, .pdf), or in standard input for '-'."""
+    how = files.Reading(load_config().limits, encoding, show_note)
+    return files.read_source(name, how, html=html)
 
 
-def read_source(name: str, *, html: bool = False) -> str:
-    """Return the text of FILE (.txt, .md, .html, .docx, .pdf) or of standard input for '-'.
-
-    HTML is decoded by its charset and left for cleaning; a file of many articles (CSV,
-    JSON Lines) is refused with a pointer to `kernpunkt batch`.
-    """
-    # TODO(robust): switch to kernpunkt.sources.read_file once it lands (bombs, encodings).
-    from kernpunkt.upload import to_text
-
-    try:
-        data = sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
-    except OSError as exc:
-        raise KernpunktError(f"cannot read {name}: {exc.strerror}") from exc
-    kind = many_articles_kind(name, data)
-    if kind is not None:
-        raise KernpunktError(
-            f"{name} looks like a {kind} file of many articles, not one article; "
-            "use `kernpunkt batch` for files of many articles"
-        )
-    suffix = Path(name).suffix.lower()
-    if html or suffix in (".html", ".htm") or data.lstrip()[:1] == b"<":
-        from kernpunkt.clean import decode_html
-
-        return decode_html(data)
-    if name != STDIN and suffix in DOCUMENT_SUFFIXES:
-        return to_text(data, suffix)
-    return decode(data)
+def show_note(message: str) -> None:
+    """Tell the user on standard error what a reader guessed."""
+    sys.stderr.write(f"note: {message}\n")
 
 
 def positive_int(value: str) -> int:
@@ -180,7 +136,7 @@ def run_digest(args: argparse.Namespace) -> int:
     for name in args.files:
         args.stage.name = f"reading {name}"
         try:
-            texts.append((name, read_source(name)))
+            texts.append((name, read_source(name, encoding=args.encoding)))
         except KernpunktError as exc:
             refused(name, exc)
     if not texts:
@@ -204,7 +160,7 @@ def run_clean(args: argparse.Namespace) -> int:
     from kernpunkt.clean import clean
 
     args.stage.name = f"reading {args.file}"
-    text = read_source(args.file, html=args.html)
+    text = read_source(args.file, html=args.html, encoding=args.encoding)
     args.stage.name = "cleaning"
     cleaned = clean(text, kind="html" if args.html else "auto")
     if args.json:
@@ -218,11 +174,10 @@ def run_quotes(args: argparse.Namespace) -> int:
     """Print one JSON object per quote found in a German text (HTML is cleaned first)."""
     from kernpunkt import quotes, segment
     from kernpunkt.clean import clean
-    from kernpunkt.config import load_config
-    from kernpunkt.inputs import check_raw
+    from kernpunkt.sources.inputs import check_raw
 
     args.stage.name = f"reading {args.file}"
-    text = read_source(args.file)
+    text = read_source(args.file, encoding=args.encoding)
     limits = load_config(args.config).limits
     check_raw(text, limits.max_raw_chars)
     args.stage.name = "cleaning"
@@ -266,6 +221,13 @@ def model_options(*, config_only: bool = False) -> argparse.ArgumentParser:
     return parent
 
 
+def reading_options() -> argparse.ArgumentParser:
+    """Return the --encoding option of the commands that read one article from a file."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--encoding", help="the text's encoding (default: UTF-8, else cp1252)")
+    return parent
+
+
 def digest_options() -> argparse.ArgumentParser:
     """Return the options of one digest (cleaning, key points, decoding), shared with `batch`."""
     parent = argparse.ArgumentParser(add_help=False, parents=[model_options()])
@@ -288,7 +250,7 @@ def add_digest(commands: Any) -> None:
     """Add `kernpunkt digest FILE…`."""
     digest = commands.add_parser(
         "digest",
-        parents=[digest_options()],
+        parents=[digest_options(), reading_options()],
         help="clean, translate and summarise articles (one model load for all files)",
     )
     digest.add_argument(
@@ -311,7 +273,9 @@ def add_digest(commands: Any) -> None:
 def add_clean(commands: Any) -> None:
     """Add `kernpunkt clean FILE`."""
     clean = commands.add_parser(
-        "clean", parents=[common_options()], help="print the article body without boilerplate"
+        "clean",
+        parents=[common_options(), reading_options()],
+        help="print the article body without boilerplate",
     )
     clean.add_argument("file", nargs="?", default=STDIN, help="a text or HTML file, or - for stdin")
     clean.add_argument("--html", action="store_true", help="treat the input as HTML")
@@ -323,7 +287,7 @@ def add_quotes(commands: Any) -> None:
     """Add `kernpunkt quotes FILE`."""
     quotes = commands.add_parser(
         "quotes",
-        parents=[model_options(config_only=True)],
+        parents=[model_options(config_only=True), reading_options()],
         help="print the quotes and their speakers as JSON lines (offsets in the cleaned text)",
     )
     quotes.add_argument(

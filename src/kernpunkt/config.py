@@ -76,15 +76,21 @@ class LimitsConfig:
     max_input_chars: int
     min_german_words: int
     min_german_ratio: float
+    max_text_chars: int = 1_000_000
+    max_file_bytes: int = 20_000_000
+    max_unpacked_bytes: int = 30_000_000
+    max_pdf_pages: int = 300
 
     def __post_init__(self) -> None:
         """Reject values that cannot work."""
-        _require(self.max_input_chars > 0, "limits.max_input_chars", "a positive number")
-        _require(
-            self.max_raw_chars >= self.max_input_chars,
-            "limits.max_raw_chars",
-            "at least limits.max_input_chars",
-        )
+        for name in ("max_input_chars", "max_file_bytes", "max_unpacked_bytes", "max_pdf_pages"):
+            _require(getattr(self, name) > 0, f"limits.{name}", "a positive number")
+        for name in ("max_raw_chars", "max_text_chars"):
+            _require(
+                getattr(self, name) >= self.max_input_chars,
+                f"limits.{name}",
+                "at least limits.max_input_chars",
+            )
         _require(0 <= self.min_german_ratio < 1, "limits.min_german_ratio", "between 0 and 1")
 
 
@@ -144,10 +150,12 @@ class WebConfig:
     fetch_max_redirects: int
     concurrency: int
     queue_size: int
+    fetch_concurrency: int = 4
 
     def __post_init__(self) -> None:
         """Reject values that cannot work."""
-        for name in ("fetch_max_bytes", "fetch_timeout_s", "concurrency", "queue_size"):
+        names = ("fetch_max_bytes", "fetch_timeout_s", "concurrency", "queue_size")
+        for name in (*names, "fetch_concurrency"):
             _require(getattr(self, name) > 0, f"web.{name}", "a positive number")
         _require(self.fetch_max_redirects >= 0, "web.fetch_max_redirects", "0 or more")
 

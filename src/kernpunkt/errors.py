@@ -31,3 +31,7 @@ class ModelLoadError(KernpunktError):
 
 class NotGermanError(KernpunktError):
     """The text does not look like German."""
+
+
+class NoWordsError(KernpunktError):
+    """The text holds no words: only punctuation, quotation marks, digits or symbols."""

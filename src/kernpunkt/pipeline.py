@@ -16,8 +16,8 @@ from kernpunkt import __version__, checks, clean, keypoints, quotes, segment
 from kernpunkt.config import Config, TranslationConfig, load_config
 from kernpunkt.document import Cleaned, Digest, Provenance, Quote, Removed, Sentence
 from kernpunkt.errors import KernpunktError
-from kernpunkt.inputs import check_article
 from kernpunkt.quotes.lexicon import DETERMINERS, NAME_PARTICLES
+from kernpunkt.sources.inputs import check_article, check_source
 from kernpunkt.summarise import BartSummariser, Summariser, summarise_digest
 from kernpunkt.translate import Translator, load_translator
 
@@ -209,6 +209,7 @@ class Pipeline:
         clock = _Clock(timings)
         _report(progress, "cleaning", 0)
         limits = self.config.limits
+        check_source(text, limits, clean_input=clean_input, is_html=clean.looks_like_html)
         if clean_input:
             cleaned = clean.clean(text, max_html_chars=limits.max_raw_chars)
         else:

@@ -19,7 +19,6 @@ import gradio as gr
 from kernpunkt.config import Config, load_config
 from kernpunkt.document import Digest
 from kernpunkt.errors import KernpunktError
-from kernpunkt.fetch import fetch_article
 from kernpunkt.pipeline import Pipeline, default_pipeline
 from kernpunkt.render import download_name, escape, one_line, quotes_csv, to_markdown
 from kernpunkt.render_html import (
@@ -32,7 +31,8 @@ from kernpunkt.render_html import (
     timings_html,
     warnings_html,
 )
-from kernpunkt.upload import READERS, read_file
+from kernpunkt.sources.fetch import fetch_article
+from kernpunkt.sources.files import READERS, Reading, read_file
 
 try:  # on a ZeroGPU Space, the `spaces` package lends a GPU to decorated functions
     import spaces
@@ -63,6 +63,8 @@ SCOPES = (("Full translation", "full"), ("Key points only (faster)", "key points
 QUALITIES = (("Quality (beam search)", "quality"), ("Speed (greedy)", "speed"))
 GREEDY_BEAMS = 1
 CONCURRENCY_ID = "digest"
+# Reading files and fetching URLs wait on the network, not the CPU: never in a digest's slot.
+SOURCES_ID = "sources"
 THEME = gr.themes.Soft(primary_hue="indigo", secondary_hue="amber")
 CSS = """
 .kp-section h3 { margin: 0.8em 0 0.4em; }
@@ -540,19 +542,26 @@ def build_app(
             queue=False,
         )
         upload.upload(
-            lambda path: as_article(lambda: read_file(path), Path(path).name),
+            lambda path: as_article(
+                lambda: read_file(path, Reading(config.limits, notify=gr.Warning)),
+                Path(path).name,
+            ),
             inputs=upload,
             outputs=[article, tabs, source, *results],
             api_visibility="private",
+            concurrency_limit=config.web.fetch_concurrency,
+            concurrency_id=SOURCES_ID,
         )
         if config.web.url_input:
             fetch.click(
                 lambda address: as_article(
-                    lambda: fetch_article(address, config.web), address.strip()
+                    lambda: fetch_article(address, config.web, config.limits), address.strip()
                 ),
                 inputs=url,
                 outputs=[article, tabs, source, *results],
                 api_visibility="private",
+                concurrency_limit=config.web.fetch_concurrency,
+                concurrency_id=SOURCES_ID,
             )
         gr.api(
             digest,

@@ -4,23 +4,26 @@ Only http and https are fetched. Every host is resolved once, every address it r
 be public (not private, loopback, link-local, reserved, multicast or an IPv6 form of such an
 IPv4 address), and the connection goes to exactly the address that was checked, so that a DNS
 answer cannot change between check and use. Each redirect is checked the same way; the response
-is bounded in size and the whole fetch in time (the `web` section of the configuration).
+is bounded in size, and the whole fetch in time: one deadline covers connecting, TLS, the headers
+and the body of every hop, however slowly a server drips them (the `web` section).
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from kernpunkt.config import WebConfig
+from kernpunkt.config import LimitsConfig, WebConfig
 from kernpunkt.errors import KernpunktError
-from kernpunkt.upload import to_text
+from kernpunkt.sources.files import Reading, to_text
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 # host, port → the IP addresses the host resolves to
@@ -43,6 +46,8 @@ IPV4_CARRIERS = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("::/
 LOW_32_BITS = 0xFFFFFFFF
 CHUNK_BYTES = 65536
 ACCEPT = "text/html, text/plain;q=0.9, */*;q=0.5"
+# Compressed bodies are never asked for, so that none can unpack beyond the size limit.
+IDENTITY = "identity"
 USER_AGENT = "kernpunkt (German news digest; article fetch on a user's request)"
 
 
@@ -136,25 +141,50 @@ def _remaining(deadline: float, web: WebConfig) -> float:
     return left
 
 
+def _cut(connection: http.client.HTTPConnection) -> None:
+    """Shut the connection's socket down, waking any read or write blocked on it."""
+    sock = connection.sock
+    if sock is None:
+        return  # closed: the request ended as the deadline came
+    # the plain socket's shutdown, also under TLS: it wakes a blocked read at once
+    with contextlib.suppress(OSError):  # closed meanwhile
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
 def _request(
     target: Target, address: str, deadline: float, web: WebConfig
 ) -> tuple[int, str, str, bytes]:
     """GET `target` from `address`: return status, content type, Location and the bounded body."""
     timeout = _remaining(deadline, web)
     connection = http.client.HTTPConnection(target.host, target.port, timeout=timeout)
+    # Connect to the checked address ourselves: HTTPConnection would resolve the host again.
+    sock = connection.sock = socket.create_connection((address, target.port), timeout=timeout)
+    # A socket timeout bounds each read, not their sum: a server dripping one byte at a time
+    # would never trip it, so the socket is cut when the deadline comes.
+    watchdog = threading.Timer(max(deadline - time.monotonic(), 0), _cut, args=(connection,))
+    watchdog.daemon = True
+    watchdog.start()
     try:
-        # Connect to the checked address ourselves: HTTPConnection would resolve the host again.
-        sock = socket.create_connection((address, target.port), timeout=timeout)
-        connection.sock = sock
         if target.scheme == "https":
             sock = ssl.create_default_context().wrap_socket(sock, server_hostname=target.host)
             connection.sock = sock
         connection.request(
             "GET",
             target.path,
-            headers={"Host": target.host_header, "User-Agent": USER_AGENT, "Accept": ACCEPT},
+            headers={
+                "Host": target.host_header,
+                "User-Agent": USER_AGENT,
+                "Accept": ACCEPT,
+                "Accept-Encoding": IDENTITY,
+            },
         )
         response = connection.getresponse()
+        encoding = (response.getheader("Content-Encoding") or IDENTITY).strip().lower()
+        if encoding != IDENTITY:
+            raise FetchError(
+                f"{target.url} sent a {encoding}-compressed page although none was asked for; "
+                "paste the article text instead"
+            )
         declared = response.getheader("Content-Length") or ""
         if declared.isdigit() and int(declared) > web.fetch_max_bytes:
             raise _too_large(web)
@@ -164,9 +194,11 @@ def _request(
             if len(body) > web.fetch_max_bytes:
                 raise _too_large(web)
             sock.settimeout(_remaining(deadline, web))
+        _remaining(deadline, web)  # a body cut short by the watchdog is no body
         content_type = (response.getheader("Content-Type") or "").split(";")[0].strip().lower()
         return response.status, content_type, response.getheader("Location") or "", bytes(body)
     finally:
+        watchdog.cancel()
         connection.close()
 
 
@@ -200,9 +232,9 @@ def fetch(
         address = checked_address(target, resolve, allow)
         try:
             status, content_type, location, body = _request(target, address, deadline, web)
-        except TimeoutError as exc:
-            raise _too_slow(web) from exc
         except (OSError, http.client.HTTPException) as exc:
+            if isinstance(exc, TimeoutError) or time.monotonic() >= deadline:
+                raise _too_slow(web) from exc
             raise FetchError(
                 f"could not fetch {url}: {exc}; check the URL, or paste the article text instead"
             ) from exc
@@ -224,6 +256,7 @@ def fetch(
 def fetch_article(
     url: str,
     web: WebConfig,
+    limits: LimitsConfig,
     *,
     resolve: Resolver = system_resolve,
     allow: AddressCheck = is_public,
@@ -237,4 +270,4 @@ def fetch_article(
             f"{url} is {content_type or 'of unknown type'}, not a web page, text or PDF "
             "document; paste the article text instead"
         )
-    return to_text(body, CONTENT_TYPES[content_type])
+    return to_text(body, CONTENT_TYPES[content_type], Reading(limits))

@@ -1,0 +1,1 @@
+"""Where articles come from: files of every kind, URLs, and the checks on what they hold."""
