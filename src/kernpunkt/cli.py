@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from kernpunkt import batch
 from kernpunkt.errors import KernpunktError
 from kernpunkt.inputs import decode
 
@@ -108,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     quotes = commands.add_parser("quotes", help="print the quotes and their speakers as JSON lines")
     quotes.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin")
     quotes.set_defaults(run=run_quotes)
+
+    batch.add_parser(commands)
     return parser
 
 
@@ -115,11 +118,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (2 with one `error:` line on bad input)."""
     args = build_parser().parse_args(argv)
     try:
-        args.run(args)
+        status = args.run(args)
     except KernpunktError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return USAGE_ERROR
-    return 0
+    return status or 0
 
 
 if __name__ == "__main__":
