@@ -63,11 +63,11 @@ class Article:
 
 def read_input(source: str) -> list[Article]:
     """Return the articles of INPUT, checked: every id present and unique, one source each."""
-    if source == "-":
-        articles = parse_jsonl(sys.stdin.buffer.read(), "standard input")
-    else:
-        path = Path(source)
-        if path.is_dir():
+    path = Path(source)
+    try:
+        if source == "-":
+            articles = parse_jsonl(sys.stdin.buffer.read(), "standard input")
+        elif path.is_dir():
             articles = read_folder(path)
         elif not path.is_file():
             raise BatchInputError(f"INPUT {source} is neither a file nor a folder")
@@ -75,6 +75,8 @@ def read_input(source: str) -> list[Article]:
             articles = read_csv(path)
         else:
             articles = parse_jsonl(path.read_bytes(), str(path))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BatchInputError(f"cannot read INPUT {source}: {exc}") from exc
     check_unique(articles)
     return articles
 
@@ -411,8 +413,10 @@ def ray_records(articles: list[Article], args: argparse.Namespace, stop: Stop) -
         ) from exc
     from kernpunkt.scale import digest_dataset
 
-    if not ray.is_initialized():
-        ray.init(address=args.address, include_dashboard=False, log_to_driver=False)
+    if args.address:
+        ray.init(address=args.address, log_to_driver=False)
+    elif not ray.is_initialized():
+        ray.init(include_dashboard=False, log_to_driver=False)
     ray.data.DataContext.get_current().execution_options.preserve_order = True
     rows = ray.data.from_items([article.item for article in articles])
     digested = digest_dataset(
@@ -461,8 +465,13 @@ def run_batch(args: argparse.Namespace) -> int:
     if args.address and args.engine != "ray":
         raise BatchInputError("--address names a Ray cluster: use it with --engine ray")
     articles = read_input(args.input)
-    sink = SINKS[args.format](Path(args.output))
-    finished = sink.finished()
+    try:
+        sink = SINKS[args.format](Path(args.output))
+        finished = sink.finished()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BatchInputError(
+            f"cannot use {args.output} as {args.format} OUTPUT ({exc}); choose another path"
+        ) from exc
     todo = [article for article in articles if article.id not in finished]
     tally = Tally(total=len(articles), skipped=len(articles) - len(todo))
     tally.failed_before = sum(not finished[a.id] for a in articles if a.id in finished)
