@@ -233,8 +233,10 @@ class Pipeline:
             slots = self._translate_all(ids, slots, options, progress, keep_going)
             for ident, slot in zip(ids, slots, strict=True):
                 if isinstance(slot, _Draft):
-                    finish = partial(self._finish, slot, options.key_points_only, options.summary)
-                    slot = _attempt(ident, keep_going, partial(finish, progress))
+                    finish = partial(
+                        self._finish, slot, options.key_points_only, options.summary, progress
+                    )
+                    slot = _attempt(ident, keep_going, finish)
                 if isinstance(slot, Digest):
                     slot.id = ident
                 yield slot
