@@ -1,7 +1,7 @@
 """Time `kernpunkt batch` over 200 whole German news articles, and a kill-and-resume run of it.
 
 Run from the repository root:
-`python benchmarks/bench_batch.py WORKDIR [--model FOLDER] [--count 200] [--batch-sizes 1 8]`
+`python benchmarks/bench_batch.py WORKDIR [--model FOLDER] [--count 200] [--batch-size 8] [--fast]`
 
 The input is assembled at run time into WORKDIR/articles.jsonl from the first COUNT articles of
 ../shared/data/quotes/spkatt-train-docs.jsonl (German Wikinews, evaluation use only: it is never
@@ -9,10 +9,10 @@ written into the repository). Without --model, the tiny Marian model of the test
 (built or taken from .pytest_cache/tiny-models): it measures kernpunkt's own work around the model
 (cleaning, segmenting, quotes, key points, batching, writing), not opus-mt-de-en's speed.
 
-Each batch size is one fresh `kernpunkt batch` process (model loading included), so the figures
-are wall-clock seconds and articles per minute on this machine, and the ratio to the first
-batch size of the same run. A last run is killed (SIGKILL) after a third of the lines and resumed;
-it reports whether every id came out exactly once.
+The job is one fresh `kernpunkt batch` process (model loading included): reported are its
+wall-clock seconds, articles per minute, its CPU seconds (which a shared machine disturbs less)
+and the load average. A last run is killed (SIGKILL) after a third of the lines and resumed; it
+reports whether every id came out exactly once.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -52,22 +53,11 @@ def tiny_model() -> str:
     return str(ensure_tiny_models(ROOT / ".pytest_cache" / "tiny-models")["marian"])
 
 
-def command(source: Path, output: Path, model: str, batch_size: int) -> list[str]:
+def command(source: Path, output: Path, model: str, options: argparse.Namespace) -> list[str]:
     """Return the `kernpunkt batch` command line."""
-    return [
-        sys.executable,
-        "-m",
-        "kernpunkt.cli",
-        "batch",
-        str(source),
-        "-o",
-        str(output),
-        "--model",
-        model,
-        "--batch-size",
-        str(batch_size),
-        "--quiet",
-    ]
+    line = [sys.executable, "-m", "kernpunkt.cli", "batch", str(source), "-o", str(output)]
+    line += ["--model", model, "--batch-size", str(options.batch_size), "--quiet"]
+    return [*line, "--fast"] if options.fast else line
 
 
 def environment() -> dict[str, str]:
@@ -75,56 +65,67 @@ def environment() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
 
-def timed_run(source: Path, output: Path, model: str, batch_size: int) -> float:
-    """Run one batch job from scratch; return its wall-clock seconds."""
+def timed_run(
+    source: Path, output: Path, model: str, options: argparse.Namespace
+) -> tuple[float, float]:
+    """Run one batch job from scratch; return its wall-clock and CPU seconds."""
     output.unlink(missing_ok=True)
+    cpu = cpu_seconds()
     started = time.perf_counter()
-    done = subprocess.run(command(source, output, model, batch_size), env=environment())
+    done = subprocess.run(command(source, output, model, options), env=environment())
     if done.returncode not in (0, 1):
         sys.exit(f"kernpunkt batch failed with exit status {done.returncode}")
-    return time.perf_counter() - started
+    return time.perf_counter() - started, cpu_seconds() - cpu
 
 
-def killed_and_resumed(source: Path, output: Path, model: str, count: int) -> str:
+def cpu_seconds() -> float:
+    """Return the CPU seconds (user + system) that finished child processes have used."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def killed_and_resumed(source: Path, output: Path, model: str, options: argparse.Namespace) -> str:
     """Kill a job after a third of its lines, resume it, and say whether each id is there once."""
     output.unlink(missing_ok=True)
-    process = subprocess.Popen(command(source, output, model, 8), env=environment())
+    count = options.count
+    process = subprocess.Popen(command(source, output, model, options), env=environment())
     while process.poll() is None and (
         not output.exists() or output.read_bytes().count(b"\n") < count // 3
     ):
         time.sleep(POLL_S)
     process.send_signal(signal.SIGKILL)
     process.wait()
-    subprocess.run(command(source, output, model, 8), env=environment(), check=False)
+    subprocess.run(command(source, output, model, options), env=environment(), check=False)
     ids = [json.loads(line)["id"] for line in output.read_text(encoding="utf-8").splitlines()]
     return f"{len(ids)} lines, {len(set(ids))} distinct ids of {count}"
 
 
 def main() -> None:
-    """Assemble the input, time each batch size, and kill and resume one run."""
+    """Assemble the input, time the batch job, then kill and resume it."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("workdir", type=Path, help="where the input and outputs are written")
     parser.add_argument("--model", help="translation model folder (default: the tiny model)")
     parser.add_argument("--count", type=int, default=200)
-    parser.add_argument("--batch-sizes", type=int, nargs="+", default=[8])
-    args = parser.parse_args()
+    parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--fast", action="store_true", help="greedy decoding (kernpunkt --fast)")
+    parser.add_argument("--no-resume", action="store_true", help="skip the kill-and-resume run")
+    options = parser.parse_args()
     if not DOCS.exists():
         sys.exit(f"the shared evaluation data is absent ({DOCS} not found)")
-    args.workdir.mkdir(parents=True, exist_ok=True)
-    source = args.workdir / "articles.jsonl"
-    count = assemble(source, args.count)
-    model = args.model or tiny_model()
-    print(f"{count} articles from {DOCS.name}; model {model}")
-    first = None
-    for size in args.batch_sizes:
-        seconds = timed_run(source, args.workdir / f"out-{size}.jsonl", model, size)
-        first = first or seconds
-        print(
-            f"batch size {size}: {seconds:.1f} s, {count / seconds * 60:.0f} articles/min, "
-            f"speed ×{first / seconds:.2f} of batch size {args.batch_sizes[0]}"
-        )
-    resumed = killed_and_resumed(source, args.workdir / "resumed.jsonl", model, count)
-    print(f"killed and resumed: {resumed}")
+    options.workdir.mkdir(parents=True, exist_ok=True)
+    source = options.workdir / "articles.jsonl"
+    options.count = assemble(source, options.count)
+    model = options.model or tiny_model()
+    print(f"{options.count} articles from {DOCS.name}; model {model}")
+    wall, cpu = timed_run(source, options.workdir / "out.jsonl", model, options)
+    print(
+        f"batch size {options.batch_size}{' --fast' if options.fast else ''}: {wall:.1f} s wall "
+        f"({options.count / wall * 60:.0f} articles/min), {cpu:.1f} s CPU "
+        f"({cpu / options.count:.2f} s per article), load average {os.getloadavg()[0]:.1f}"
+    )
+    if not options.no_resume:
+        resumed = killed_and_resumed(source, options.workdir / "resumed.jsonl", model, options)
+        print(f"killed and resumed: {resumed}")
 
 
 if __name__ == "__main__":

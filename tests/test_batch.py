@@ -170,6 +170,19 @@ def test_batch_exits_0_when_every_article_is_digested_and_summarises_on_stderr(
     assert len(read_records(output)) == 3
 
 
+def test_key_points_only_and_fast_pass_through_to_the_pipeline(
+    pipeline: Pipeline, tiny_marian: Path, tmp_path: Path
+) -> None:
+    rows = good_articles(2)
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    output = tmp_path / "out.jsonl"
+    assert batch(source, "-o", output, "--key-points-only", "--fast", model=tiny_marian) == 0
+    expected = pipeline.digest_many(rows, key_points_only=True, num_beams=1)
+    records = [without_timings(r) for r in read_records(output)]
+    assert records == [without_timings(to_record(r)) for r in expected]
+    assert {r["translation"] for r in records} == {"partial"}
+
+
 def test_duplicate_id_is_an_error_before_any_work(
     tiny_marian: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
