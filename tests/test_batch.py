@@ -26,6 +26,7 @@ from batch_inputs import (
     write_jsonl,
 )
 
+from kernpunkt.batch import locked
 from kernpunkt.cli import main
 from kernpunkt.document import ArticleError, Digest, to_record
 from kernpunkt.errors import EmptyInputError
@@ -230,6 +231,17 @@ def test_resume_skips_written_ids_and_redoes_a_torn_last_line(
     assert [r["id"] for r in records] == [r["id"] for r in rows]
     assert records[0] == expected[0]  # kept as written, not redone
     assert [without_timings(r) for r in records] == [without_timings(r) for r in expected]
+
+
+def test_a_second_job_on_the_same_output_is_refused_while_the_first_runs(
+    tiny_marian: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", good_articles(1))
+    output = tmp_path / "out.jsonl"
+    with locked(output):
+        assert batch(source, "-o", output, model=tiny_marian) == 2
+    assert "another kernpunkt batch is writing" in capsys.readouterr().err
+    assert output.read_bytes() == b""
 
 
 def test_error_records_from_an_earlier_run_still_give_exit_1(

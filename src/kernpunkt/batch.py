@@ -17,7 +17,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from hashlib import sha1
 from pathlib import Path
@@ -187,12 +187,35 @@ def complete_lines(path: Path) -> list[str]:
     return whole.decode("utf-8").splitlines()
 
 
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `path` (created if need be): one job per OUTPUT at a time."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; running one job per OUTPUT is up to you
+        yield
+        return
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise BatchInputError(
+                f"another kernpunkt batch is writing {path}; wait for it to end, or stop it "
+                "(Ctrl-C) and run this command again"
+            ) from exc
+        yield
+    finally:
+        os.close(fd)
+
+
 class Sink:
     """Where a batch job writes its records; it knows which ids an earlier run finished."""
 
     def __init__(self, path: Path) -> None:
         """Write to `path`."""
         self.path = path
+        self.lock_path = path
 
     def finished(self) -> dict[str, bool]:
         """Return id → digested (False: an error record) for what OUTPUT already holds."""
@@ -257,6 +280,7 @@ class MarkdownDirSink(Sink):
         super().__init__(path)
         path.mkdir(parents=True, exist_ok=True)
         self.ledger = JsonlSink(path / LEDGER)
+        self.lock_path = self.ledger.path
 
     def finished(self) -> dict[str, bool]:
         """Return the ids in the ledger."""
@@ -465,13 +489,22 @@ def run_batch(args: argparse.Namespace) -> int:
     if args.address and args.engine != "ray":
         raise BatchInputError("--address names a Ray cluster: use it with --engine ray")
     articles = read_input(args.input)
-    try:
-        sink = SINKS[args.format](Path(args.output))
-        finished = sink.finished()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BatchInputError(
-            f"cannot use {args.output} as {args.format} OUTPUT ({exc}); choose another path"
-        ) from exc
+    with ExitStack() as held:
+        try:
+            sink = SINKS[args.format](Path(args.output))
+            held.enter_context(locked(sink.lock_path))
+            finished = sink.finished()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise BatchInputError(
+                f"cannot use {args.output} as {args.format} OUTPUT ({exc}); choose another path"
+            ) from exc
+        return run_articles(articles, sink, finished, args)
+
+
+def run_articles(
+    articles: list[Article], sink: Sink, finished: dict[str, bool], args: argparse.Namespace
+) -> int:
+    """Digest the articles not yet `finished` into `sink`; return the exit status."""
     todo = [article for article in articles if article.id not in finished]
     tally = Tally(total=len(articles), skipped=len(articles) - len(todo))
     tally.failed_before = sum(not finished[a.id] for a in articles if a.id in finished)
