@@ -32,6 +32,8 @@ FORMATS = ("jsonl", "csv", "markdown-dir")
 FOLDER_SUFFIXES = (".txt", ".md", ".html", ".htm")
 CSV_COLUMNS = ("id", "rank", "english", "german", "speakers", "error_type", "error_message")
 LEDGER = "index.jsonl"
+# tqdm's bar with the rate per minute (in the postfix) instead of its rate per second
+BAR_FORMAT = "{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}{postfix}]"
 GREEDY_BEAMS = 1
 # Exit statuses: every article digested, some failed, bad usage; a signal gives 128 + its number.
 DONE, SOME_FAILED = 0, 1
@@ -467,6 +469,7 @@ def progress_bar(total: int, quiet: bool) -> Any:
     return tqdm(
         total=total,
         unit="article",
+        bar_format=BAR_FORMAT,
         file=sys.stderr,
         disable=quiet or not sys.stderr.isatty(),
         dynamic_ncols=True,
