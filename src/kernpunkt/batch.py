@@ -390,10 +390,14 @@ class Stop:
             "(send it again to stop at once; finished articles are kept either way)\n"
         )
 
+    def claim(self) -> dict[int, Any]:
+        """Make `handle` the handler of SIGINT and SIGTERM; return the handlers it replaces."""
+        return {s: signal.signal(s, self.handle) for s in (signal.SIGINT, signal.SIGTERM)}
+
     @contextmanager
     def installed(self) -> Iterator[Stop]:
         """Handle the signals inside the block, and restore the old handlers after it."""
-        old = {s: signal.signal(s, self.handle) for s in (signal.SIGINT, signal.SIGTERM)}
+        old = self.claim()
         try:
             yield self
         finally:
@@ -443,6 +447,7 @@ def ray_records(articles: list[Article], args: argparse.Namespace, stop: Stop) -
         ray.init(address=args.address, log_to_driver=False)
     elif not ray.is_initialized():
         ray.init(include_dashboard=False, log_to_driver=False)
+    stop.claim()  # ray.init puts in a SIGTERM handler of its own that exits at once
     ray.data.DataContext.get_current().execution_options.preserve_order = True
     rows = ray.data.from_items([article.item for article in articles])
     digested = digest_dataset(
