@@ -12,9 +12,16 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from kernpunkt import __version__
+from kernpunkt import __version__, batch
 from kernpunkt.config import load_config
 from kernpunkt.errors import KernpunktError
+from kernpunkt.options import (
+    common_options,
+    digest_kwargs,
+    digest_options,
+    model_options,
+    reading_options,
+)
 from kernpunkt.render import one_line
 from kernpunkt.sources import files
 
@@ -45,17 +52,6 @@ def read_source(name: str, *, html: bool = False, encoding: str | None = None) -
 def show_note(message: str) -> None:
     """Tell the user on standard error what a reader guessed."""
     sys.stderr.write(f"note: {message}\n")
-
-
-def positive_int(value: str) -> int:
-    """Return `value` as a whole number of at least 1, or make argparse refuse it."""
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not '{value}'")
-    return number
 
 
 @dataclass
@@ -93,11 +89,8 @@ def digest_text(
     progress = Progress(args.stage, label, show=sys.stderr.isatty())
     digest = pipeline.digest(
         text,
-        clean_input=not args.no_clean,
-        key_points=args.key_points,
-        key_points_only=args.key_points_only,
-        num_beams=1 if args.fast else args.num_beams,
         progress=progress,
+        **digest_kwargs(args),
     )
     source = "standard input" if name == STDIN else Path(name).name
     digest.provenance = replace(digest.provenance, source=source)
@@ -200,52 +193,6 @@ def run_doctor(args: argparse.Namespace) -> int:
     return OK if ready else USAGE_ERROR
 
 
-def common_options() -> argparse.ArgumentParser:
-    """Return the options of every command: --debug (also accepted before the command)."""
-    parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument(
-        "--debug",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="print the traceback of an error as well",
-    )
-    return parent
-
-
-def model_options(*, config_only: bool = False) -> argparse.ArgumentParser:
-    """Return the --config and --model options, for every command that loads them."""
-    parent = argparse.ArgumentParser(add_help=False, parents=[common_options()])
-    parent.add_argument("--config", help="a YAML file overriding configs/default.yaml")
-    if not config_only:
-        parent.add_argument("--model", help="translation model: a hub id or a local folder")
-    return parent
-
-
-def reading_options() -> argparse.ArgumentParser:
-    """Return the --encoding option of the commands that read one article from a file."""
-    parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument("--encoding", help="the text's encoding (default: UTF-8, else cp1252)")
-    return parent
-
-
-def digest_options() -> argparse.ArgumentParser:
-    """Return the options of one digest (cleaning, key points, decoding), shared with `batch`."""
-    parent = argparse.ArgumentParser(add_help=False, parents=[model_options()])
-    parent.add_argument("--no-clean", action="store_true", help="use the text as it is")
-    parent.add_argument("--key-points", type=positive_int, metavar="N", help="how many key points")
-    parent.add_argument(
-        "--key-points-only",
-        action="store_true",
-        help="translate only the key points and their quotes (faster)",
-    )
-    decoding = parent.add_mutually_exclusive_group()
-    decoding.add_argument("--fast", action="store_true", help="greedy decoding (one beam)")
-    decoding.add_argument(
-        "--num-beams", type=positive_int, metavar="N", help="beams of the beam search"
-    )
-    return parent
-
-
 def add_digest(commands: Any) -> None:
     """Add `kernpunkt digest FILE…`."""
     digest = commands.add_parser(
@@ -310,7 +257,13 @@ def add_doctor(commands: Any) -> None:
 
 
 # Each adds one subcommand; a new command (`batch`) adds its function here.
-COMMANDS: list[Callable[[Any], None]] = [add_digest, add_clean, add_quotes, add_doctor]
+COMMANDS: list[Callable[[Any], None]] = [
+    add_digest,
+    add_clean,
+    add_quotes,
+    add_doctor,
+    batch.add_parser,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

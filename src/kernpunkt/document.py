@@ -103,6 +103,7 @@ class Digest:
     translation: TranslationScope = "full"
     summary: list[str] = field(default_factory=list)
     provenance: Provenance = field(default_factory=Provenance)
+    id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the digest as plain JSON-ready data."""
@@ -130,9 +131,33 @@ class Digest:
             translation=data["translation"],
             summary=list(data["summary"]),
             provenance=Provenance(**data.get("provenance", {})),
+            id=data.get("id"),
         )
 
     @classmethod
     def from_json(cls, text: str) -> Digest:
         """Rebuild a digest from `to_json()` output."""
         return cls.from_dict(json.loads(text))
+
+
+@dataclass
+class ArticleError:
+    """Why one article of a batch has no digest: its id, the error's type and its message."""
+
+    id: str | None
+    type: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the record as a batch output line has it: `{"id": …, "error": {…}}`."""
+        return {"id": self.id, "error": {"type": self.type, "message": self.message}}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArticleError:
+        """Rebuild the record from `to_dict()` output."""
+        return cls(data["id"], data["error"]["type"], data["error"]["message"])
+
+
+def to_record(result: Digest | ArticleError) -> dict[str, Any]:
+    """Return a batch output record: the Digest or the error, its id first."""
+    return {"id": result.id, **result.to_dict()}

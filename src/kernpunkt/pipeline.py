@@ -4,23 +4,29 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from kernpunkt import __version__, checks, clean, keypoints, quotes, segment
 from kernpunkt.config import Config, TranslationConfig, load_config
-from kernpunkt.document import Cleaned, Digest, Provenance, Quote, Removed, Sentence
+from kernpunkt.document import ArticleError, Cleaned, Digest, Provenance, Quote, Removed, Sentence
 from kernpunkt.errors import KernpunktError
 from kernpunkt.quotes.lexicon import DETERMINERS, NAME_PARTICLES
+from kernpunkt.sources.fetch import fetch_article
+from kernpunkt.sources.files import Reading, read_file
 from kernpunkt.sources.inputs import check_article, check_source
 from kernpunkt.summarise import BartSummariser, Summariser, summarise_digest
 from kernpunkt.translate import Translator, load_translator
 
+T = TypeVar("T")
+# One article for `digest_many`: a text, an (id, text) pair, or a mapping with "id" and a source
+Item = str | tuple[str, str] | Mapping[str, Any]
+ITEM_SOURCES = ("text", "html", "url", "path")
 PRONOUNS = frozenset({"er", "sie", "ich", "wir", "man"})
 # A mention in the genitive ("laut des Ministers") comes back as "of the minister".
 CASE_PREPOSITION_RE = re.compile(r"^(?:of|from)\s+(?=\S)", re.IGNORECASE)
@@ -29,6 +35,21 @@ TRAILING_PUNCTUATION = ".,:;"
 # progress(stage, done, total): stages are "cleaning", "quotes", "translating" (counting the
 # segments done), "key points" and, when a summariser is configured, "summary"
 Progress = Callable[[str, int, int], None]
+
+
+class InvalidItemError(KernpunktError):
+    """An item given to `digest_many` is not a text, an (id, text) pair or a usable mapping."""
+
+
+@dataclass(frozen=True)
+class _Options:
+    """How to digest the articles of one call."""
+
+    clean_input: bool
+    key_points: int | None
+    key_points_only: bool
+    num_beams: int | None
+    summary: bool
 
 
 @dataclass
@@ -156,22 +177,18 @@ class Pipeline:
         summary: bool = True,
         progress: Progress | None = None,
     ) -> Digest:
-        """Return the digest of one German article (`num_beams` overrides the configured beams)."""
-        return next(
-            self.digest_many(
-                [text],
-                clean_input=clean_input,
-                key_points=key_points,
-                key_points_only=key_points_only,
-                num_beams=num_beams,
-                summary=summary,
-                progress=progress,
-            )
-        )
+        """Return the digest of one German article (`num_beams` overrides the configured beams).
+
+        An article that cannot be digested raises the KernpunktError that says why.
+        """
+        options = _Options(clean_input, key_points, key_points_only, num_beams, summary)
+        result = next(self._results([text], 1, options, progress, keep_going=False))
+        assert isinstance(result, Digest)  # keep_going=False raises instead of recording
+        return result
 
     def digest_many(
         self,
-        texts: Iterable[str],
+        items: Iterable[Item],
         *,
         batch_size: int = 8,
         clean_input: bool = True,
@@ -180,26 +197,112 @@ class Pipeline:
         num_beams: int | None = None,
         summary: bool = True,
         progress: Progress | None = None,
-    ) -> Iterator[Digest]:
-        """Yield a digest per article; the sentences of `batch_size` articles share model calls."""
-        count = self.config.key_points.count if key_points is None else key_points
+    ) -> Iterator[Digest | ArticleError]:
+        """Yield one result per item, in input order: its Digest, or an ArticleError saying why not.
+
+        An item is a text, an (id, text) pair, or a mapping with "id" and one of "text",
+        "html", "url" (fetched with the URL guard) or "path" (a .txt/.md/.html/.docx/.pdf
+        file). The sentences of `batch_size` articles share model calls; an article that
+        cannot be read or digested becomes an ArticleError and changes nothing for the others.
+        Besides the stages of each article, `progress` gets ("articles", done, total) after
+        each result; total is 0 when `items` has no length.
+        """
+        total = len(items) if isinstance(items, Sized) else 0
+        options = _Options(clean_input, key_points, key_points_only, num_beams, summary)
+        results = self._results(items, batch_size, options, progress, keep_going=True)
+        for done, result in enumerate(results, start=1):
+            _report(progress, "articles", done, total)
+            yield result
+
+    def _results(
+        self,
+        items: Iterable[Item],
+        batch_size: int,
+        options: _Options,
+        progress: Progress | None,
+        *,
+        keep_going: bool,
+    ) -> Iterator[Digest | ArticleError]:
+        """Digest `items` batch by batch; a failure is recorded when `keep_going`, else raised."""
+        count = self.config.key_points.count if options.key_points is None else options.key_points
         if count < 1:
             raise KernpunktError(f"key_points must be at least 1, not {count}")
-        options = {
-            "key_points": count,
-            "scope": "key points" if key_points_only else "full",
-            "num_beams": num_beams or self.config.translation.num_beams,
-            "clean_input": clean_input,
-            "summary": summary and self.summariser is not None,
-        }
-        iterator = iter(texts)
+        iterator = iter(items)
         while batch := list(islice(iterator, batch_size)):
-            drafts = [self._prepare(text, clean_input, count, progress) for text in batch]
-            self._translate(drafts, key_points_only, num_beams, progress)
-            for draft in drafts:
-                digest = self._finish(draft, key_points_only, summary, progress)
-                digest.provenance = provenance(self.config.translation, options, draft.sentences)
-                yield digest
+            ids = [item_id(item) for item in batch]
+            slots = [
+                _attempt(ident, keep_going, partial(self._draft, item, options, count, progress))
+                for ident, item in zip(ids, batch, strict=True)
+            ]
+            slots = self._translate_all(ids, slots, options, progress, keep_going)
+            for ident, item, slot in zip(ids, batch, slots, strict=True):
+                if isinstance(slot, _Draft):
+                    finish = partial(
+                        self._finish, slot, options.key_points_only, options.summary, progress
+                    )
+                    slot = _attempt(ident, keep_going, finish)
+                if isinstance(slot, Digest):
+                    slot.id = ident
+                    slot.provenance = provenance(
+                        self.config.translation,
+                        self._made_with(options, count),
+                        slot.sentences,
+                        item_origin(item),
+                    )
+                yield slot
+
+    def _made_with(self, options: _Options, count: int) -> dict[str, Any]:
+        """Return the options a digest was made with, as its provenance names them."""
+        return {
+            "key_points": count,
+            "scope": "key points" if options.key_points_only else "full",
+            "num_beams": options.num_beams or self.config.translation.num_beams,
+            "clean_input": options.clean_input,
+            "summary": options.summary and self.summariser is not None,
+        }
+
+    def _draft(
+        self, item: Item, options: _Options, count: int, progress: Progress | None
+    ) -> _Draft:
+        """Read one item's article and run the German stages on it."""
+        kind, value = item_source(item)
+        if kind == "url":
+            value = fetch_article(value, self.config.web, self.config.limits)
+        elif kind == "path":
+            value = read_file(value, Reading(self.config.limits))
+        # an HTML page always needs its boilerplate removed
+        return self._prepare(value, options.clean_input or kind == "html", count, progress)
+
+    def _translate_all(
+        self,
+        ids: list[str | None],
+        slots: list[_Draft | ArticleError],
+        options: _Options,
+        progress: Progress | None,
+        keep_going: bool,
+    ) -> list[_Draft | ArticleError]:
+        """Translate the drafts among `slots` in shared model calls; a failure spoils none else."""
+        drafts = [slot for slot in slots if isinstance(slot, _Draft)]
+        translate = partial(
+            self._translate,
+            key_points_only=options.key_points_only,
+            num_beams=options.num_beams,
+            progress=progress,
+        )
+        if len(drafts) > 1:
+            try:
+                translate(drafts)
+                return slots
+            except Exception:
+                if not keep_going:
+                    raise
+                # one article broke the shared call: translate each alone to find which
+        return [
+            _attempt(ident, keep_going, partial(_translated, translate, slot))
+            if isinstance(slot, _Draft)
+            else slot
+            for ident, slot in zip(ids, slots, strict=True)
+        ]
 
     def _prepare(
         self, text: str, clean_input: bool, count: int, progress: Progress | None
@@ -296,11 +399,15 @@ class Pipeline:
 
 
 def provenance(
-    translation: TranslationConfig, options: dict[str, Any], sentences: list[Sentence]
+    translation: TranslationConfig,
+    options: dict[str, Any],
+    sentences: list[Sentence],
+    source: str = "",
 ) -> Provenance:
-    """Return how a digest was made; the faces fill in its source."""
+    """Return how a digest was made; a face that knows more names the source itself."""
     local = Path(translation.model).expanduser().is_dir()
     return Provenance(
+        source=source,
         title=sentences[0].de.strip() if sentences else "",
         options=dict(options),
         version=__version__,
@@ -308,6 +415,67 @@ def provenance(
         revision="local folder" if local else translation.revision,
         engine=translation.engine,
         created=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+
+
+def _translated(translate: Callable[[list[_Draft]], None], draft: _Draft) -> _Draft:
+    """Return `draft` after translating it on its own."""
+    translate([draft])
+    return draft
+
+
+def _attempt(ident: str | None, keep_going: bool, work: Callable[[], T]) -> T | ArticleError:
+    """Return what `work` returns; when `keep_going`, an exception becomes an ArticleError."""
+    try:
+        return work()
+    except Exception as exc:
+        if not keep_going:
+            raise
+        if isinstance(exc, KernpunktError):
+            return ArticleError(ident, type(exc).__name__, str(exc))
+        return ArticleError(
+            ident,
+            type(exc).__name__,
+            f"kernpunkt failed on this article ({type(exc).__name__}: {exc}); "
+            "please report it with the article",
+        )
+
+
+def item_id(item: Item) -> str | None:
+    """Return the id of a `digest_many` item (None for a bare text)."""
+    if isinstance(item, tuple) and item:
+        return str(item[0])
+    if isinstance(item, Mapping) and item.get("id") is not None:
+        return str(item["id"])
+    return None
+
+
+def item_origin(item: Item) -> str:
+    """Return where a `digest_many` item came from: its URL, file name or id ("" if unknown)."""
+    if isinstance(item, Mapping) and item.get("url"):
+        return str(item["url"])
+    if isinstance(item, Mapping) and item.get("path"):
+        return Path(str(item["path"])).name
+    return item_id(item) or ""
+
+
+def item_source(item: Item) -> tuple[str, str]:
+    """Return (kind, value) of a `digest_many` item: kind is one of ITEM_SOURCES."""
+    if isinstance(item, str):
+        return "text", item
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], str):
+        return "text", item[1]
+    if isinstance(item, Mapping):
+        given = [kind for kind in ITEM_SOURCES if item.get(kind) is not None]
+        if len(given) == 1 and isinstance(item[given[0]], str | Path):
+            return given[0], str(item[given[0]])
+        raise InvalidItemError(
+            f"an article must have exactly one of {', '.join(ITEM_SOURCES)} as a string, "
+            f"not {', '.join(given) or 'none'}"
+        )
+    raise InvalidItemError(
+        f"an article must be a text, an (id, text) pair or a mapping with an id and one of "
+        f"{', '.join(ITEM_SOURCES)}, not {type(item).__name__}"
     )
 
 
