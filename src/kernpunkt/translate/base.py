@@ -96,7 +96,7 @@ class SegmentTranslator:
         self.name = config.model
         self.limits = DecodeLimits.for_positions(positions, config)
         self.setting = Setting(config.model, config.revision, self.engine, compute_type)
-        self.memory = shared_memory(config.memory_size)
+        self.memory = shared_memory(config.memory_size) if config.memory_size else None
         self.cache = SqliteCache(config.cache) if config.cache else None
 
     @property
@@ -189,6 +189,8 @@ class SegmentTranslator:
         self, lengths: dict[str, int], encoded: dict[str, Tokens], beams: int
     ) -> Iterator[tuple[str, Piece | str]]:
         """Yield (piece, its Piece or why it failed); a failed batch is retried piece by piece."""
+        if not lengths:
+            return
         batches = token_batches(lengths, self.config.batch_size, self.config.batch_tokens)
         budgets = [self.limits.new_tokens(lengths[b[-1]], self.config) for b in batches]
         outcomes = self.generate_all([[encoded[p] for p in b] for b in batches], beams, budgets)
@@ -209,22 +211,21 @@ class SegmentTranslator:
     def _remembered(self, pieces: list[str], beams: int) -> dict[str, Piece]:
         """Return the pieces this process or the persistent cache already translated."""
         found = {}
-        for piece in pieces:
+        for piece in pieces if self.memory else ():
             if (known := self.memory.get(self.setting, beams, piece)) is not None:
                 found[piece] = known
         missing = [piece for piece in pieces if piece not in found]
         if self.cache and missing:
             cached = self.cache.get_many(self.setting, beams, missing)
-            for piece, known in cached.items():
-                self.memory.put(self.setting, beams, piece, known)
             found.update(cached)
+            self._remember(cached, beams, store=False)
         return found
 
-    def _remember(self, fresh: dict[str, Piece], beams: int) -> None:
-        """Keep new translations in memory and in the cache."""
-        for piece, result in fresh.items():
+    def _remember(self, fresh: dict[str, Piece], beams: int, *, store: bool = True) -> None:
+        """Keep translations in memory and, if `store`, in the persistent cache."""
+        for piece, result in fresh.items() if self.memory else ():
             self.memory.put(self.setting, beams, piece, result)
-        if self.cache and fresh:
+        if store and self.cache and fresh:
             self.cache.put_many(self.setting, beams, fresh)
 
 
