@@ -123,6 +123,7 @@ class KeyPointsConfig:
     number_bonus: float
     question_penalty: float
     dangling_penalty: float
+    block_units: int = 200
 
     def __post_init__(self) -> None:
         """Reject values that cannot work."""
@@ -130,6 +131,7 @@ class KeyPointsConfig:
         _require(self.long >= self.count, "key_points.long", "at least count")
         _require(0 <= self.lead_weight <= 1, "key_points.lead_weight", "between 0 and 1")
         _require(0 <= self.mmr_lambda <= 1, "key_points.mmr_lambda", "between 0 and 1")
+        _require(self.block_units > 1, "key_points.block_units", "a number above 1")
 
 
 @dataclass(frozen=True)
