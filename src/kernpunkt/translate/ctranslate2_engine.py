@@ -3,7 +3,8 @@
 On this path neither torch nor transformers is imported: they are needed only to convert a
 transformers model on first use, into a folder under `translation.convert_dir` named after the
 model, its revision and the quantisation. A folder that already holds a converted model (its
-`model.bin` next to the Marian tokenizer files) is used as it is.
+`model.bin` next to the Marian tokenizer files) is used as it is. A Space converts at build
+time: `python -m kernpunkt.translate.ctranslate2_engine` converts the configured model.
 """
 
 from __future__ import annotations
@@ -39,6 +40,11 @@ def ct2_device(name: str) -> tuple[str, int]:
         return ("cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"), 0
     device, _, index = name.partition(":")
     return device, int(index or 0)
+
+
+def compute_type(config: TranslationConfig, device: str) -> str:
+    """Return the configured compute type, `auto` resolved for `device`."""
+    return COMPUTE_TYPES[device] if config.compute_type == "auto" else config.compute_type
 
 
 def cache_key(model: str, revision: str, quantization: str) -> str:
@@ -139,7 +145,7 @@ class CTranslate2Translator(SegmentTranslator):
         import ctranslate2
 
         device, index = ct2_device(config.device)
-        compute = COMPUTE_TYPES[device] if config.compute_type == "auto" else config.compute_type
+        compute = compute_type(config, device)
         folder = converted_model(config, compute)
         self.folder = folder
         self.tokens = MarianPieces(folder)
@@ -201,3 +207,15 @@ class CTranslate2Translator(SegmentTranslator):
         """Return the decoded text of one result, flagged if it hit the decoder limit."""
         tokens = result.hypotheses[0]
         return Piece(self.tokens.decode(tokens), cut=len(tokens) >= max_new)
+
+
+def main() -> None:
+    """Convert the configured model now (a Space's build step) and print the folder."""
+    from kernpunkt.config import load_config
+
+    config = load_config().translation
+    print(converted_model(config, compute_type(config, ct2_device(config.device)[0])))
+
+
+if __name__ == "__main__":
+    main()
