@@ -136,10 +136,12 @@ def aligned_quote(quote: Quote, sentences: list[Sentence]) -> str | None:
     They align when the quote lies in one translated sentence and that sentence has as many
     quoted spans in English as in German: the quote's span has the same place in both.
     """
-    inside = [s for s in sentences if s.start <= quote.start and quote.end <= s.end and s.en]
-    if len(inside) != 1:
+    spanned = keypoints.quote_sentences(quote, sentences)
+    if len(spanned) != 1:
         return None
-    sentence = inside[0]
+    sentence = sentences[spanned[0]]  # an article's sentences: index = position
+    if not sentence.en:
+        return None
     german = [next(g for g in m.groups() if g) for m in GERMAN_QUOTED.finditer(sentence.de)]
     english = ENGLISH_QUOTED.findall(sentence.en)
     target = quote.text.strip()
@@ -257,17 +259,22 @@ class Pipeline:
         rounds = [translation_jobs(draft, key_points_only) for draft in drafts]
         first = [job for jobs, _ in rounds for job in jobs]
         started = time.perf_counter()
-        self._apply(first, self._run_jobs(first, num_beams, progress), drafts)
+        counted = [0]  # pieces the first round counted: the second round's progress goes on
+        self._apply(first, self._run_jobs(first, num_beams, progress, counted), drafts)
         second = []
         for draft, (_, quote_jobs) in zip(drafts, rounds, strict=True):
+            failed = {n.sentence for n in draft.notices if n.code == checks.UNTRANSLATED}
             for job in quote_jobs:
                 quote = job[0]
                 assert isinstance(quote, Quote)
-                if (english := aligned_quote(quote, draft.sentences)) is not None:
-                    quote.text_en = english
-                else:
+                english = (
+                    None if quote.sentence in failed else aligned_quote(quote, draft.sentences)
+                )
+                if english is None:
                     second.append(job)
-        self._apply(second, self._run_jobs(second, num_beams, progress), drafts)
+                else:
+                    quote.text_en = english
+        self._apply(second, self._run_jobs(second, num_beams, progress, counted), drafts)
         for draft in drafts:
             for quote in draft.quotes:
                 # a mistranslated role line must never lose the speaker's name
@@ -281,14 +288,19 @@ class Pipeline:
             draft.timings["translate"] = round(elapsed * len(draft.text) / total, 4)
 
     def _run_jobs(
-        self, jobs: list[Job], num_beams: int | None, progress: Progress | None
+        self, jobs: list[Job], num_beams: int | None, progress: Progress | None, counted: list[int]
     ) -> list[Translation]:
-        """Translate the German text of every job in one call to the translator."""
+        """Translate the German text of every job in one call to the translator.
+
+        Progress counts on from the `counted` pieces of earlier calls, and adds this call's.
+        """
         if not jobs:
             return []
+        offset = counted[0]
 
         def report(done: int, total: int) -> None:
-            _report(progress, "translating", done, total)
+            counted[0] = offset + total
+            _report(progress, "translating", offset + done, offset + total)
 
         sources = [source for _, _, source, _ in jobs]
         return translate_flagged(self.translator, sources, report, num_beams=num_beams)
