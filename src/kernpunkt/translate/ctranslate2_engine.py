@@ -104,10 +104,12 @@ def convert(model: str, revision: str, quantization: str, folder: Path) -> None:
         converter.convert(str(staging), quantization=quantization, force=True)
         (staging / MANIFEST).write_text(json.dumps(model_manifest(source, revision, local)))
         if not is_converted(folder):  # another process may have finished first
-            shutil.rmtree(folder, ignore_errors=True)
-            os.replace(staging, folder)
-    except ModelLoadError:
-        raise
+            shutil.rmtree(folder, ignore_errors=True)  # a damaged copy
+            try:
+                os.replace(staging, folder)
+            except OSError:
+                if not is_converted(folder):  # not a race lost to another process
+                    raise
     except Exception as exc:  # the converter raises many kinds; all mean the same to the user
         reason = load_error_message(model, revision, exc, "translation", TRANSLATION_POINTER)
         raise ModelLoadError(f"converting into {folder} failed: {reason}") from exc
