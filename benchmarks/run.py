@@ -275,15 +275,17 @@ def bench_config(model: Path, convert_dir: Path, variant: Variant) -> Config:
     return replace(config, translation=translation)
 
 
+# The child reads its peak RSS from VmHWM: getrusage's ru_maxrss keeps the forked parent's.
 COLD_START = """
-import resource, sys, time
+import re, sys, time
 started = time.perf_counter()
 from kernpunkt.pipeline import Pipeline
 pipeline = Pipeline.from_config()
 loaded = time.perf_counter()
 pipeline.digest(open(sys.argv[1], encoding="utf-8").read())
 done = time.perf_counter()
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+status = open("/proc/self/status", encoding="ascii").read()
+rss = int(re.search(r"VmHWM:\\s+(\\d+)", status).group(1)) / 1024
 print(round(loaded - started, 3), round(done - started, 3), round(rss, 1))
 """
 
