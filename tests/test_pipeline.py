@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from kernpunkt.config import load_config
 from kernpunkt.document import Digest, Quote
 from kernpunkt.errors import EmptyInputError, ModelLoadError, NothingLeftError
 from kernpunkt.pipeline import Pipeline, speaker_english, speaker_segment
-from kernpunkt.translate import MarianTranslator
+from kernpunkt.translate import MarianTranslator, SegmentTranslator
 
 HAFEN = (FIXTURES / "artikel-hafen.txt").read_text(encoding="utf-8")
 BAHN = (FIXTURES / "artikel-bahn.txt").read_text(encoding="utf-8")
@@ -93,11 +94,11 @@ def test_progress_reports_every_stage(pipeline: Pipeline) -> None:
 
 def test_sentence_over_the_token_limit_is_split_and_fully_covered(pipeline: Pipeline) -> None:
     translator = pipeline.translator
-    assert isinstance(translator, MarianTranslator)
+    assert isinstance(translator, SegmentTranslator)
     clause = "die Regierung in Berlin hat am Montag neue Hilfen für die Ukraine beschlossen"
     long_sentence = ", ".join([clause] * 60) + "."
     assert translator.token_count(long_sentence) > 600
-    pieces = translator._pieces(long_sentence)
+    pieces = translator._pieces(long_sentence, {})
     assert len(pieces) > 1
     assert all(translator.token_count(p) <= translator.max_tokens for p in pieces)
     assert " ".join(pieces).split() == long_sentence.split()
@@ -183,8 +184,7 @@ def test_speaker_line_drops_what_the_case_and_the_model_added(
 
 
 def test_num_beams_override_decodes_greedily_on_the_same_model(pipeline: Pipeline) -> None:
-    translator = pipeline.translator
-    assert isinstance(translator, MarianTranslator)
+    translator = MarianTranslator(replace(pipeline.config.translation, engine="transformers"))
     german = "Der Minister sagte am Montag in Berlin, dass die Lage ernst sei."
     inputs = translator.tokenizer([german], return_tensors="pt")
     greedy = translator.model.generate(**inputs, num_beams=1, max_new_tokens=64)

@@ -411,11 +411,7 @@ def local_records(
     """Digest the articles in this process, batch by batch, until done or asked to stop."""
     from kernpunkt.pipeline import Pipeline
 
-    pipeline = Pipeline.from_config(args.config, model=args.model)
-    if args.workers:
-        import torch
-
-        torch.set_num_threads(args.workers)
+    pipeline = Pipeline.from_config(args.config, model=args.model, workers=args.workers)
     size = args.batch_size
     for start in range(0, len(articles), size):
         batch = [article.item for article in articles[start : start + size]]
@@ -555,7 +551,7 @@ def add_parser(commands: Any) -> None:
         "--workers",
         type=int,
         metavar="N",
-        help="local: CPU threads for the model; ray: model replicas (actors)",
+        help="local: model replicas (CTranslate2) or torch threads; ray: workers (actors)",
     )
     parser.add_argument("--engine", choices=tuple(ENGINES), default="local")
     parser.add_argument("--address", help="Ray cluster address (ray://host:10001); --engine ray")

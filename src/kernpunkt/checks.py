@@ -8,6 +8,8 @@ from collections import Counter
 from kernpunkt.config import ChecksConfig
 from kernpunkt.document import Notice
 
+UNTRANSLATED = "untranslated"  # the model failed: the German text stands in for the English
+CUT_SHORT = "cut-short"  # the decoder reached its position limit before the end token
 NUMBER = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
 WORD = re.compile(r"\w+")
 # German "10.000" is English "10,000", "4,5" is "4.5": compare digits only.

@@ -19,7 +19,8 @@ CONFIG_ENV = "KERNPUNKT_CONFIG"
 SPACE_ENV = "SPACE_ID"  # set by Hugging Face Spaces in every Space's environment
 MODEL_ENV = "KERNPUNKT_TRANSLATION_MODEL"
 DEVICES = ("auto", "cpu", "cuda")
-ENGINES = ("transformers",)
+ENGINES = ("ctranslate2", "transformers")
+COMPUTE_TYPES = ("auto", "int8", "int8_float32", "int8_float16", "float16", "float32")
 
 
 @dataclass(frozen=True)
@@ -36,14 +37,34 @@ class TranslationConfig:
     max_input_tokens: int
     new_tokens_ratio: float
     new_tokens_extra: int
+    batch_tokens: int = 2048
+    compute_type: str = "auto"
+    inter_threads: int = 1
+    intra_threads: int = 2
+    convert_dir: str = "~/.cache/kernpunkt/ctranslate2"
+    memory_size: int = 4096
+    cache: str = ""
 
     def __post_init__(self) -> None:
         """Reject values that cannot work."""
         _require(
             self.device.split(":")[0] in DEVICES, "translation.device", "auto, cpu or cuda[:N]"
         )
+        _require(self.engine in ENGINES, "translation.engine", " or ".join(ENGINES))
+        _require(
+            self.compute_type in COMPUTE_TYPES, "translation.compute_type", ", ".join(COMPUTE_TYPES)
+        )
         _require(self.threads >= 0, "translation.threads", "0 (torch's default) or more")
-        for name in ("num_beams", "batch_size", "max_input_tokens", "new_tokens_ratio"):
+        _require(self.intra_threads >= 0, "translation.intra_threads", "0 (all cores) or more")
+        _require(self.memory_size >= 0, "translation.memory_size", "0 (off) or more")
+        for name in (
+            "num_beams",
+            "batch_size",
+            "batch_tokens",
+            "inter_threads",
+            "max_input_tokens",
+            "new_tokens_ratio",
+        ):
             _require(getattr(self, name) > 0, f"translation.{name}", "a positive number")
 
 
@@ -108,6 +129,7 @@ class KeyPointsConfig:
     number_bonus: float
     question_penalty: float
     dangling_penalty: float
+    block_units: int = 200
 
     def __post_init__(self) -> None:
         """Reject values that cannot work."""
@@ -115,6 +137,7 @@ class KeyPointsConfig:
         _require(self.long >= self.count, "key_points.long", "at least count")
         _require(0 <= self.lead_weight <= 1, "key_points.lead_weight", "between 0 and 1")
         _require(0 <= self.mmr_lambda <= 1, "key_points.mmr_lambda", "between 0 and 1")
+        _require(self.block_units > 1, "key_points.block_units", "a number above 1")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ and frames reported speech ("According to …") so that a claim never reads as a
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -68,6 +69,11 @@ def terms(text: str) -> list[str]:
 
 def tfidf_matrix(texts: Sequence[str]) -> np.ndarray:
     """Return L2-normalised TF-IDF row vectors of `texts`."""
+    return tfidf(texts)[0]
+
+
+def tfidf(texts: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+    """Return L2-normalised TF-IDF row vectors of `texts` and the term of each column."""
     docs = [Counter(terms(text)) for text in texts]
     vocabulary = sorted({term for doc in docs for term in doc})
     column = {term: i for i, term in enumerate(vocabulary)}
@@ -78,7 +84,39 @@ def tfidf_matrix(texts: Sequence[str]) -> np.ndarray:
             idf = math.log((1 + len(docs)) / (1 + document_frequency[term])) + 1
             matrix[row, column[term]] = count * idf
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms == 0, 1, norms)
+    return matrix / np.where(norms == 0, 1, norms), vocabulary
+
+
+class BlockSimilarity:
+    """Cosine similarity of units, exact within blocks of `size` consecutive units.
+
+    LexRank's graph is quadratic in its nodes, so a long article is ranked block by block:
+    work grows linearly with its length. Units of different blocks are compared through
+    their sparse TF-IDF vectors (each weighted within its own block).
+    """
+
+    def __init__(self, texts: Sequence[str], size: int) -> None:
+        """Build the TF-IDF vectors and similarity matrix of each block of `texts`."""
+        self.size = size
+        self.blocks: list[np.ndarray] = []
+        self.vectors: list[dict[str, float]] = []
+        for start in range(0, len(texts), size):
+            matrix, vocabulary = tfidf(texts[start : start + size])
+            self.blocks.append(matrix @ matrix.T)
+            for row in matrix:
+                self.vectors.append({vocabulary[c]: row[c] for c in np.flatnonzero(row)})
+
+    def __getitem__(self, pair: tuple[int, int]) -> float:
+        """Return the similarity of units `i` and `j`."""
+        i, j = pair
+        if i // self.size == j // self.size:
+            return float(self.blocks[i // self.size][i % self.size, j % self.size])
+        small, large = sorted((self.vectors[i], self.vectors[j]), key=len)
+        return sum(weight * large.get(term, 0.0) for term, weight in small.items())
+
+    def centrality(self, threshold: float) -> np.ndarray:
+        """Return each unit's LexRank centrality within its block."""
+        return np.concatenate([centrality(block, threshold) for block in self.blocks])
 
 
 def centrality(similarity: np.ndarray, threshold: float) -> np.ndarray:
@@ -102,7 +140,7 @@ def lead_bias(n: int) -> np.ndarray:
 
 def select_mmr(
     relevance: np.ndarray,
-    similarity: np.ndarray,
+    similarity: np.ndarray | BlockSimilarity,
     count: int,
     weight: float,
     candidates: Sequence[int] | None = None,
@@ -151,10 +189,10 @@ class LexRankChooser:
         if not sentences:
             return []
         groups = units(sentences, quotes)
-        vectors = tfidf_matrix([" ".join(sentences[p].de for p in group) for group in groups])
-        similarity = vectors @ vectors.T
+        texts = [" ".join(sentences[p].de for p in group) for group in groups]
+        similarity = BlockSimilarity(texts, self.config.block_units)
         lead = self.config.lead_weight
-        relevance = (1 - lead) * centrality(similarity, self.config.similarity_threshold)
+        relevance = (1 - lead) * similarity.centrality(self.config.similarity_threshold)
         relevance += lead * lead_bias(len(groups))
         quoted = {i for q in quotes if q.speaker for i in quote_sentences(q, sentences)}
         unattributed = {i for q in quotes if not q.speaker for i in quote_sentences(q, sentences)}
@@ -240,8 +278,14 @@ def frame_sentence(sentence: Sentence, quotes: Sequence[Quote]) -> str:
 
 
 def quote_sentences(quote: Quote, sentences: Sequence[Sentence]) -> list[int]:
-    """Return the indices of the sentences a quote spans."""
-    return [s.index for s in sentences if s.start < quote.end and quote.start < s.end]
+    """Return the indices of the sentences (in text order) a quote spans."""
+    first = bisect.bisect_right(sentences, quote.start, key=lambda s: s.end)
+    spanned = []
+    for sentence in sentences[first:]:
+        if sentence.start >= quote.end:
+            break
+        spanned.append(sentence.index)
+    return spanned
 
 
 def point_quotes(i: int, sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list[Quote]:

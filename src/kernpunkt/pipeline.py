@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import lru_cache, partial
 from itertools import islice
@@ -14,14 +14,23 @@ from typing import Any, TypeVar
 
 from kernpunkt import __version__, checks, clean, keypoints, quotes, segment
 from kernpunkt.config import Config, TranslationConfig, load_config
-from kernpunkt.document import ArticleError, Cleaned, Digest, Provenance, Quote, Removed, Sentence
+from kernpunkt.document import (
+    ArticleError,
+    Cleaned,
+    Digest,
+    Notice,
+    Provenance,
+    Quote,
+    Removed,
+    Sentence,
+)
 from kernpunkt.errors import KernpunktError
 from kernpunkt.quotes.lexicon import DETERMINERS, NAME_PARTICLES
 from kernpunkt.sources.fetch import fetch_article
 from kernpunkt.sources.files import Reading, read_file
 from kernpunkt.sources.inputs import check_article, check_source
 from kernpunkt.summarise import BartSummariser, Summariser, summarise_digest
-from kernpunkt.translate import Translator, load_translator
+from kernpunkt.translate import Translation, Translator, load_translator, translate_flagged
 
 T = TypeVar("T")
 # One article for `digest_many`: a text, an (id, text) pair, or a mapping with "id" and a source
@@ -32,6 +41,9 @@ PRONOUNS = frozenset({"er", "sie", "ich", "wir", "man"})
 CASE_PREPOSITION_RE = re.compile(r"^(?:of|from)\s+(?=\S)", re.IGNORECASE)
 # The model may close a fragment like a sentence ("the spokeswoman."); the mention never does.
 TRAILING_PUNCTUATION = ".,:;"
+# Quoted spans: German marks in the source sentence, typographic ones in its translation.
+GERMAN_QUOTED = re.compile(r"„([^“”\"]+)[“”\"]|»([^«]+)«|«([^»]+)»|\"([^\"]+)\"")
+ENGLISH_QUOTED = re.compile(r"“([^”]+)”")
 # progress(stage, done, total): stages are "cleaning", "quotes", "translating" (counting the
 # segments done), "key points" and, when a summariser is configured, "summary"
 Progress = Callable[[str, int, int], None]
@@ -62,6 +74,7 @@ class _Draft:
     removed: list[Removed]
     chosen: list[int]
     timings: dict[str, float] = field(default_factory=dict)
+    notices: list[Notice] = field(default_factory=list)
 
 
 class _Clock:
@@ -121,9 +134,14 @@ def speaker_english(mention: str, english: str) -> str:
     return line or english.strip()
 
 
-def translation_jobs(draft: _Draft, key_points_only: bool) -> list[tuple[object, str, str]]:
-    """Return (target, attribute, German text) for everything of an article that needs English.
+Job = tuple[object, str, str, int | None]  # (target, attribute, German text, sentence index)
 
+
+def translation_jobs(draft: _Draft, key_points_only: bool) -> tuple[list[Job], list[Job]]:
+    """Return the jobs for everything of an article that needs English, in two rounds.
+
+    The first round holds the sentences and speaker lines, the second the quotes, which take
+    their English from their sentence's translation where it can be aligned (`aligned_quote`).
     In key-points-only mode that is the sentences the key points cover and their quotes.
     """
     sentences, quotes = draft.sentences, draft.quotes
@@ -133,14 +151,38 @@ def translation_jobs(draft: _Draft, key_points_only: bool) -> list[tuple[object,
         quotes = [
             q for q in quotes if wanted.intersection(keypoints.quote_sentences(q, draft.sentences))
         ]
-    jobs: list[tuple[object, str, str]] = [(s, "en", s.de) for s in sentences]
+    first: list[Job] = [(s, "en", s.de, s.index) for s in sentences]
+    second: list[Job] = []
     for quote in quotes:
-        jobs.append((quote, "text_en", quote.text))
+        second.append((quote, "text_en", quote.text, quote.sentence))
         if mention := speaker_segment(quote):
-            jobs.append((quote, "speaker_en", mention))
+            first.append((quote, "speaker_en", mention, quote.sentence))
         else:
             quote.speaker_en = quote.speaker
-    return jobs
+    return first, second
+
+
+def aligned_quote(quote: Quote, sentences: list[Sentence]) -> str | None:
+    """Return the quote's English cut from its sentence's translation, if they align.
+
+    They align when the quote lies in one translated sentence and that sentence has as many
+    quoted spans in English as in German: the quote's span has the same place in both.
+    """
+    spanned = keypoints.quote_sentences(quote, sentences)
+    if len(spanned) != 1:
+        return None
+    sentence = sentences[spanned[0]]  # an article's sentences: index = position
+    if not sentence.en:
+        return None
+    german = [next(g for g in m.groups() if g) for m in GERMAN_QUOTED.finditer(sentence.de)]
+    english = ENGLISH_QUOTED.findall(sentence.en)
+    target = quote.text.strip()
+    if len(german) != len(english) or german.count(target) != 1:
+        return None
+    words = english[german.index(target)].strip()
+    while words and words[-1] in TRAILING_PUNCTUATION and not target.endswith(words[-1]):
+        words = words[:-1].rstrip()
+    return words or None
 
 
 class Pipeline:
@@ -156,9 +198,17 @@ class Pipeline:
         self.choose = keypoints.LexRankChooser(config.key_points)
 
     @classmethod
-    def from_config(cls, path: str | Path | None = None, *, model: str | None = None) -> Pipeline:
-        """Load the configuration (see `load_config`) and the translation model it names."""
+    def from_config(
+        cls, path: str | Path | None = None, *, model: str | None = None, workers: int | None = None
+    ) -> Pipeline:
+        """Load the configuration (see `load_config`) and the translation model it names.
+
+        `workers` overrides the model's parallelism: CTranslate2 replicas, or torch threads.
+        """
         config = load_config(path, model=model)
+        if workers:
+            translation = replace(config.translation, inter_threads=workers, threads=workers)
+            config = replace(config, translation=translation)
         summariser = (
             BartSummariser(config.summary, device=config.translation.device)
             if config.summary.enabled
@@ -335,20 +385,30 @@ class Pipeline:
         num_beams: int | None,
         progress: Progress | None,
     ) -> None:
-        """Translate the sentences, quotes and speaker lines of all drafts in one model call."""
-        jobs = [job for draft in drafts for job in translation_jobs(draft, key_points_only)]
+        """Translate sentences and speaker lines of all drafts together, then the quotes.
+
+        A quote takes its words from its sentence's translation where they align; the others
+        share one model call. A segment the model failed on keeps its German and is flagged.
+        """
+        rounds = [translation_jobs(draft, key_points_only) for draft in drafts]
+        first = [job for jobs, _ in rounds for job in jobs]
         started = time.perf_counter()
-
-        def report(done: int, total: int) -> None:
-            _report(progress, "translating", done, total)
-
-        english = self.translator.translate(
-            [source for _, _, source in jobs], report, num_beams=num_beams
-        )
-        for (target, attribute, source), translation in zip(jobs, english, strict=True):
-            if attribute == "speaker_en":
-                translation = speaker_english(source, translation)
-            setattr(target, attribute, translation)
+        counted = [0]  # pieces the first round counted: the second round's progress goes on
+        self._apply(first, self._run_jobs(first, num_beams, progress, counted), drafts)
+        second = []
+        for draft, (_, quote_jobs) in zip(drafts, rounds, strict=True):
+            failed = {n.sentence for n in draft.notices if n.code == checks.UNTRANSLATED}
+            for job in quote_jobs:
+                quote = job[0]
+                assert isinstance(quote, Quote)
+                english = (
+                    None if quote.sentence in failed else aligned_quote(quote, draft.sentences)
+                )
+                if english is None:
+                    second.append(job)
+                else:
+                    quote.text_en = english
+        self._apply(second, self._run_jobs(second, num_beams, progress, counted), drafts)
         for draft in drafts:
             for quote in draft.quotes:
                 # a mistranslated role line must never lose the speaker's name
@@ -357,19 +417,53 @@ class Pipeline:
                     quote.speaker_en = quote.speaker
         # the batch's model time is shared out by each article's share of the German text
         elapsed = time.perf_counter() - started
-        total = sum(len(draft.text) for draft in drafts)
+        total = sum(len(draft.text) for draft in drafts) or 1
         for draft in drafts:
             draft.timings["translate"] = round(elapsed * len(draft.text) / total, 4)
+
+    def _run_jobs(
+        self, jobs: list[Job], num_beams: int | None, progress: Progress | None, counted: list[int]
+    ) -> list[Translation]:
+        """Translate the German text of every job in one call to the translator.
+
+        Progress counts on from the `counted` pieces of earlier calls, and adds this call's.
+        """
+        if not jobs:
+            return []
+        offset = counted[0]
+
+        def report(done: int, total: int) -> None:
+            counted[0] = offset + total
+            _report(progress, "translating", offset + done, offset + total)
+
+        sources = [source for _, _, source, _ in jobs]
+        return translate_flagged(self.translator, sources, report, num_beams=num_beams)
+
+    def _apply(
+        self, jobs: list[Job], translations: list[Translation], drafts: list[_Draft]
+    ) -> None:
+        """Set each job's English and note, in its draft, the segments the model failed on."""
+        owner = {
+            id(target): draft for draft in drafts for target in (*draft.sentences, *draft.quotes)
+        }
+        for (target, attribute, source, index), translation in zip(jobs, translations, strict=True):
+            english = translation.text
+            if attribute == "speaker_en" and translation.status != "failed":
+                english = speaker_english(source, english)
+            setattr(target, attribute, english)
+            if notice := translation_notice(translation, attribute, index):
+                owner[id(target)].notices.append(notice)
 
     def _finish(
         self, draft: _Draft, key_points_only: bool, summary: bool, progress: Progress | None
     ) -> Digest:
         """Check the translations and assemble the digest of one article (and its summary)."""
         _report(progress, "key points", 0)
-        warnings = [
+        flagged = {n.sentence for n in draft.notices if n.code == checks.UNTRANSLATED}
+        warnings = draft.notices + [
             notice
             for sentence in draft.sentences
-            if sentence.en
+            if sentence.en and sentence.index not in flagged
             for notice in checks.check_translation(
                 sentence.de, sentence.en, self.config.checks, sentence.index
             )
@@ -477,6 +571,26 @@ def item_source(item: Item) -> tuple[str, str]:
         f"an article must be a text, an (id, text) pair or a mapping with an id and one of "
         f"{', '.join(ITEM_SOURCES)}, not {type(item).__name__}"
     )
+
+
+def translation_notice(
+    translation: Translation, attribute: str, index: int | None
+) -> Notice | None:
+    """Return the warning for a segment the model failed on or cut short, if any."""
+    what = {"en": "sentence", "text_en": "quote", "speaker_en": "speaker line"}[attribute]
+    if translation.status == "failed":
+        return Notice(
+            checks.UNTRANSLATED,
+            f"the {what} could not be translated and is shown in German ({translation.detail})",
+            index,
+        )
+    if translation.status == "cut":
+        return Notice(
+            checks.CUT_SHORT,
+            f"the translation of the {what} reached the model's length limit and may be cut short",
+            index,
+        )
+    return None
 
 
 def _report(progress: Progress | None, stage: str, done: int, total: int = 1) -> None:

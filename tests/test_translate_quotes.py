@@ -1,0 +1,82 @@
+"""Quotes are not translated twice: they take their words from their sentence's translation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from kernpunkt.document import Quote, Sentence
+from kernpunkt.pipeline import Pipeline, aligned_quote
+
+HAFEN = (FIXTURES / "artikel-hafen.txt").read_text(encoding="utf-8")
+
+
+def sentence_with(de: str, en: str) -> Sentence:
+    """Return a translated sentence at offset 0."""
+    return Sentence(0, 0, de, 0, len(de), en=en)
+
+
+def quote_of(sentence: Sentence, words: str) -> Quote:
+    """Return the quote of `words` inside `sentence`."""
+    start = sentence.de.index(words)
+    return Quote(words, start, start + len(words), sentence=sentence.index)
+
+
+def test_a_quote_takes_its_span_of_the_sentence_translation() -> None:
+    sentence = sentence_with(
+        "„Unser Angebot liegt seit Wochen auf dem Tisch“, sagte Verbandssprecher Jonas Reuter.",
+        "“Our offer has been on the table for weeks,” said association spokesman Jonas Reuter.",
+    )
+    quote = quote_of(sentence, "Unser Angebot liegt seit Wochen auf dem Tisch")
+    assert aligned_quote(quote, [sentence]) == "Our offer has been on the table for weeks"
+
+
+def test_the_second_of_two_quotes_takes_the_second_span() -> None:
+    sentence = sentence_with(
+        "Er nannte es „Unsinn“ und „eine Frechheit“.",
+        "He called it “nonsense” and “an impertinence”.",
+    )
+    quote = quote_of(sentence, "eine Frechheit")
+    assert aligned_quote(quote, [sentence]) == "an impertinence"
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        "He called it nonsense and “an impertinence”.",  # one mark pair lost
+        "He called it “nonsense” and “an” “impertinence”.",  # one too many
+    ],
+)
+def test_a_quote_that_cannot_be_aligned_is_left_to_the_model(english: str) -> None:
+    sentence = sentence_with("Er nannte es „Unsinn“ und „eine Frechheit“.", english)
+    assert aligned_quote(quote_of(sentence, "eine Frechheit"), [sentence]) is None
+
+
+def test_a_quote_over_two_sentences_is_left_to_the_model() -> None:
+    first = Sentence(0, 0, "Sie sagte: „Wir kommen.", 0, 23, en="She said: “We are coming.")
+    second = Sentence(1, 0, "Morgen.“", 24, 32, en="Tomorrow.”")
+    quote = Quote("Wir kommen. Morgen.", 11, 30)
+    assert aligned_quote(quote, [first, second]) is None
+
+
+def test_the_model_sees_no_quote_its_sentence_translation_already_holds(
+    tiny_marian: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pipeline = Pipeline.from_config(model=str(tiny_marian))
+    sent: list[str] = []
+    translate_all = pipeline.translator.translate_all
+
+    def recording(texts, progress=None, *, num_beams=None):
+        sent.extend(texts)
+        return translate_all(texts, progress, num_beams=num_beams)
+
+    monkeypatch.setattr(pipeline.translator, "translate_all", recording)
+    digest = pipeline.digest(HAFEN)
+    assert all(q.text_en for q in digest.quotes)
+    for quote in digest.quotes:
+        if aligned_quote(quote, digest.sentences) is not None:
+            assert quote.text not in sent
+        else:
+            assert quote.text in sent
