@@ -1,7 +1,7 @@
 """Score kernpunkt's cleaning on the German pasted-text set: precision, recall and F1.
 
 Run from the repository root: `python benchmarks/eval_clean.py [--input text|html|w3m|all]
-[--details] [-- COMMAND ...]`.
+[--method rules|classifier] [--details] [-- COMMAND ...]`.
 
 The set (../shared/data/clean, read in place, never copied: the pages are copyrighted) holds 22
 German news pages as raw HTML and as a browser's select-all copy, with gold snippets that must
@@ -37,10 +37,10 @@ API_COMMAND = [
     "-c",
     "import sys\n"
     "from kernpunkt.clean import clean, decode_html\n"
-    "kind = sys.argv[1]\n"
+    "kind, method = sys.argv[1], sys.argv[2]\n"
     "data = sys.stdin.buffer.read()\n"
     "text = decode_html(data) if kind == 'html' else data.decode('utf-8', 'replace')\n"
-    "sys.stdout.write(clean(text, kind=kind).text)\n",
+    "sys.stdout.write(clean(text, kind=kind, method=method).text)\n",
 ]
 
 
@@ -108,13 +108,14 @@ def main() -> None:
     parser.add_argument("--input", choices=["text", "html", "w3m", "all"], default="all")
     parser.add_argument("--details", action="store_true", help="list every missed/kept snippet")
     parser.add_argument("-j", "--jobs", type=int, default=4)
+    parser.add_argument("--method", choices=["rules", "classifier"], default="rules")
     parser.add_argument("command", nargs=argparse.REMAINDER, help="-- COMMAND (default: API)")
     args = parser.parse_args()
     if not SCORER.exists():
         sys.exit(f"the evaluation data is absent ({SCORER} not found)")
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
     for kind in ["text", "html", "w3m"] if args.input == "all" else [args.input]:
-        api = [*API_COMMAND, "text" if kind == "w3m" else kind]
+        api = [*API_COMMAND, "text" if kind == "w3m" else kind, args.method]
         result = score(kind, command or api, args.jobs)
         summarise(kind, result, args.details)
 

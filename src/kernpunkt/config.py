@@ -20,6 +20,7 @@ SPACE_ENV = "SPACE_ID"  # set by Hugging Face Spaces in every Space's environmen
 MODEL_ENV = "KERNPUNKT_TRANSLATION_MODEL"
 DEVICES = ("auto", "cpu", "cuda")
 ENGINES = ("transformers",)
+CLEAN_METHODS = ("rules", "classifier")
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,17 @@ class WebConfig:
 
 
 @dataclass(frozen=True)
+class CleanConfig:
+    """How the article body of pasted text is found."""
+
+    method: str = "rules"
+
+    def __post_init__(self) -> None:
+        """Reject values that cannot work."""
+        _require(self.method in CLEAN_METHODS, "clean.method", "rules or classifier")
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole configuration."""
 
@@ -162,6 +174,7 @@ class Config:
     key_points: KeyPointsConfig
     summary: SummaryConfig
     web: WebConfig
+    clean: CleanConfig = field(default_factory=CleanConfig)
     source: list[str] = field(default_factory=list, compare=False)
 
 

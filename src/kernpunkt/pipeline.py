@@ -197,7 +197,9 @@ class Pipeline:
         _report(progress, "cleaning", 0)
         limits = self.config.limits
         if clean_input:
-            cleaned = clean.clean(text, max_html_chars=limits.max_raw_chars)
+            cleaned = clean.clean(
+                text, max_html_chars=limits.max_raw_chars, method=self.config.clean.method
+            )
         else:
             cleaned = Cleaned(text.strip())
         check_article(cleaned.text, limits)

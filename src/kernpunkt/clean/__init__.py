@@ -2,15 +2,19 @@
 
 Pasted text has no markup to lean on, so every line is judged on its own (length, share of
 German function words, German boilerplate phrases) and then in context, in the spirit of
-jusText: the body is the densest run of paragraph-like lines, widened upwards to the headline
-and the lead and downwards over subheads, while runs of short lines, teaser lists, appeals and
-shop calls end it. HTML goes through trafilatura first, then through the same line rules.
+jusText. The body is found in one of two ways: by default the densest run of paragraph-like
+lines, widened upwards to the headline and the lead and downwards over subheads, while runs of
+short lines, teaser lists, appeals and shop calls end it (region.py); or a line classifier over
+the sequence of lines, with the rules as features and several body stretches allowed
+(classifier.py). Hard-wrapped text is rejoined first (lines.py). HTML goes through trafilatura
+first, then through the same line rules (markup.py).
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
+from kernpunkt.clean.classifier import select_lines
 from kernpunkt.clean.lines import Line
 from kernpunkt.clean.markup import (
     MAX_HTML_CHARS,
@@ -26,16 +30,27 @@ from kernpunkt.document import Cleaned, Removed
 from kernpunkt.errors import NothingLeftError
 from kernpunkt.inputs import check_raw
 
-__all__ = ["MAX_HTML_CHARS", "InputKind", "clean", "decode_html", "looks_like_html"]
+__all__ = ["MAX_HTML_CHARS", "InputKind", "Method", "clean", "decode_html", "looks_like_html"]
 
 InputKind = Literal["auto", "text", "html"]
+Method = Literal["rules", "classifier"]
 
 # A repeated body line this long is a copy (a teaser of the lead); shorter ones ("Fazit") may recur.
 MIN_REPEAT_WORDS = 3
 
 
-def clean(text: str, *, kind: InputKind = "auto", max_html_chars: int = MAX_HTML_CHARS) -> Cleaned:
-    """Return the article body of pasted text or HTML, with the removed blocks and reasons."""
+def clean(
+    text: str,
+    *,
+    kind: InputKind = "auto",
+    max_html_chars: int = MAX_HTML_CHARS,
+    method: Method = "rules",
+) -> Cleaned:
+    """Return the article body of pasted text or HTML, with the removed blocks and reasons.
+
+    `method` says how the body of pasted text is found: "rules" (the densest run) or
+    "classifier" (the line classifier); in HTML, trafilatura finds it.
+    """
     check_raw(text, max_html_chars)
     if kind == "html" or (kind == "auto" and looks_like_html(text)):
         text = flatten(text)
@@ -47,7 +62,7 @@ def clean(text: str, *, kind: InputKind = "auto", max_html_chars: int = MAX_HTML
     # Without trafilatura's choice, the lines are a whole page and the body has to be found.
     lines = page_lines(text)
     judge(lines)
-    return assemble(lines, select_body(lines))
+    return assemble(lines, select_lines(lines) if method == "classifier" else select_body(lines))
 
 
 def assemble(lines: list[Line], keep: list[bool]) -> Cleaned:
