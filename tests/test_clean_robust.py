@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from kernpunkt.clean import clean
+from kernpunkt.clean import Method, clean
 
 SENTENCE = (
     "Die Bundesregierung hat am Dienstag beschlossen, dass die Verkehrs- und Sicherheitsbehörden "
@@ -44,21 +44,24 @@ def one_huge_line(chars: int) -> str:
     return prose(chars)
 
 
-def cpu_seconds(text: str) -> float:
+def cpu_seconds(text: str, method: Method) -> float:
     """Return the least CPU time of a few runs of clean() on `text`."""
     times = []
     for _ in range(REPEATS):
         start = time.process_time()
-        clean(text, kind="text")
+        clean(text, kind="text", method=method)
         times.append(time.process_time() - start)
     return min(times)
 
 
+@pytest.mark.parametrize("method", ["rules", "classifier"])
 @pytest.mark.parametrize("make", [hard_wrapped, one_line_per_paragraph, one_huge_line])
-def test_cleaning_work_grows_linearly_with_the_input(make: Callable[[int], str]) -> None:
+def test_cleaning_work_grows_linearly_with_the_input(
+    make: Callable[[int], str], method: Method
+) -> None:
     small, large = make(SIZE), make(SIZE * GROWTH)
-    cpu_seconds(small)  # warm up: compiled regexes, imports
-    ratio = cpu_seconds(large) / max(cpu_seconds(small), 1e-4)
+    cpu_seconds(small, method)  # warm up: compiled regexes, imports
+    ratio = cpu_seconds(large, method) / max(cpu_seconds(small, method), 1e-4)
     assert ratio < MAX_GROWTH_RATIO, f"{GROWTH}× the input took {ratio:.1f}× the CPU time"
 
 
