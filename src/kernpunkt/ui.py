@@ -16,6 +16,7 @@ from kernpunkt.config import Config, load_config
 from kernpunkt.document import Digest
 from kernpunkt.errors import KernpunktError
 from kernpunkt.fetch import fetch_article
+from kernpunkt.paste import capture_html_paste
 from kernpunkt.pipeline import Pipeline, default_pipeline
 from kernpunkt.render import escape, to_markdown
 from kernpunkt.render_html import (
@@ -284,6 +285,7 @@ def build_app(
                             info=f"Up to {config.limits.max_input_chars:,} characters.",
                             elem_id="kp-article",
                         )
+                        paste_note = gr.Markdown(elem_id="kp-paste-path")
                     with gr.Tab("Upload file", id="upload"):
                         upload = gr.File(
                             label=f"Article file ({', '.join(READERS)})",
@@ -326,6 +328,7 @@ def build_app(
         timings_out = gr.HTML(elem_id="kp-timings")
 
         app.load(loader.status, outputs=status, api_visibility="private")
+        capture_html_paste(app, article, clean_input, paste_note, config)
         button.click(
             on_digest,
             inputs=[article, length, scope, quality, clean_input, summary],
