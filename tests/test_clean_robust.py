@@ -107,3 +107,20 @@ def test_hyphenated_word_at_a_wrapped_line_end_is_rejoined() -> None:
     assert "Vereinbarung mit" in text
     assert "Sicherheits- und Verkehrsbehörden" in text
     assert "durchdacht;" in text
+
+
+@pytest.mark.parametrize("width", [72, 80, 120, 132])
+def test_text_wrapped_at_common_terminal_widths_is_rejoined(width: int) -> None:
+    first = prose(900)
+    wrapped = "\n".join([HEADLINE, "", *textwrap.wrap(first, width)])
+    assert clean(wrapped, kind="text").text.split("\n\n") == [HEADLINE, first]
+
+
+def test_select_all_paste_of_short_paragraphs_is_not_taken_for_wrapped_text() -> None:
+    paragraphs = [
+        f"Der {number}. Absatz berichtet, dass die Behörden in Berlin künftig enger "
+        "zusammenarbeiten sollen, wie ein Sprecher am Dienstag mitteilte."
+        for number in range(1, 9)
+    ]
+    cleaned = clean("\n".join([HEADLINE, *paragraphs]), kind="text")
+    assert cleaned.text.split("\n\n") == [HEADLINE, *paragraphs]

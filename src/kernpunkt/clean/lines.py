@@ -23,11 +23,13 @@ HYPHEN_END = re.compile(r"[^\W\d_]-$")
 # After "Sicherheits-" a conjunction means an elided compound ("Sicherheits- und Verteidigungs-").
 ELISION_WORDS = frozenset("und oder bis sowie als noch wie bzw beziehungsweise".split())
 # A hard-wrapped paste (mail, PDF) has lines of nearly one width; select-all pastes do not.
-MAX_WRAP_WIDTH = 110
+MAX_WRAP_WIDTH = 160
 MIN_WRAP_WIDTH = 50
 # A full line reaches this share of the width; this share of all lines is full.
 FULL_LINE_SHARE = 0.85
 MIN_FULL_SHARE = 0.1
+# Of the full lines of a wrapped text, at least this share ends mid-sentence.
+MIN_BROKEN_OFF_SHARE = 0.5
 MIN_WRAPPED_LINES = 4
 # The width of a wrapped text is that of its longest lines, a few overlong ones left out.
 WRAP_WIDTH_QUANTILE = 0.95
@@ -89,21 +91,21 @@ def paragraphs(text: str) -> list[str]:
 def wrap_width(lines: list[str]) -> int | None:
     """Return the line width of a hard-wrapped paste, or None for one line per paragraph.
 
-    Wrapped paragraphs pile their lines up just below the width; menus and headings between
-    them are short, and a few lines (a URL, a table row) may run over.
+    Wrapped paragraphs pile their lines up just below the width, and most of those full lines
+    break off mid-sentence; menus and headings between them are short, and a few lines (a URL,
+    a table row) may run over. Short paragraphs of a select-all copy end their sentences.
     """
     lengths = sorted(len(line) for line in lines if line)
     if len(lengths) < MIN_WRAPPED_LINES:
         return None
-    if (
-        not MIN_WRAP_WIDTH
-        <= lengths[int(WRAP_WIDTH_QUANTILE * (len(lengths) - 1))]
-        <= MAX_WRAP_WIDTH
-    ):
+    longest = lengths[int(WRAP_WIDTH_QUANTILE * (len(lengths) - 1))]
+    if not MIN_WRAP_WIDTH <= longest <= MAX_WRAP_WIDTH:
         return None
     width = max(length for length in lengths if length <= MAX_WRAP_WIDTH)
-    full = sum(length >= FULL_LINE_SHARE * width for length in lengths)
-    return width if full >= max(MIN_WRAPPED_LINES, MIN_FULL_SHARE * len(lengths)) else None
+    full = [line for line in lines if FULL_LINE_SHARE * width <= len(line) <= width]
+    broken_off = sum(TERMINAL.search(line) is None for line in full)
+    enough = len(full) >= max(MIN_WRAPPED_LINES, MIN_FULL_SHARE * len(lengths))
+    return width if enough and broken_off >= MIN_BROKEN_OFF_SHARE * len(full) else None
 
 
 def continues(previous: str, line: str, width: int | None) -> bool:
