@@ -26,7 +26,16 @@ in trafilatura's tests/eval or tests/cache (listed by name from adbar/trafilatur
 never read), nor in ../shared/data/clean: those sites are held out. Rendering uses headless
 Chromium (playwright, executable /usr/bin/chromium) with scripts off: `document.body.innerText`
 is what select-all-and-copy puts on the clipboard. A line is labelled body when trafilatura's
-main text of the same HTML contains it (whitespace-normalised), or it is the page's headline.
+main text of the same HTML contains it (whitespace-normalised, in order), or it is the page's
+headline; `sample` prints lines to check by hand (three pages failed the check: UNRELIABLE).
+
+Figures at the time of writing (25 pages of 25 sites, leave-one-site-out, word-weighted line
+P/R/F1; "lost": pages keeping under a fifth of their body):
+
+    classifier  P=0.919 R=0.917 F1=0.918  article lost on 0 pages
+    rules       P=0.942 R=0.913 F1=0.927  article lost on 1 page
+
+The classifier does not beat the rule cleaner here, so `clean.method` stays "rules".
 """
 
 from __future__ import annotations
