@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kernpunkt.clean import clean
 from kernpunkt.clean.classifier import decode, features, select_lines, shipped_model
 from kernpunkt.clean.lines import Line
 from kernpunkt.clean.rules import judge
+from kernpunkt.config import load_config
+from kernpunkt.errors import ConfigError
 
 PARAGRAPHS = [
     "Die Stadt Leipzig will bis zum Jahr 2030 alle Schulen mit Solaranlagen ausstatten, wie der "
@@ -80,3 +84,17 @@ def test_select_lines_answers_for_every_line() -> None:
     lines = [Line(text) for text in PAGE]
     judge(lines)
     assert len(select_lines(lines)) == len(PAGE)
+
+
+def test_unknown_cleaning_method_in_the_configuration_is_refused(tmp_path: Path) -> None:
+    override = tmp_path / "config.yaml"
+    override.write_text("clean:\n  method: neural\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"clean\.method"):
+        load_config(override)
+
+
+def test_cleaning_method_is_read_from_the_configuration(tmp_path: Path) -> None:
+    override = tmp_path / "config.yaml"
+    override.write_text("clean:\n  method: classifier\n", encoding="utf-8")
+    assert load_config(override).clean.method == "classifier"
+    assert load_config().clean.method == "rules"
