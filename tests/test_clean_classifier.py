@@ -98,3 +98,18 @@ def test_cleaning_method_is_read_from_the_configuration(tmp_path: Path) -> None:
     override.write_text("clean:\n  method: classifier\n", encoding="utf-8")
     assert load_config(override).clean.method == "classifier"
     assert load_config().clean.method == "rules"
+
+
+def test_classifier_keeps_the_headline_of_a_paste_that_starts_with_it() -> None:
+    headline = "Leipzig stattet alle Schulen mit Solaranlagen aus"
+    cleaned = clean("\n".join([headline, *PARAGRAPHS]), kind="text", method="classifier")
+    assert cleaned.text.split("\n\n")[0] == headline
+
+
+def test_classifier_gives_the_seed_article_as_headline_and_eight_paragraphs(
+    seed_article: str,
+) -> None:
+    paragraphs = seed_article.split("\n\n")
+    cleaned = clean(seed_article, kind="text", method="classifier")
+    assert cleaned.text == "\n\n".join([paragraphs[0], *paragraphs[2:10]])
+    assert "Ein warmer Ort gehört" not in cleaned.text

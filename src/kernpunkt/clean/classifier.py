@@ -105,6 +105,8 @@ def features(lines: list[Line]) -> list[dict[str, float]]:
     region = select_body(lines)
     kept = [index for index, keep in enumerate(region) if keep]
     first, last = (kept[0], kept[-1]) if kept else (len(lines), -1)
+    headline = content_words(lines[first].text) if kept else set()
+    credit = [line.reason == "image-credit" for line in lines]
     rows = []
     below_comments = False
     since_block = None
@@ -135,6 +137,9 @@ def features(lines: list[Line]) -> list[dict[str, float]]:
             "paragraph_in_run": float(line.good and region[index]),
             "prose_below_share": (total - prose_above - prose[index]) / total,
             "below_comments": float(below_comments),
+            "headline_similarity": overlap(content_words(text), headline),
+            "metadata_just_above": float(any(metadata[max(index - NEAR_LINES, 0) : index])),
+            "credit_before": float(index > 0 and credit[index - 1]),
         }
         for reason in RULE_REASONS:
             row[f"rule_{reason}"] = float(line.reason == reason)
@@ -167,6 +172,11 @@ def content_words(text: str) -> set[str]:
         for token in words(text)
         if len(token) >= CONTENT_WORD_LETTERS and token not in STOPWORDS
     }
+
+
+def overlap(vocabulary: set[str], headline: set[str]) -> float:
+    """Return the share of the headline's content words a line uses."""
+    return len(vocabulary & headline) / len(headline) if headline else 0.0
 
 
 def shared_vocabulary(lines: list[Line]) -> list[float]:
