@@ -113,3 +113,9 @@ def test_classifier_gives_the_seed_article_as_headline_and_eight_paragraphs(
     cleaned = clean(seed_article, kind="text", method="classifier")
     assert cleaned.text == "\n\n".join([paragraphs[0], *paragraphs[2:10]])
     assert "Ein warmer Ort gehört" not in cleaned.text
+
+
+def test_classifier_keeps_a_paste_without_any_paragraph() -> None:
+    assert clean("Bahn streikt am Montag", kind="text", method="classifier").text == (
+        "Bahn streikt am Montag"
+    )

@@ -240,4 +240,7 @@ def select_lines(lines: list[Line], model: LineModel | None = None) -> list[bool
     """Return which judged lines are article text, by the classifier and the smoothing."""
     model = model or shipped_model()
     probabilities = [body_probability(row, model) for row in features(lines)]
-    return decode(probabilities, model)
+    keep = decode(probabilities, model)
+    # The model learnt from whole pages; a paste it finds no article in (a headline alone, a
+    # list) is left to the densest run, which keeps what is not boilerplate.
+    return keep if any(keep) else select_body(lines)
