@@ -2,11 +2,13 @@
 
 Each line gets a handful of readable features (its length and share of function words, how it
 ends, capitals and digits, what the German line rules say about it, how much prose surrounds
-it, whether a comment, teaser or appeal heading came above, how much of its vocabulary the
-prose of the page shares); a logistic model turns them into the odds that the line is article
-text, and a two-state hidden Markov model (body, other) smooths the odds along the page with
-Viterbi decoding, so that a page may have several body stretches, but a lone line seldom
-switches. The weights are a short table (weights.json), trained by benchmarks/train_clean.py.
+it, whether a comment, teaser or appeal heading came above, whether it lies above, inside or
+below the densest run of paragraphs, how much of its vocabulary the prose of the page shares
+and how many of the headline's words it repeats); a logistic model turns them into the odds
+that the line is article text, and a two-state hidden Markov model (body, other) smooths the
+odds along the page with Viterbi decoding, so that a page may have several body stretches, but
+a lone line seldom switches. The weights are a short table (weights.json), trained by
+benchmarks/train_clean.py.
 """
 
 from __future__ import annotations
@@ -106,7 +108,6 @@ def features(lines: list[Line]) -> list[dict[str, float]]:
     kept = [index for index, keep in enumerate(region) if keep]
     first, last = (kept[0], kept[-1]) if kept else (len(lines), -1)
     headline = content_words(lines[first].text) if kept else set()
-    credit = [line.reason == "image-credit" for line in lines]
     rows = []
     below_comments = False
     since_block = None
@@ -138,8 +139,6 @@ def features(lines: list[Line]) -> list[dict[str, float]]:
             "prose_below_share": (total - prose_above - prose[index]) / total,
             "below_comments": float(below_comments),
             "headline_similarity": overlap(content_words(text), headline),
-            "metadata_just_above": float(any(metadata[max(index - NEAR_LINES, 0) : index])),
-            "credit_before": float(index > 0 and credit[index - 1]),
         }
         for reason in RULE_REASONS:
             row[f"rule_{reason}"] = float(line.reason == reason)
