@@ -223,3 +223,70 @@ def test_speaker_filter_copy_clear_and_scroll(
         page.wait_for_function("!document.querySelector('#kp-key-points .kp-point')")
         assert page.locator("#kp-article textarea").input_value() == ""
         assert visible_downloads(page) == []
+
+
+NEWS_PAGE = """<!doctype html><html lang="de"><head><meta charset="utf-8">
+<title>Leipzig stattet alle Schulen mit Solaranlagen aus</title></head><body>
+<nav><ul><li><a href="/">Startseite</a></li><li><a href="/politik">Politik</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav>
+<main><article><h1>Leipzig stattet alle Schulen mit Solaranlagen aus</h1>
+<p>Die Stadt Leipzig will bis zum Jahr 2030 alle Schulen mit Solaranlagen ausstatten, wie der
+Oberbürgermeister am Montag im Stadtrat ankündigte. „Wir fangen im Sommer an“, sagte er.</p>
+<p>Dafür sollen in den kommenden Jahren rund 40 Millionen Euro aus dem Haushalt bereitgestellt
+werden, die Hälfte davon aus Fördermitteln des Landes Sachsen, wie die Verwaltung mitteilte.</p>
+<p>Die Opposition begrüßte das Vorhaben grundsätzlich, kritisierte aber, dass die Sanierung der
+maroden Schulgebäude dabei erneut verschoben werde. Das sei ein Fehler, sagte ihr Sprecher.</p>
+</article>
+<aside><h2>Mehr zum Thema</h2><ul><li><a href="/a">Solarpflicht für Neubauten kommt</a></li>
+<li><a href="/b">Schulen warten auf neue Toiletten</a></li></ul></aside></main>
+<footer><a href="/impressum">Impressum</a> <a href="/datenschutz">Datenschutz</a></footer>
+</body></html>"""
+
+
+def paste_into_article(page: Any) -> None:
+    """Paste the clipboard into the article box with the keyboard, as an analyst does."""
+    page.locator("#kp-article textarea").click()
+    page.keyboard.press("ControlOrMeta+V")
+
+
+def test_pasted_html_page_is_digested_through_its_html(
+    browser: Any, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """Select all on a news page, copy, paste: the article comes from the clipboard's HTML."""
+    with running_app(pipeline) as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url)
+        source = context.new_page()
+        source.set_content(NEWS_PAGE)
+        source.keyboard.press("ControlOrMeta+A")
+        source.keyboard.press("ControlOrMeta+C")
+        page = context.new_page()
+        page.goto(url)
+        page.get_by_text("Ready — translation model").wait_for()
+        paste_into_article(page)
+
+        page.locator("#kp-paste-path").get_by_text("Pasted HTML").wait_for()
+        article = page.locator("#kp-article textarea")
+        text = article.input_value()
+        assert text.startswith("Leipzig stattet alle Schulen mit Solaranlagen aus")
+        assert "maroden Schulgebäude" in text
+        assert "Startseite" not in text and "Impressum" not in text
+        assert "Solarpflicht für Neubauten" not in text
+        assert not page.get_by_label("Remove ads, credits and appeals").is_checked()
+
+        page.get_by_label("Speed (greedy)").check()
+        page.locator("#kp-run").click()
+        page.locator("#kp-key-points .kp-point").first.wait_for(timeout=DIGEST_TIMEOUT_MS)
+        page.screenshot(path=tmp_path / "pasted-html.png", full_page=True)
+        rows = page.locator("#kp-side-by-side table.kp-sbs tbody tr")
+        assert rows.count() == len(pipeline.digest(text, clean_input=False).sentences)
+
+        # A plain-text paste afterwards is cleaned as text again.
+        page.evaluate(
+            "navigator.clipboard.writeText('Nur ein Satz ohne HTML, wie ihn ein Editor kopiert.')"
+        )
+        article.fill("")
+        paste_into_article(page)
+        page.locator("#kp-paste-path").get_by_text("Pasted text").wait_for()
+        assert page.get_by_label("Remove ads, credits and appeals").is_checked()
+        context.close()

@@ -125,11 +125,6 @@ def test_stage_time_grows_linearly_with_its_input(stage: str) -> None:
     assert growth_exponent(work, make, base) < MAX_EXPONENT
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="clean bug (clean helper's module): hard-wrapped text rescans the growing paragraph "
-    "for every line (issue 10, item 3)",
-)
 def test_cleaning_hard_wrapped_text_grows_linearly() -> None:
     """Cleaning a hard-wrapped paste without blank lines is linear too."""
     assert growth_exponent(clean.clean, hard_wrapped, 20) < MAX_EXPONENT

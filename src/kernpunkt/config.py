@@ -21,6 +21,7 @@ MODEL_ENV = "KERNPUNKT_TRANSLATION_MODEL"
 DEVICES = ("auto", "cpu", "cuda")
 ENGINES = ("ctranslate2", "transformers")
 COMPUTE_TYPES = ("auto", "int8", "int8_float32", "int8_float16", "float16", "float32")
+CLEAN_METHODS = ("rules", "classifier")
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,17 @@ class WebConfig:
 
 
 @dataclass(frozen=True)
+class CleanConfig:
+    """How the article body of pasted text is found."""
+
+    method: str = "rules"
+
+    def __post_init__(self) -> None:
+        """Reject values that cannot work."""
+        _require(self.method in CLEAN_METHODS, "clean.method", "rules or classifier")
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole configuration."""
 
@@ -193,6 +205,7 @@ class Config:
     key_points: KeyPointsConfig
     summary: SummaryConfig
     web: WebConfig
+    clean: CleanConfig = field(default_factory=CleanConfig)
     source: list[str] = field(default_factory=list, compare=False)
 
 

@@ -364,7 +364,9 @@ class Pipeline:
         limits = self.config.limits
         check_source(text, limits, clean_input=clean_input, is_html=clean.looks_like_html)
         if clean_input:
-            cleaned = clean.clean(text, max_html_chars=limits.max_raw_chars)
+            cleaned = clean.clean(
+                text, max_html_chars=limits.max_raw_chars, method=self.config.clean.method
+            )
         else:
             cleaned = Cleaned(text.strip())
         check_article(cleaned.text, limits)

@@ -19,6 +19,7 @@ import gradio as gr
 from kernpunkt.config import Config, load_config
 from kernpunkt.document import Digest
 from kernpunkt.errors import KernpunktError
+from kernpunkt.paste import capture_html_paste
 from kernpunkt.pipeline import Pipeline, default_pipeline
 from kernpunkt.render import download_name, escape, one_line, quotes_csv, to_markdown
 from kernpunkt.render_html import (
@@ -449,6 +450,7 @@ def build_app(
                             info=f"Up to {config.limits.max_input_chars:,} characters.",
                             elem_id="kp-article",
                         )
+                        paste_note = gr.Markdown(elem_id="kp-paste-path")
                     with gr.Tab("Upload file", id="upload"):
                         upload = gr.File(
                             label=f"Article file ({', '.join(READERS)})",
@@ -518,6 +520,7 @@ def build_app(
 
         app.load(show_status, outputs=[status, retry], api_visibility="private")
         retry.click(on_retry, outputs=[status, retry], api_visibility="private")
+        capture_html_paste(app, article, clean_input, paste_note, config)
         digesting = button.click(
             on_digest,
             inputs=[article, length, scope, quality, clean_input, summary, source],

@@ -1,0 +1,121 @@
+"""The line classifier: its shipped table, its smoothing and what it keeps of a page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kernpunkt.clean import clean
+from kernpunkt.clean.classifier import decode, features, select_lines, shipped_model
+from kernpunkt.clean.lines import Line
+from kernpunkt.clean.rules import judge
+from kernpunkt.config import load_config
+from kernpunkt.errors import ConfigError
+
+PARAGRAPHS = [
+    "Die Stadt Leipzig will bis zum Jahr 2030 alle Schulen mit Solaranlagen ausstatten, wie der "
+    "Oberbürgermeister am Montag im Stadtrat ankündigte.",
+    "Dafür sollen in den kommenden Jahren rund 40 Millionen Euro aus dem Haushalt bereitgestellt "
+    "werden, die Hälfte davon aus Fördermitteln des Landes Sachsen.",
+    "Die Opposition begrüßte das Vorhaben grundsätzlich, kritisierte aber, dass die Sanierung der "
+    "maroden Schulgebäude dabei erneut verschoben werde.",
+    "Der Elternrat der Stadt forderte, dass die Schülerinnen und Schüler in die Planung der "
+    "Anlagen einbezogen werden und im Unterricht davon lernen können.",
+    "Die ersten zehn Anlagen sollen bereits im kommenden Sommer in Betrieb gehen, teilte die "
+    "Verwaltung nach der Sitzung auf Nachfrage mit.",
+]
+PAGE = [
+    "Startseite",
+    "Politik",
+    "Sport",
+    "Kultur",
+    "Leipzig stattet alle Schulen mit Solaranlagen aus",
+    *PARAGRAPHS,
+    "3 Kommentare",
+    "Ich finde das eine sehr gute Idee, aber warum dauert das denn so lange bei uns in der Stadt?",
+    "Antworten",
+    "Das Geld wäre bei der Sanierung der Toiletten in den Schulen wirklich besser aufgehoben.",
+    "Impressum",
+    "Datenschutz",
+]
+
+
+def test_shipped_table_weighs_every_feature_the_classifier_computes() -> None:
+    lines = [Line(text) for text in PAGE]
+    judge(lines)
+    computed = set(features(lines)[0])
+    assert computed == set(shipped_model().weights)
+
+
+def test_smoothing_keeps_two_body_stretches_around_an_advertising_block() -> None:
+    model = shipped_model()
+    probabilities = [0.95] * 5 + [0.02] * 4 + [0.95] * 5
+    assert decode(probabilities, model) == [True] * 5 + [False] * 4 + [True] * 5
+
+
+def test_smoothing_keeps_a_lone_doubtful_line_inside_the_article() -> None:
+    model = shipped_model()
+    assert decode([0.95, 0.95, 0.2, 0.95, 0.95], model) == [True] * 5
+
+
+def test_smoothing_of_no_lines_is_empty() -> None:
+    assert decode([], shipped_model()) == []
+
+
+def test_classifier_keeps_the_article_and_drops_menus_and_comments() -> None:
+    cleaned = clean("\n".join(PAGE), kind="text", method="classifier")
+    for paragraph in PARAGRAPHS:
+        assert paragraph in cleaned.text
+    assert "Startseite" not in cleaned.text
+    assert "Toiletten" not in cleaned.text
+
+
+@pytest.mark.parametrize("method", ["rules", "classifier"])
+def test_every_line_is_kept_or_removed_with_a_reason(method: str) -> None:
+    cleaned = clean("\n".join(PAGE), kind="text", method=method)
+    removed = [line for block in cleaned.removed for line in block.text.split("\n")]
+    kept = cleaned.text.split("\n\n")
+    assert sorted(kept + removed) == sorted(PAGE)
+    assert all(block.reason for block in cleaned.removed)
+
+
+def test_select_lines_answers_for_every_line() -> None:
+    lines = [Line(text) for text in PAGE]
+    judge(lines)
+    assert len(select_lines(lines)) == len(PAGE)
+
+
+def test_unknown_cleaning_method_in_the_configuration_is_refused(tmp_path: Path) -> None:
+    override = tmp_path / "config.yaml"
+    override.write_text("clean:\n  method: neural\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"clean\.method"):
+        load_config(override)
+
+
+def test_cleaning_method_is_read_from_the_configuration(tmp_path: Path) -> None:
+    override = tmp_path / "config.yaml"
+    override.write_text("clean:\n  method: classifier\n", encoding="utf-8")
+    assert load_config(override).clean.method == "classifier"
+    assert load_config().clean.method == "rules"
+
+
+def test_classifier_keeps_the_headline_of_a_paste_that_starts_with_it() -> None:
+    headline = "Leipzig stattet alle Schulen mit Solaranlagen aus"
+    cleaned = clean("\n".join([headline, *PARAGRAPHS]), kind="text", method="classifier")
+    assert cleaned.text.split("\n\n")[0] == headline
+
+
+def test_classifier_gives_the_seed_article_as_headline_and_eight_paragraphs(
+    seed_article: str,
+) -> None:
+    paragraphs = seed_article.split("\n\n")
+    cleaned = clean(seed_article, kind="text", method="classifier")
+    assert cleaned.text == "\n\n".join([paragraphs[0], *paragraphs[2:10]])
+    assert "Ein warmer Ort gehört" not in cleaned.text
+
+
+def test_classifier_keeps_a_paste_without_any_paragraph() -> None:
+    assert clean("Bahn streikt am Montag", kind="text", method="classifier").text == (
+        "Bahn streikt am Montag"
+    )
