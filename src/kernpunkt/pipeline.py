@@ -24,7 +24,7 @@ from kernpunkt.document import (
     Removed,
     Sentence,
 )
-from kernpunkt.errors import KernpunktError
+from kernpunkt.errors import EmptyInputError, KernpunktError
 from kernpunkt.quotes.lexicon import DETERMINERS, NAME_PARTICLES
 from kernpunkt.sources.fetch import fetch_article
 from kernpunkt.sources.files import Reading, read_file
@@ -557,6 +557,8 @@ def item_origin(item: Item) -> str:
 
 def item_source(item: Item) -> tuple[str, str]:
     """Return (kind, value) of a `digest_many` item: kind is one of ITEM_SOURCES."""
+    if item is None:
+        raise EmptyInputError("no text was given: paste a German article")
     if isinstance(item, str):
         return "text", item
     if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], str):

@@ -112,7 +112,7 @@ def convert(model: str, revision: str, quantization: str, folder: Path) -> None:
                     raise
     except Exception as exc:  # the converter raises many kinds; all mean the same to the user
         reason = load_error_message(model, revision, exc, "translation", TRANSLATION_POINTER)
-        raise ModelLoadError(f"converting into {folder} failed: {reason}") from exc
+        raise ModelLoadError(f"{reason} (It was being converted into {folder}.)") from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

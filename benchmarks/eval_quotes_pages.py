@@ -1,0 +1,172 @@
+"""Score quote finding and attribution on whole real news pages, annotated blind to the code.
+
+`benchmarks/data/heldout-pages.jsonl` annotates every quoted stretch in the article bodies of the
+22 shared pages (../shared/data/clean/pages/NAME.txt): offsets into the page, whether it is
+speech, the speaker (the shortest full form the text names, also when the quote's own sentence
+only has a pronoun), whether the speaker stands in the quote's sentence, and every form the
+text uses for each speaker ("Hendrik Streeck", "Streeck", "der Bundesdrogenbeauftragte"). Only
+offsets, names and descriptions are kept: the pages themselves stay in ../shared. It was
+written by helpers who never saw the quote finder and is never tuned on.
+
+A found quote matches a gold quote when it covers the same words at the same place. Its speaker
+is right when it is one of the forms the text uses for the gold speaker (or ends in the gold
+speaker's last word), "unclear" when kernpunkt names nobody, and a different person otherwise.
+`--pages FILE --texts DIR` scores another set in the same format (texts named NAME.txt).
+
+    python benchmarks/eval_quotes_pages.py [--show] [--pages FILE --texts DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kernpunkt.document import Quote
+from kernpunkt.quotes import find_quotes
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ROOT / "benchmarks" / "data" / "heldout-pages.jsonl"
+TEXTS = ROOT.parent / "shared" / "data" / "clean" / "pages"
+WORD_RE = re.compile(r"\w+(?:[-.’']\w+)*")
+# What may stand between a quote's words and its marks.
+EDGE = " \n\t„“”\"»«‚‘’'.,:;!?–-"
+ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+PRONOUNS = frozenset({"er", "sie", "es", "ich", "wir", "man", "dieser", "diese"})
+
+
+@dataclass
+class Tally:
+    """Counts of one set: spans, and speakers inside and outside the quote's sentence."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    shown: list[str] = field(default_factory=list)
+
+    def add(self, key: str, place: str = "") -> None:
+        """Count `key`, and once more for where the speaker stands, if given."""
+        self.counts[key] += 1
+        if place:
+            self.counts[f"{place} {key}"] += 1
+
+    def lines(self, name: str) -> list[str]:
+        """Return the figures as lines of text."""
+        c = self.counts
+        precision = c["tp"] / max(1, c["tp"] + c["fp"])
+        recall = c["tp"] / max(1, c["tp"] + c["fn"])
+        f1 = 2 * precision * recall / max(1e-9, precision + recall)
+        judged = max(1, c["right"] + c["wrong"] + c["unclear"])
+        lines = [
+            f"{name}: span P {precision:.3f} R {recall:.3f} F1 {f1:.3f} | speaker right "
+            f"{c['right'] / judged:.3f}, a different person {c['wrong'] / judged:.3f}, unclear "
+            f"{c['unclear'] / judged:.3f} (of {judged} found quotes; {c['tp'] + c['fn']} gold)"
+        ]
+        for place in ("inside", "outside"):
+            total = c[f"{place} right"] + c[f"{place} wrong"] + c[f"{place} unclear"]
+            lines.append(
+                f"  speaker {place} the quote's sentence: right {c[f'{place} right']}/{total}, "
+                f"different person {c[f'{place} wrong']}, unclear {c[f'{place} unclear']}"
+            )
+        return lines
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace and strip marks and punctuation at the edges."""
+    return " ".join(text.split()).strip(EDGE)
+
+
+def bare(text: str) -> str:
+    """Return a mention without its article, case-folded and padded for word containment."""
+    words = text.replace("\u00a0", " ").casefold().split()
+    while words and words[0] in ARTICLES:
+        words = words[1:]
+    return f" {' '.join(words)} "
+
+
+def names_speaker(name: str, gold: dict, mentions: list[str]) -> bool:
+    """Tell whether `name` is a form the text uses for the gold speaker."""
+    ours = bare(name)
+    if any(bare(m) in ours or ours in bare(m) for m in mentions if bare(m).strip()):
+        return True
+    last = WORD_RE.findall(gold["speaker"].lower())[-1:]
+    return bool(last) and last[0] in {w.lower() for w in WORD_RE.findall(name)}
+
+
+def judge(quote: Quote, gold: dict, mentions: list[str]) -> str:
+    """Return "right", "wrong" or "unclear" for the speaker of a matched quote."""
+    name = quote.speaker
+    unclear = getattr(quote, "attribution", "") == "unclear" or not name
+    if not unclear and name.lower() in PRONOUNS:
+        unclear = True
+    if gold["speaker"] is None:
+        return "right" if unclear else "wrong"
+    if unclear:
+        return "unclear"
+    return "right" if names_speaker(name, gold, mentions) else "wrong"
+
+
+def score_page(page: dict, text: str, tally: Tally, show: bool) -> None:
+    """Add one page's quotes to `tally`."""
+    start, end = page["body_start"], page["body_end"]
+    body = text[start:end]
+    found = find_quotes(body)
+    used: set[int] = set()
+    for gold in (q for q in page["quotes"] if q["is_quote"]):
+        gs, ge = gold["start"] - start, gold["end"] - start
+        words = normalise(body[gs:ge])
+        place = "inside" if gold["speaker_in_sentence"] else "outside"
+        hit = next(
+            (
+                i
+                for i, q in enumerate(found)
+                if i not in used and q.start < ge and q.end > gs and normalise(q.text) == words
+            ),
+            None,
+        )
+        if hit is None:
+            tally.add("fn", place)
+            continue
+        used.add(hit)
+        tally.add("tp")
+        verdict = judge(found[hit], gold, page["mentions"].get(gold["speaker"], []))
+        tally.add(verdict, place)
+        if show and verdict == "wrong":
+            tally.shown.append(
+                f"  {page['page']}: gold {gold['speaker']!r}, found {found[hit].speaker!r}"
+            )
+    tally.counts["fp"] += len(found) - len(used)
+
+
+def score(pages_file: Path, texts: Path, show: bool) -> Tally | None:
+    """Score every page of `pages_file` whose text is in `texts`; None when the texts are absent."""
+    if not texts.is_dir():
+        return None
+    tally = Tally()
+    for line in pages_file.read_text(encoding="utf-8").splitlines():
+        page = json.loads(line)
+        data = (texts / f"{page['page']}.txt").read_bytes()
+        if hashlib.sha1(data).hexdigest() != page["file_sha1"]:
+            sys.exit(f"{page['page']}.txt in {texts} is not the annotated version")
+        score_page(page, data.decode("utf-8"), tally, show)
+    return tally
+
+
+def main() -> None:
+    """Print the figures of the shared pages (or of the set given)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=Path, default=PAGES, help="the annotations (JSONL)")
+    parser.add_argument("--texts", type=Path, default=TEXTS, help="the folder of NAME.txt")
+    parser.add_argument("--show", action="store_true", help="list the quotes given to another")
+    args = parser.parse_args()
+    tally = score(args.pages, args.texts, args.show)
+    if tally is None:
+        sys.exit(f"the page texts are absent ({args.texts} not found)")
+    print("\n".join(tally.lines(args.pages.stem) + tally.shown))
+
+
+if __name__ == "__main__":
+    main()
