@@ -1,6 +1,10 @@
 """Evaluate `kernpunkt.quotes.find_quotes` on the SpkAtt-2023 sets and kernpunkt's held-out sets.
 
-Prints span precision/recall/F1 and speaker accuracy for the SpkAtt-2023 items, mark variants
+Prints span precision/recall/F1, speaker accuracy, the share of found quotes credited to a
+different person (`wrong`: a speaker named who is not the gold speaker, or someone named where
+the text names nobody) and the share left unclear (`unclear`: attribution "unclear", which
+counts as not right when the text names someone), and the same for the quotes whose gold
+speaker stands outside the quote's sentence (`outside`), for the SpkAtt-2023 items, mark variants
 and whole articles (in ../shared/data/quotes), and for three sets of German news passages and
 articles written for kernpunkt by helpers that never saw the quote finder
 (benchmarks/data/heldout-*.jsonl; A was used to fix errors after its first run, B and C only
@@ -31,7 +35,8 @@ from pathlib import Path
 
 from kernpunkt.document import Quote
 from kernpunkt.quotes import find_quotes
-from kernpunkt.quotes.marks import pair_marks
+from kernpunkt.quotes.marks import mask, pair_marks
+from kernpunkt.quotes.sentences import split_sentences
 
 DATA_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "quotes"
 HELDOUT_DIR = Path(__file__).resolve().parent / "data"
@@ -68,6 +73,11 @@ class Score:
     speaker_total: int = 0
     name_ok: int = 0
     name_total: int = 0
+    wrong: int = 0
+    unclear: int = 0
+    outside_total: int = 0
+    outside_ok: int = 0
+    outside_wrong: int = 0
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def figures(self) -> dict[str, float]:
@@ -77,7 +87,20 @@ class Score:
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         speaker = self.speaker_ok / self.speaker_total if self.speaker_total else 0.0
         name = self.name_ok / self.name_total if self.name_total else 0.0
-        return {"P": precision, "R": recall, "F1": f1, "speaker": speaker, "name": name}
+        total = self.speaker_total or 1
+        outside = self.outside_total or 1
+        return {
+            "P": precision,
+            "R": recall,
+            "F1": f1,
+            "speaker": speaker,
+            "name": name,
+            "wrong": self.wrong / total,
+            "unclear": self.unclear / total,
+            "outside": self.outside_total / total,
+            "outside_speaker": self.outside_ok / outside,
+            "outside_wrong": self.outside_wrong / outside,
+        }
 
     def line(self, name: str, seconds: float) -> str:
         """Return the figures as one line of text."""
@@ -85,7 +108,11 @@ class Score:
         return (
             f"{name:15s} P {got['P']:.3f}  R {got['R']:.3f}  F1 {got['F1']:.3f}  "
             f"speaker {got['speaker']:.3f} ({self.speaker_ok}/{self.speaker_total})  "
-            f"name {got['name']:.3f}  tp {self.tp} fp {self.fp} fn {self.fn}  {seconds:.2f}s"
+            f"name {got['name']:.3f}  wrong {got['wrong']:.3f}  unclear {got['unclear']:.3f}  "
+            f"tp {self.tp} fp {self.fp} fn {self.fn}  {seconds:.2f}s\n"
+            f"{'':15s} speaker outside the quote's sentence: {got['outside']:.3f} of quotes, "
+            f"right {got['outside_speaker']:.3f} ({self.outside_ok}/{self.outside_total}), "
+            f"wrong {got['outside_wrong']:.3f}"
         )
 
 
@@ -190,6 +217,23 @@ def fn_category(gold: dict) -> str:
     return f"fn:{kind}:{cue}"
 
 
+def speaker_outside(text: str, gold: dict, bounds: list[tuple[int, int]]) -> bool:
+    """Tell whether the gold speaker stands outside the sentence that holds the quote.
+
+    SpkAtt gold gives the speaker's offsets; held-out gold only its words, which then must not
+    occur in the quote's sentence (outside the quote itself).
+    """
+    if gold["speaker"] is None:
+        return False
+    start, end = gold["quote_char_span"]
+    sentence = next(((s, e) for s, e in bounds if s <= start < e), (start, end))
+    if gold.get("speaker_char_span"):
+        where = gold["speaker_char_span"][0]
+        return not sentence[0] <= where < sentence[1]
+    around = text[sentence[0] : start] + " " + text[end : sentence[1]]
+    return re.search(rf"(?<!\w){re.escape(gold['speaker'])}(?!\w)", around) is None
+
+
 def match(gold: dict, predicted: list[Quote]) -> Quote | None:
     """Return the predicted quote for a gold quote: the same words at the same place.
 
@@ -220,6 +264,7 @@ def score_item(
     """Compare the quotes `finder` finds in one item with its gold quotes."""
     text = item["text"]
     unmatched = finder(text)
+    bounds = split_sentences(mask(text, pair_marks(text), set()))
     for gold in item["quotes"]:
         quote = match(gold, unmatched)
         if quote is None:
@@ -230,7 +275,15 @@ def score_item(
         unmatched.remove(quote)
         score.tp += 1
         score.speaker_total += 1
-        if speaker_correct(gold, quote.speaker_mention, text, quote.speaker):
+        right = speaker_correct(gold, quote.speaker_mention, text, quote.speaker)
+        named = quote.speaker_mention is not None
+        outside = speaker_outside(text, gold, bounds)
+        score.unclear += quote.attribution == "unclear"
+        score.wrong += named and not right
+        score.outside_total += outside
+        score.outside_ok += outside and right
+        score.outside_wrong += outside and named and not right
+        if right:
             score.speaker_ok += 1
             clean = None if gold["speaker"] is None else name_is_clean(gold, quote)
             if clean is not None:
@@ -244,9 +297,10 @@ def score_item(
         else:
             kind = "null" if gold["speaker"] is None else "wrong"
             if quote.speaker_mention is None:
-                kind = "missing"
+                kind = "unclear" if quote.attribution == "unclear" else "missing"
             score.errors[f"speaker:{kind}"].append(
-                f"gold={gold['speaker']!r} got={quote.speaker_mention!r} cue={quote.cue!r} | "
+                f"gold={gold['speaker']!r} got={quote.speaker_mention!r} cue={quote.cue!r} "
+                f"conf={quote.confidence:.2f} | "
                 + snippet(text, quote.start, quote.end)
             )
     for quote in unmatched:
