@@ -159,7 +159,7 @@ class QuotesConfig:
     # below this confidence a quote's speaker is left empty and its attribution is "unclear"
     min_confidence: float = 0.5
     # tokens tagged either side of a quotation mark or a speech cue (the grammar layer's window)
-    tag_window: int = 60
+    tag_window: int = 25
 
     def __post_init__(self) -> None:
         """Reject values that cannot work."""

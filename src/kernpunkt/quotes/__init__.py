@@ -55,6 +55,7 @@ import bisect
 import itertools
 from dataclasses import dataclass
 
+from kernpunkt.config import QuotesConfig
 from kernpunkt.document import Quote, Sentence
 from kernpunkt.quotes.frames import (
     FrameIndex,
@@ -78,6 +79,7 @@ from kernpunkt.quotes.lexicon import (
 )
 from kernpunkt.quotes.marks import Span, mask, pair_marks
 from kernpunkt.quotes.phrases import clause_subject, in_circumstance_clause, passive_before
+from kernpunkt.quotes.scoring import Scorer
 from kernpunkt.quotes.sentences import Sent, konjunktiv_verb, split_sentences, word_tokens
 from kernpunkt.quotes.spans import (
     colon_before,
@@ -131,8 +133,9 @@ def _build_sentences(masked: str, spans: list[Span]) -> list[Sent]:
     return sents
 
 
-def analyse(text: str) -> Analysis:
+def analyse(text: str, config: QuotesConfig | None = None) -> Analysis:
     """Find quotes and reported-speech spans in German text."""
+    config = config or QuotesConfig()
     if not isinstance(text, str) or not text.strip():
         return Analysis([], [])
     spans = pair_marks(text)
@@ -144,10 +147,12 @@ def analyse(text: str) -> Analysis:
     reported: list[tuple[int, int, str]] = []
     term_opens = {spans[i].open for i in terms}
     reporting = False
-    for index, sent in enumerate(_build_sentences(masked, spans)):
+    sents = _build_sentences(masked, spans)
+    scorer = Scorer(text, masked, sents, config)
+    for index, sent in enumerate(sents):
         if reporting and sent.konjunktiv is None:
             sent.konjunktiv = _main_konjunktiv_ii(masked, sent)
-        found = _sentence_quotes(text, masked, sent, index, term_opens, state)
+        found = _sentence_quotes(text, masked, sent, index, term_opens, state, scorer)
         quotes.extend(found)
         own = None if found else sentence_speaker(text, sent, state)
         if own is None and not found:
@@ -182,6 +187,7 @@ def _sentence_quotes(
     index: int,
     term_opens: set[int],
     state: State,
+    scorer: Scorer,
 ) -> list[Quote]:
     """Decide which spans of one sentence are quotes, and attribute them."""
     found: list[Quote] = []
@@ -195,7 +201,9 @@ def _sentence_quotes(
         )
         if decision is None:
             continue
-        speaker, cue = decision
+        rule, cue = decision
+        choice = scorer.choose(index, span, rule, cue, state)
+        speaker = choice.speaker
         found.append(
             Quote(
                 text=text[start:end],
@@ -205,6 +213,8 @@ def _sentence_quotes(
                 speaker_mention=speaker.mention if speaker else None,
                 cue=cue,
                 kind=quote_kind(text, masked, sent, span),
+                attribution=choice.attribution,
+                confidence=round(choice.confidence, 3),
             )
         )
         if speaker is not None:
@@ -322,12 +332,14 @@ def _reports(masked: str, sent: Sent, subject: tuple[int, int]) -> bool:
     return False
 
 
-def find_quotes(text: str) -> list[Quote]:
+def find_quotes(text: str, config: QuotesConfig | None = None) -> list[Quote]:
     """Return the quotes in German `text`, with their speakers, in text order."""
-    return analyse(text).quotes
+    return analyse(text, config).quotes
 
 
-def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
+def attribute(
+    text: str, sentences: list[Sentence], config: QuotesConfig | None = None
+) -> list[Quote]:
     """Find the quotes of an article, link them to `sentences`, and mark reported speech.
 
     Each quote's `sentence` is the index of the sentence holding its start. `reported_by` is set
@@ -337,7 +349,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Quote]:
     quote is attributed through that continuation, and also reported speech that names its
     speaker itself ("X sagte, die Lage sei ernst"), so that key points can say "according to X".
     """
-    result = analyse(text)
+    result = analyse(text, config)
     ordered = sorted(sentences, key=lambda s: s.start)
     starts = [s.start for s in ordered]
     for quote in result.quotes:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from kernpunkt.quotes.lexicon import NAME_PARTICLES, ROLE_RE, SPEAKING_BODIES
@@ -17,6 +17,13 @@ from kernpunkt.quotes.lexicon import NAME_PARTICLES, ROLE_RE, SPEAKING_BODIES
 TAGGER_MODEL = "morphmodel_ger.pgz"
 TOKEN_RE = re.compile(r"§+\.?|X{2,}|\w+(?:[-.’']\w+)*|[^\w\s]")
 QUOTE_TAG = "QUOTE"
+QUOTE_STAND_IN = '"'
+NAME_STAND_IN = "Meier"
+# longer words (no German news word is) are read as a plain noun
+MAX_TAGGED_LENGTH = 40
+LONG_STAND_IN = "Sache"
+# verb forms whose lemma is kept (a news article has a few hundred)
+LEMMA_CACHE = 20_000
 NAME_TAG = "NE"
 # STTS tags: finite verbs, verb particles, reflexives, clause openers, phrase parts
 FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})
@@ -24,6 +31,10 @@ PARTICIPLE_TAGS = frozenset({"VV(PP)", "VV(INF)", "VV(IZU)"})
 SUBORDINATE_TAGS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV"})
 BOUNDARY_TAGS = frozenset({"$,", "$.", "$(", QUOTE_TAG})
 NOUN_TAGS = frozenset({"NN", "NE", "FM"})
+# what a phrase after these belongs to: a preposition, "als"/"wie", or a noun (a genitive)
+ATTACHING_TAGS = frozenset({"APPR", "APPRART", "KOKOM"})
+PRONOUN_TAGS = frozenset({"PPER", "PIS", "PDS"})
+SUBJECT_PRONOUNS = frozenset({"er", "sie", "wir", "ich", "man"})
 PHRASE_OPENERS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "CARD"})
 # Lemmas of speech, opinion and writing verbs: one entry covers every inflected form.
 SPEECH_LEMMAS = frozenset(
@@ -65,6 +76,9 @@ REFLEXIVE_LEMMAS = frozenset({"zeigen", "geben", "äußern"})
 PERSON_WORDS = frozenset({"Frau", "Herr", "Mann", "Wirt", "Kämmerin", "Kämmerer"})
 # Articles that never open a subject: dative and accusative forms.
 OBLIQUE = frozenset({"dem", "den", "einem", "einen", "des", "eines", "diesem", "diesen"})
+# "der"/"einer" before a feminine noun is dative or genitive ("Der Zeitung sagte Meier")
+FEMININE_OBLIQUE = frozenset({"der", "einer"})
+FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei")
 Kind = Literal["person", "body", "pronoun", "thing"]
 
 
@@ -105,16 +119,36 @@ def tag(masked: str, start: int, end: int) -> list[Token]:
     matches = list(TOKEN_RE.finditer(masked, start, end))
     if not matches:
         return []
-    tagged = tagger().tag_sent([m.group() for m in matches], taglevel=1)
+    # masked quotes and names go to the tagger as one short stand-in word: HanTa's analysis of an
+    # unknown word costs time in its length
+    tags = tagger().tag_sent([_stand_in(m.group()) for m in matches], taglevel=0)
     tokens = []
-    for match, (_, lemma, stts) in zip(matches, tagged, strict=True):
+    for match, stts in zip(matches, tags, strict=True):
         word = match.group()
+        # only verbs need a lemma (speech cues); each word form is analysed once per process
+        lemma = verb_lemma(word, stts) if stts.startswith("V") else word
         if word.startswith("§"):
             stts, lemma = QUOTE_TAG, word
         elif word.startswith("XX"):
             stts = NAME_TAG
         tokens.append(Token(match.start(), match.end(), word, lemma, stts))
     return tokens
+
+
+@lru_cache(maxsize=LEMMA_CACHE)
+def verb_lemma(word: str, stts: str) -> str:
+    """Return the lemma of a verb form with its STTS tag ("merkt", "VV(FIN)" gives "merken")."""
+    model = tagger()
+    return model._analyze(word, model.tag2int[stts], taglevel=1)[0]
+
+
+def _stand_in(word: str) -> str:
+    """Return what the tagger reads for a token: a stand-in for masked quotes and names."""
+    if word.startswith("§"):
+        return QUOTE_STAND_IN
+    if word.startswith("XX"):
+        return NAME_STAND_IN
+    return word if len(word) <= MAX_TAGGED_LENGTH else LONG_STAND_IN
 
 
 def clauses(tokens: list[Token]) -> list[tuple[int, int, bool]]:
@@ -155,12 +189,19 @@ def _stance_after(tokens: list[Token], index: int, end: int) -> bool:
 
 
 def phrases(tokens: list[Token], first: int, end: int) -> list[Phrase]:
-    """Return the noun phrases of a clause, names with lowercase particles included."""
+    """Return the noun phrases of a clause, names with lowercase particles included.
+
+    A subject pronoun ("er", "sie", "wir") is a phrase of its own.
+    """
     found: list[Phrase] = []
     index = first
     while index < end:
+        if tokens[index].word.lower() in SUBJECT_PRONOUNS and tokens[index].tag in PRONOUN_TAGS:
+            found.append(_phrase(tokens, index, index + 1))
+            index += 1
+            continue
         opening = index
-        while index < end and _opens_phrase(tokens, index, end):
+        while index < end and _opens_phrase(tokens, index):
             index += 1
         nouns = index
         while index < end and (tokens[index].tag in NOUN_TAGS or _particle(tokens, index, end)):
@@ -172,12 +213,10 @@ def phrases(tokens: list[Token], first: int, end: int) -> list[Phrase]:
     return found
 
 
-def _opens_phrase(tokens: list[Token], index: int, end: int) -> bool:
+def _opens_phrase(tokens: list[Token], index: int) -> bool:
     """Tell whether a token is an article, a determiner or an adjective inside a noun phrase."""
     tag_ = tokens[index].tag
-    if tag_ == "ADJ(A)" or tag_ in PHRASE_OPENERS:
-        return True
-    return tag_.startswith("ART") or (tag_ == "PPER" and index + 1 == end)
+    return tag_ == "ADJ(A)" or tag_ in PHRASE_OPENERS
 
 
 def _particle(tokens: list[Token], index: int, end: int) -> bool:
@@ -205,17 +244,27 @@ def _phrase(tokens: list[Token], first: int, end: int) -> Phrase:
     """Describe the noun phrase `tokens[first:end]`."""
     words = [t.word for t in tokens[first:end]]
     before = tokens[first - 1] if first else None
-    in_pp = before is not None and before.tag in {"APPR", "APPRART"}
-    oblique = words[0].lower() in OBLIQUE or words[0] in {"ihm", "ihr", "ihnen"}
+    # inside a prepositional phrase, or a genitive after a noun ("im Interview der Woche")
+    in_pp = before is not None and (before.tag in ATTACHING_TAGS or before.tag in NOUN_TAGS)
+    oblique = (
+        words[0].lower() in OBLIQUE
+        or words[0] in {"ihm", "ihr", "ihnen"}
+        or (words[0].lower() in FEMININE_OBLIQUE and _feminine(words[-1]))
+    )
     return Phrase(
         first, end - 1, tokens[first].start, tokens[end - 1].end, _kind(tokens[first:end]),
         oblique, in_pp,
     )
 
 
+def _feminine(noun: str) -> bool:
+    """Tell whether a noun is feminine by its ending ("Zeitung", "Ministerin")."""
+    return noun.endswith(FEMININE_SUFFIXES) or (noun.endswith("in") and bool(ROLE_RE.search(noun)))
+
+
 def _kind(tokens: list[Token]) -> Kind:
     """Tell whether a phrase names a person, a body (organisation, outlet), a pronoun or a thing."""
-    if len(tokens) == 1 and tokens[0].tag in {"PPER", "PDS"}:
+    if len(tokens) == 1 and tokens[0].tag in PRONOUN_TAGS:
         return "pronoun"
     nouns = [t for t in tokens if t.tag in NOUN_TAGS]
     if any(ROLE_RE.search(t.word) or t.word in PERSON_WORDS for t in nouns):
@@ -232,14 +281,17 @@ def cue_subject(tokens: list[Token], first: int, end: int, cue: int) -> Phrase |
 
     Candidates are the clause's noun phrases outside prepositional phrases and without a
     dative or accusative article; a person beats a body, a body beats a thing, and between
-    equals the phrase right after the verb (inversion: „…“, sagte X) or opening the clause.
+    equals the phrase right after the verb (inversion: „…“, sagte X) or right before it.
     """
+    if cue > first and tokens[cue - 1].tag == "KON":
+        # "… und fügte hinzu": the subject is the first conjunct's, in another clause
+        return None
     best: tuple[float, Phrase] | None = None
     for phrase in phrases(tokens, first, end):
         if phrase.in_pp or phrase.oblique or phrase.first == cue:
             continue
         score = SUBJECT_WEIGHTS[phrase.kind]
-        if phrase.first == cue + 1 or phrase.first == first:
+        if phrase.first == cue + 1 or phrase.last == cue - 1:
             score += SUBJECT_WEIGHTS["adjacent"]
         if best is None or score > best[0]:
             best = (score, phrase)
@@ -247,4 +299,4 @@ def cue_subject(tokens: list[Token], first: int, end: int, cue: int) -> Phrase |
 
 
 # How a noun phrase is preferred as the subject of a speech verb: the readable weight table.
-SUBJECT_WEIGHTS = {"person": 3.0, "pronoun": 2.5, "body": 2.0, "thing": 0.0, "adjacent": 1.0}
+SUBJECT_WEIGHTS = {"person": 3.0, "pronoun": 3.0, "body": 2.5, "thing": 0.0, "adjacent": 1.0}

@@ -408,7 +408,8 @@ ES_HEISST_RE = re.compile(r"\bes\s+(?:[\w.§]+\s+){0,5}?(?:heißt|hieß|hiess|he
 # "war von X die Rede", also across a quote: "war von einem „…“ die Rede".
 REDE_RE = re.compile(r"\b(?:war|ist|sei)\b(?:[^.§]{0,60}|\s+von\b[^.]{0,300}?)\bdie\s+Rede\b")
 SO_FRAME_RE = re.compile(
-    r"(?:^|[,–(]\s*|§\s*)(so)\s+(?=[A-ZÄÖÜ]|der |die |das |ein|letzter|erster)"
+    r"(?:^|[,–(]\s*|§\s*)(so)\s+(?=[A-ZÄÖÜ]|der |die |das |ein|letzter|erster"
+    r"|(?:von der|von|de|van|zu) [A-ZÄÖÜ])"
 )
 # What names something rather than quoting anyone: "nennt sich „X“", "die sich selbst „X“
 # nennt", "das als „X“ bekannte Lager".

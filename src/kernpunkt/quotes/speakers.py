@@ -82,6 +82,9 @@ def _name_in_segment(words: list[str]) -> str | None:
         if (index > 1 and word in NAME_PREPOSITIONS) or (index and word in NAME_LINKS)
     ]
     for end in [len(words), *reversed(cuts)]:
+        if any(cut < end and ROLE_RE.search(words[cut - 1]) for cut in cuts if cut > 1):
+            # "die Sprecherin von Minister Karl Huber": the name after it is the role's owner
+            continue
         name = _trailing_name(words[:end])
         if name:
             return name
@@ -235,8 +238,10 @@ def _last_named(text: str) -> str | None:
     return None
 
 
-def speaker_for(text: str, mention: tuple[int, int], state: State) -> Speaker:
-    """Resolve a mention span to a speaker and remember it."""
+def speaker_for(
+    text: str, mention: tuple[int, int], state: State, remember: bool = True
+) -> Speaker:
+    """Resolve a mention span to a speaker and remember it (unless only a candidate)."""
     words = _clean_mention(text[mention[0] : mention[1]])
     speaker = _resolve(words, state.history)
     if speaker.name and speaker.mention not in PRONOUNS:
@@ -250,7 +255,8 @@ def speaker_for(text: str, mention: tuple[int, int], state: State) -> Speaker:
         # "sagte dieser": the person named last, whether or not they spoke before.
         named = _last_named(text[max(0, mention[0] - WINDOW) : mention[0]])
         speaker = Speaker(words, named or words, _gender([words]))
-    state.history.append(speaker)
+    if remember:
+        state.history.append(speaker)
     return speaker
 
 
