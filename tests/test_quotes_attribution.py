@@ -5,12 +5,18 @@ Every sentence here is written for these tests (none is from SpkAtt or a held-ou
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
-from kernpunkt.config import QuotesConfig
-from kernpunkt.document import Digest, Quote
+from kernpunkt.config import QuotesConfig, load_config
+from kernpunkt.document import Digest, Quote, Sentence
 from kernpunkt.errors import ConfigError
-from kernpunkt.quotes import find_quotes, grammar
+from kernpunkt.keypoints import LexRankChooser, build_key_points
+from kernpunkt.quotes import attribute, find_quotes, grammar
+from kernpunkt.render import to_markdown
+from kernpunkt.render_html import quotes_html
 
 
 def speakers(text: str) -> list[str | None]:
@@ -186,3 +192,45 @@ def test_tagger_reads_hostile_long_words_without_slowing_down() -> None:
     masked = "a" * 5000 + " sagte er."
     tokens = grammar.tag(masked, 0, len(masked))
     assert tokens[-3].lemma == "sagen"
+
+
+# --- what reaches the reader -----------------------------------------------------------------
+
+UNCLEAR_TEXT = "Der Regen hielt an. „Wir haben alles versucht.“ Der Hafen blieb zu."
+
+
+def unclear_digest() -> Digest:
+    """Return a digest by hand of a text whose only quote has an unclear speaker."""
+    sentences = [
+        Sentence(0, 0, "Der Regen hielt an.", 0, 19),
+        Sentence(1, 0, "„Wir haben alles versucht.“", 20, 47),
+        Sentence(2, 0, "Der Hafen blieb zu.", 48, 67),
+    ]
+    found = attribute(UNCLEAR_TEXT, sentences)
+    return Digest(text=UNCLEAR_TEXT, sentences=sentences, quotes=found)
+
+
+def test_unclear_quote_shows_speaker_unclear_with_its_german_sentence() -> None:
+    digest = unclear_digest()
+    assert [q.attribution for q in digest.quotes] == ["unclear"]
+    page = quotes_html(digest)
+    assert "speaker unclear" in page
+    assert "„Wir haben alles versucht.“" in page
+    assert "**speaker unclear** (unclear, confidence" in to_markdown(digest)
+
+
+def test_exports_carry_attribution_and_confidence() -> None:
+    digest = unclear_digest()
+    digest.quotes.append(only("„Wir helfen“, sagte Bürgermeisterin Eva Roth."))
+    exported = json.loads(digest.to_json())["quotes"]
+    assert [(q["attribution"], q["confidence"] > 0.8) for q in exported][1] == ("named", True)
+    assert re.search(r"\*\*Eva Roth\*\* \(named, confidence (0\.9\d|1\.00)\)", to_markdown(digest))
+
+
+def test_key_points_never_carry_an_unclear_quote() -> None:
+    digest = unclear_digest()
+    chooser = LexRankChooser(load_config().key_points)
+    chosen = chooser(digest.sentences, 3, digest.quotes)
+    assert 1 not in chosen
+    points = build_key_points(digest.sentences, digest.quotes, chosen)
+    assert all(q.attribution != "unclear" for point in points for q in point.quotes)

@@ -36,9 +36,11 @@ def speaker_role(quote: Quote) -> str:
 
 def quote_line(quote: Quote) -> str:
     """Return “speaker: “quote”” in English, with the German original after it."""
-    speaker = quote.speaker_en or quote.speaker or "unattributed"
+    missing = "speaker unclear" if quote.attribution == "unclear" else "unattributed"
+    speaker = quote.speaker_en or quote.speaker or missing
     english = quote.text_en or "(not translated)"
-    return f"**{escape(speaker)}:** “{escape(english)}” — _„{escape(quote.text)}“_"
+    how = f"{quote.attribution}, confidence {quote.confidence:.2f}"
+    return f"**{escape(speaker)}** ({how}): “{escape(english)}” — _„{escape(quote.text)}“_"
 
 
 def to_markdown(digest: Digest) -> str:
