@@ -75,7 +75,8 @@ class Scorer:
         """Keep the text, its sentences and the threshold."""
         self.text, self.masked, self.sents, self.config = text, masked, sents, config
         self.window = config.tag_window * CHARS_PER_TOKEN
-        self._regions: dict[int, list[list[Token]]] = {}
+        # per sentence: the tagged windows around its quotes, with their tokens' offsets
+        self._regions: dict[int, list[tuple[list[int], list[Token]]]] = {}
         self._openings: dict[int, list[Token]] = {}
 
     def _tokens(self, index: int, span: Span) -> list[Token]:
@@ -94,11 +95,11 @@ class Scorer:
                     merged[-1][1] = max(merged[-1][1], end)
                 else:
                     merged.append([start, end])
-            self._regions[index] = [grammar.tag(self.masked, s, e) for s, e in merged]
-        region = next(
-            (r for r in self._regions[index] if r and r[0].start <= span.open <= r[-1].end), []
+            tagged = [grammar.tag(self.masked, s, e) for s, e in merged]
+            self._regions[index] = [([t.start for t in r], r) for r in tagged if r]
+        starts, region = next(
+            ((s, r) for s, r in self._regions[index] if s[0] <= span.open <= r[-1].end), ([], [])
         )
-        starts = [token.start for token in region]
         first = bisect.bisect_left(starts, span.open - self.window)
         end = bisect.bisect_right(starts, span.close + self.window)
         return _as_quote(region[first:end], span)
