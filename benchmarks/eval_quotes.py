@@ -2,9 +2,10 @@
 
 Prints span precision/recall/F1, speaker accuracy, the share of found quotes credited to a
 different person (`wrong`: a speaker named who is not the gold speaker, or someone named where
-the text names nobody) and the share left unclear (`unclear`: attribution "unclear", which
-counts as not right when the text names someone), and the same for the quotes whose gold
-speaker stands outside the quote's sentence (`outside`), for the SpkAtt-2023 items, mark variants
+the text names nobody, the part printed as "of it gold nobody") and the share left unclear
+(`unclear`: attribution "unclear", which counts as not right when the text names someone), and
+the same for the quotes whose gold speaker stands outside the quote's sentence (`outside`), for
+the SpkAtt-2023 items, mark variants
 and whole articles (in ../shared/data/quotes), and for three sets of German news passages and
 articles written for kernpunkt by helpers that never saw the quote finder
 (benchmarks/data/heldout-*.jsonl; A was used to fix errors after its first run, B and C only
@@ -74,6 +75,7 @@ class Score:
     name_ok: int = 0
     name_total: int = 0
     wrong: int = 0
+    wrong_nobody: int = 0
     unclear: int = 0
     outside_total: int = 0
     outside_ok: int = 0
@@ -96,6 +98,7 @@ class Score:
             "speaker": speaker,
             "name": name,
             "wrong": self.wrong / total,
+            "wrong_nobody": self.wrong_nobody / total,
             "unclear": self.unclear / total,
             "outside": self.outside_total / total,
             "outside_speaker": self.outside_ok / outside,
@@ -108,7 +111,8 @@ class Score:
         return (
             f"{name:15s} P {got['P']:.3f}  R {got['R']:.3f}  F1 {got['F1']:.3f}  "
             f"speaker {got['speaker']:.3f} ({self.speaker_ok}/{self.speaker_total})  "
-            f"name {got['name']:.3f}  wrong {got['wrong']:.3f}  unclear {got['unclear']:.3f}  "
+            f"name {got['name']:.3f}  wrong {got['wrong']:.3f} "
+            f"(of it gold nobody {got['wrong_nobody']:.3f})  unclear {got['unclear']:.3f}  "
             f"tp {self.tp} fp {self.fp} fn {self.fn}  {seconds:.2f}s\n"
             f"{'':15s} speaker outside the quote's sentence: {got['outside']:.3f} of quotes, "
             f"right {got['outside_speaker']:.3f} ({self.outside_ok}/{self.outside_total}), "
@@ -280,6 +284,7 @@ def score_item(
         outside = speaker_outside(text, gold, bounds)
         score.unclear += quote.attribution == "unclear"
         score.wrong += named and not right
+        score.wrong_nobody += named and not right and gold["speaker"] is None
         score.outside_total += outside
         score.outside_ok += outside and right
         score.outside_wrong += outside and named and not right

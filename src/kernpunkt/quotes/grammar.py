@@ -271,6 +271,9 @@ def _kind(tokens: list[Token]) -> Kind:
         return "person"
     if any(t.word.lower().endswith(SPEAKING_BODIES) for t in nouns):
         return "body"
+    if len(nouns) == 2 and nouns[0].tag == "NN" and nouns[1].word.endswith("s"):
+        # "Engagement Deutschlands": a thing and its owner in the genitive
+        return "thing"
     if (nouns and nouns[-1].tag in {"NE", "FM"}) or any(t.word in NAME_PARTICLES for t in tokens):
         return "person"
     return "thing"

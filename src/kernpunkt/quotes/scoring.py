@@ -120,7 +120,9 @@ class Scorer:
         sent = self.sents[index]
         tokens = self._tokens(index, span)
         governing = _governing_subject(tokens, span, rule, cue)
-        memory = self._memory(index, state) if governing is None and cue is None else []
+        # only a quote that is a sentence of its own continues the person the text is about
+        alone = sent.first_word >= span.open and sent.last_word <= span.close
+        memory = self._memory(index, state) if governing is None and cue is None and alone else []
         ruled = self._rule(sent, span, rule, governing, tokens, memory)
         if cue is None and self._speechless(ruled, span, tokens, sent):
             ruled.score += WEIGHTS["speechless"]
