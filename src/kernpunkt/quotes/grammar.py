@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
-from kernpunkt.quotes.lexicon import NAME_PARTICLES, ROLE_RE, SPEAKING_BODIES
+from kernpunkt.quotes.lexicon import (
+    NAME_PARTICLES,
+    PARTICLE_LEMMAS,
+    REFLEXIVE_LEMMAS,
+    ROLE_RE,
+    SPEAKING_BODIES,
+    SPEECH_LEMMAS,
+    is_listed_speech_verb,
+)
 
 TAGGER_MODEL = "morphmodel_ger.pgz"
 TOKEN_RE = re.compile(r"§+\.?|X{2,}|\w+(?:[-.’']\w+)*|[^\w\s]")
@@ -24,6 +32,8 @@ MAX_TAGGED_LENGTH = 40
 LONG_STAND_IN = "Sache"
 # verb forms whose lemma is kept (a news article has a few hundred)
 LEMMA_CACHE = 20_000
+# shorter lowercase words are no speech verb ("sagt" is the shortest form)
+MIN_VERB_LENGTH = 4
 NAME_TAG = "NE"
 # STTS tags: finite verbs, verb particles, reflexives, clause openers, phrase parts
 FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})
@@ -36,42 +46,6 @@ ATTACHING_TAGS = frozenset({"APPR", "APPRART", "KOKOM"})
 PRONOUN_TAGS = frozenset({"PPER", "PIS", "PDS"})
 SUBJECT_PRONOUNS = frozenset({"er", "sie", "wir", "ich", "man"})
 PHRASE_OPENERS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "CARD"})
-# Lemmas of speech, opinion and writing verbs: one entry covers every inflected form.
-SPEECH_LEMMAS = frozenset(
-    (
-        "sagen erklären betonen warnen kritisieren bezeichnen äußern twittern bekräftigen "
-        "versichern ergänzen fordern fragen antworten bestätigen kommentieren begründen verkünden "
-        "mahnen appellieren schildern erzählen zitieren behaupten beteuern klagen beklagen "
-        "bemängeln bezweifeln hoffen erinnern kontern bedauern verurteilen protestieren "
-        "dementieren schimpfen loben entgegnen erwidern schreiben sprechen rufen versprechen "
-        "widersprechen gestehen meinen unterstreichen berichten melden stöhnen seufzen jubeln "
-        "jammern flüstern schreien murren spotten witzeln räumen folgern resümieren bilanzieren "
-        "konstatieren präzisieren relativieren drängen insistieren posten"
-    ).split()
-)
-# Separable verbs count with their particle: "merkt … an", "gibt … zu bedenken".
-PARTICLE_LEMMAS = frozenset(
-    {
-        ("merken", "an"),
-        ("teilen", "mit"),
-        ("führen", "aus"),
-        ("fügen", "hinzu"),
-        ("geben", "bekannt"),
-        ("geben", "zu"),
-        ("stellen", "klar"),
-        ("stellen", "fest"),
-        ("weisen", "hin"),
-        ("räumen", "ein"),
-        ("kündigen", "an"),
-        ("sichern", "zu"),
-        ("tragen", "vor"),
-        ("halten", "entgegen"),
-        ("werfen", "vor"),
-        ("wenden", "ein"),
-    }
-)
-# "zeigt sich überzeugt", "gab sich zuversichtlich": a reflexive verb and a stance.
-REFLEXIVE_LEMMAS = frozenset({"zeigen", "geben", "äußern"})
 # Nouns of people and groups that speak for others (the role words are in `ROLE_RE`).
 PERSON_WORDS = frozenset({"Frau", "Herr", "Mann", "Wirt", "Kämmerin", "Kämmerer"})
 # Articles that never open a subject: dative and accusative forms.
@@ -140,6 +114,20 @@ def verb_lemma(word: str, stts: str) -> str:
     """Return the lemma of a verb form with its STTS tag ("merkt", "VV(FIN)" gives "merken")."""
     model = tagger()
     return model._analyze(word, model.tag2int[stts], taglevel=1)[0]
+
+
+def is_speech_verb(word: str) -> bool:
+    """Tell whether a word is a form of a speech verb: listed, or by its lemma ("stöhnte")."""
+    if is_listed_speech_verb(word):
+        return True
+    return word[:1].islower() and len(word) >= MIN_VERB_LENGTH and word_lemma(word) in SPEECH_LEMMAS
+
+
+@lru_cache(maxsize=LEMMA_CACHE)
+def word_lemma(word: str) -> str | None:
+    """Return the lemma of a word read without context if the tagger takes it for a verb."""
+    lemma, stts = tagger().analyze(word, taglevel=1)
+    return lemma if stts.startswith("V") else None
 
 
 def _stand_in(word: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kernpunkt.document import QuoteKind
+from kernpunkt.quotes.grammar import is_speech_verb
 from kernpunkt.quotes.lexicon import (
     ABBREVIATION_AFTER_RE,
     CLAUSE_TAIL_RE,
@@ -37,7 +38,6 @@ from kernpunkt.quotes.lexicon import (
     WORDING_NOUNS,
     WRITTEN_VERBS,
     is_capitalised,
-    is_speech_verb,
 )
 from kernpunkt.quotes.marks import Span
 from kernpunkt.quotes.sentences import Sent
