@@ -51,6 +51,27 @@ def test_quote_without_verb_goes_to_the_person_named_before_not_to_an_earlier_sp
     assert quote.confidence < 1.0
 
 
+def test_quote_after_someone_else_took_over_is_not_the_earlier_speakers() -> None:
+    text = "Der Kanzler sprach lange. Die Ministerin reagierte empört. „Das ist eine Frechheit.“"
+    assert speakers(text) == ["Die Ministerin"]
+
+
+def test_quote_is_never_credited_to_a_thing_a_pronoun_was_resolved_to() -> None:
+    text = (
+        "Anna Weber, Ministerin. Sie lächelte. Dann wurde sie ernst. Die Lage sei schwierig. "
+        "„Wir haben alles versucht.“"
+    )
+    assert speakers(text) in (["Anna Weber"], [None])
+
+
+def test_narration_between_two_quotes_keeps_the_speaker() -> None:
+    text = (
+        "„Wir haben gelernt“, sagte der Trainer. Doch die Kasse des Vereins scheint leer. "
+        "„Wir geben nicht auf.“"
+    )
+    assert speakers(text) == ["der Trainer", "der Trainer"]
+
+
 # --- wrong candidate in the same sentence ----------------------------------------------------
 
 

@@ -1,9 +1,10 @@
 """Find quotes and their speakers in German news text, before translation.
 
-One job: turn German text into `Quote` objects (who said what, where) and mark reported-speech
-sentences with the speaker they continue. Pure Python and regular expressions, linear time.
+One job: turn German text into `Quote` objects (who said what, where, how sure) and mark
+reported-speech sentences with the speaker they continue. Regular expressions over a grammar
+layer (HanTa's STTS tags and lemmas, read only around quotes), linear time.
 
-How it works, in four passes over the text:
+How it works, in four passes over the text, and a scorer:
 1. pair the quotation marks of the document's style with a stack;
 2. split the text into sentences, ignoring everything inside quotes;
 3. find speech frames per sentence (speech verbs and nouns, "laut X", "X zufolge", "seiner Ansicht
@@ -38,8 +39,18 @@ How it works, in four passes over the text:
     Meier der „Rundschau“"); pronouns and epithets ("der 62-Jährige") name the last compatible
     person, never a thing or a document that spoke in between.
 
+The scorer (`scoring`) then weighs, for every quote, the rules' speaker against the subject of
+the speech verb that governs the quote, found by the grammar layer by lemma ("merkt … an",
+"stöhnt", "Der Zeitung sagte Meier"), and against the person the previous sentences were about
+(the entity memory: "Die Ministerin trat vor die Presse. Sie wirkte müde. „…“"). The winner's
+score is the quote's `confidence`; its `attribution` says whether the speaker is named next to
+the quote or resolved (pronoun, epithet, earlier sentence); below `QuotesConfig.min_confidence`
+the speaker is left empty and the quote is "unclear".
+
 Layout of the package, one job per module:
-- `lexicon`: German knowledge as data (word lists, verb forms, regular expressions, limits);
+- `lexicon`: German knowledge as data (word lists, speech-verb lemmas, regular expressions);
+- `grammar`: the tagger (loaded once), clauses, noun phrases, speech cues by lemma;
+- `scoring`: speaker candidates, their weights, confidence and attribution;
 - `marks`: pass 1, pairing quotation marks, and masking the quoted words;
 - `sentences`: pass 2, sentences, word tokens and clauses of the masked text;
 - `phrases`: the grammar of noun phrases and clause subjects, to find a speaker's mention;

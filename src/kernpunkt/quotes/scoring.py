@@ -45,6 +45,9 @@ WEIGHTS = {
 # Characters the tagger reads per token of `QuotesConfig.tag_window` (German words ≈ 6 + space).
 CHARS_PER_TOKEN = 8
 SO = "so"
+PEOPLE = frozenset({"person", "pronoun"})
+SPEAKERS = PEOPLE | {"body"}
+KINDS = SPEAKERS | {"thing"}
 # How many sentences back the entity memory looks for the person a quote continues.
 MEMORY_SENTENCES = 2
 
@@ -123,7 +126,8 @@ class Scorer:
         # only a quote that is a sentence of its own continues the person the text is about
         alone = sent.first_word >= span.open and sent.last_word <= span.close
         memory = self._memory(index, state) if governing is None and cue is None and alone else []
-        ruled = self._rule(sent, span, rule, governing, tokens, memory)
+        interrupted = cue is None and alone and self._interrupts(index, rule, state)
+        ruled = self._rule(sent, span, rule, governing, tokens, interrupted)
         if cue is None and self._speechless(ruled, span, tokens, sent):
             ruled.score += WEIGHTS["speechless"]
         candidates = [ruled, *memory]
@@ -150,7 +154,7 @@ class Scorer:
         rule: Speaker | None,
         governing: Phrase | None,
         tokens: list[Token],
-        memory: list[Candidate],
+        interrupted: bool,
     ) -> Candidate:
         """Score the rules' speaker by where it stands and what the grammar says of it."""
         if rule is None or rule.mention is None:
@@ -161,10 +165,6 @@ class Scorer:
             # the rules took the quote itself for its speaker's name
             return Candidate(None, 0.0, "unclear")
         if where < 0:
-            # someone else is the subject of the sentence right before the quote
-            interrupted = any(
-                c.score == WEIGHTS["memory"] and not _same_person(c.speaker, rule) for c in memory
-            )
             score = WEIGHTS["context"] + interrupted * WEIGHTS["interrupted"]
             return Candidate(rule, score, "resolved")
         score = WEIGHTS["named"] if attribution == "named" else WEIGHTS["pronoun"]
@@ -197,15 +197,33 @@ class Scorer:
     def _memory(self, index: int, state: State) -> list[Candidate]:
         """Return the person the previous sentences open with, scored by distance."""
         for back in range(1, min(MEMORY_SENTENCES, index) + 1):
-            subject = _sentence_subject(self._opening(index - back))
-            if subject is None:
+            subject = _sentence_subject(self._opening(index - back), KINDS)
+            if subject is None or self.sents[index - back].konjunktiv is not None:
                 continue
+            if subject.kind not in PEOPLE:
+                # the text moved on to something else since the person was named
+                return []
             speaker = speaker_for(self.text, (subject.start, subject.end), state, False)
-            if speaker.mention in PRONOUNS and speaker.name == speaker.mention:
+            if not _can_be_a_person(speaker):
                 return []
             score = WEIGHTS["memory"] + WEIGHTS["gap"] * (back - 1)
             return [Candidate(speaker, score, "resolved", False)]
         return []
+
+    def _interrupts(self, index: int, rule: Speaker | None, state: State) -> bool:
+        """Tell whether the sentence before a quote is about someone other than the rules' speaker.
+
+        "Der Kanzler sprach lange. Die Ministerin reagierte empört. „…“": the Chancellor spoke
+        last, but the text has moved on. A sentence in Konjunktiv I still reports the speaker.
+        """
+        if rule is None or index == 0 or self.sents[index - 1].konjunktiv is not None:
+            return False
+        # a thing as subject is the writer's narration between one speaker's quotes
+        subject = _sentence_subject(self._opening(index - 1), SPEAKERS)
+        if subject is None:
+            return False
+        other = speaker_for(self.text, (subject.start, subject.end), state, False)
+        return not _same_person(other, rule)
 
 
 def _mention_start(text: str, mention: str, sent: Sent, span: Span) -> int | None:
@@ -276,18 +294,27 @@ def _governing_subject(
     return None
 
 
-def _sentence_subject(tokens: list[Token]) -> Phrase | None:
-    """Return the person a sentence opens with, as subject of its first clause, if any.
+def _sentence_subject(tokens: list[Token], kinds: frozenset[str]) -> Phrase | None:
+    """Return the subject of a sentence's first clause if it is of one of `kinds`.
 
-    A sentence that opens with a quote or a subordinate clause has no such subject here.
+    That is the phrase opening the sentence, or the first after the verb ("Am Abend trat Weber
+    vor die Presse"); a sentence that opens with a quote or a subordinate clause has none here.
     """
     spans = grammar.clauses(tokens)
     if not spans or spans[0][0] != 0 or spans[0][2]:
         return None
     first, end, _ = spans[0]
     found = [p for p in grammar.phrases(tokens, first, end) if not (p.oblique or p.in_pp)]
-    people = [p for p in found if p.kind in {"person", "pronoun"}]
-    return people[0] if people else None
+    return next((p for p in found if p.kind in kinds), None)
+
+
+def _can_be_a_person(speaker: Speaker) -> bool:
+    """Tell whether a resolved subject may speak: a name, not an unresolved pronoun or a thing."""
+    if speaker.mention in PRONOUNS and speaker.name == speaker.mention:
+        return False
+    words = speaker.name or ""
+    own = grammar.tag(words, 0, len(words))
+    return {phrase.kind for phrase in _all_phrases(own)} != {"thing"}
 
 
 def _same(phrase: Phrase, speaker: Speaker | None, text: str) -> bool:
