@@ -100,6 +100,11 @@ def test_agent_of_a_passive_speech_verb_is_the_speaker_not_its_subject() -> None
     assert quote.speaker_mention == "der Opposition"
 
 
+def test_outlet_quoting_someone_is_not_the_speaker() -> None:
+    quote = only("Die Zeitung zitiert den Landrat Olaf Brink mit den Worten: „Wir prüfen das.“")
+    assert quote.speaker is not None and quote.speaker.endswith("Olaf Brink")
+
+
 def test_place_next_to_the_speaker_stays_out_of_the_name() -> None:
     assert speakers("„Wir helfen“, sagte Lang in Berlin.") == ["Lang"]
 

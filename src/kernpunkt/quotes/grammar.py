@@ -15,6 +15,7 @@ from typing import Literal
 from kernpunkt.quotes.lexicon import (
     NAME_PARTICLES,
     PARTICLE_LEMMAS,
+    QUOTING_LEMMAS,
     REFLEXIVE_LEMMAS,
     ROLE_RE,
     SPEAKING_BODIES,
@@ -274,6 +275,8 @@ def cue_subject(tokens: list[Token], first: int, end: int, cue: int) -> Phrase |
     dative or accusative article; a person beats a body, a body beats a thing, and between
     equals the phrase right after the verb (inversion: „…“, sagte X) or right before it.
     """
+    if tokens[cue].lemma in QUOTING_LEMMAS:
+        return None
     if cue > first and tokens[cue - 1].tag == "KON":
         # "… und fügte hinzu": the subject is the first conjunct's, in another clause
         return None

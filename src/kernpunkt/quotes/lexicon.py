@@ -50,6 +50,9 @@ SPEECH_LEMMAS = frozenset(
         "zurückweisen einstufen werten vereinbaren zugeben"
     ).split()
 )
+# Speech verbs whose subject passes on someone else's words: the speaker is their object ("Die
+# Zeitung zitiert den Minister mit den Worten: „…“").
+QUOTING_LEMMAS = frozenset({"zitieren"})
 # Separable verbs count with their particle: "merkt … an", "gibt … zu bedenken".
 PARTICLE_LEMMAS = frozenset(
     {
