@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from kernpunkt.quotes.grammar import is_speech_verb
 from kernpunkt.quotes.lexicon import (
     ACCUSATIVE_ARTICLES,
     ASCRIBED_RE,
@@ -68,6 +67,7 @@ from kernpunkt.quotes.lexicon import (
     ZUFOLGE,
     is_adjective,
     is_capitalised,
+    is_speech_verb,
 )
 from kernpunkt.quotes.marks import Span
 from kernpunkt.quotes.phrases import (

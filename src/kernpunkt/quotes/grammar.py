@@ -20,7 +20,6 @@ from kernpunkt.quotes.lexicon import (
     ROLE_RE,
     SPEAKING_BODIES,
     SPEECH_LEMMAS,
-    is_listed_speech_verb,
 )
 
 TAGGER_MODEL = "morphmodel_ger.pgz"
@@ -33,8 +32,6 @@ MAX_TAGGED_LENGTH = 40
 LONG_STAND_IN = "Sache"
 # verb forms whose lemma is kept (a news article has a few hundred)
 LEMMA_CACHE = 20_000
-# shorter lowercase words are no speech verb ("sagt" is the shortest form)
-MIN_VERB_LENGTH = 4
 NAME_TAG = "NE"
 # STTS tags: finite verbs, verb particles, reflexives, clause openers, phrase parts
 FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})
@@ -115,13 +112,6 @@ def verb_lemma(word: str, stts: str) -> str:
     """Return the lemma of a verb form with its STTS tag ("merkt", "VV(FIN)" gives "merken")."""
     model = tagger()
     return model._analyze(word, model.tag2int[stts], taglevel=1)[0]
-
-
-def is_speech_verb(word: str) -> bool:
-    """Tell whether a word is a form of a speech verb: listed, or by its lemma ("stöhnte")."""
-    if is_listed_speech_verb(word):
-        return True
-    return word[:1].islower() and len(word) >= MIN_VERB_LENGTH and word_lemma(word) in SPEECH_LEMMAS
 
 
 @lru_cache(maxsize=LEMMA_CACHE)

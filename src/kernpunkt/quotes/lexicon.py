@@ -50,6 +50,8 @@ SPEECH_LEMMAS = frozenset(
         "zurückweisen einstufen werten vereinbaren zugeben"
     ).split()
 )
+# shorter lowercase words are no speech verb ("sagt" is the shortest form)
+MIN_VERB_LENGTH = 4
 # Speech verbs whose subject passes on someone else's words: the speaker is their object ("Die
 # Zeitung zitiert den Minister mit den Worten: „…“").
 QUOTING_LEMMAS = frozenset({"zitieren"})
@@ -511,9 +513,16 @@ def head_noun(words: Sequence[str]) -> str:
     )
 
 
-def is_listed_speech_verb(word: str) -> bool:
-    """Tell whether a word is a listed form of a speech verb (see `grammar.is_speech_verb`)."""
-    return word in SPEECH_VERB_FORMS or bool(WEAK_VERB_RE.fullmatch(word))
+def is_speech_verb(word: str) -> bool:
+    """Tell whether a word is a form of a speech verb: listed, or by its lemma ("stöhnte")."""
+    if word in SPEECH_VERB_FORMS or WEAK_VERB_RE.fullmatch(word):
+        return True
+    if not word[:1].islower() or len(word) < MIN_VERB_LENGTH:
+        return False
+    # the grammar layer builds on this module, so it is reached at call time
+    from kernpunkt.quotes.grammar import word_lemma
+
+    return word_lemma(word) in SPEECH_LEMMAS
 
 
 def is_adjective(word: str) -> bool:
@@ -528,5 +537,5 @@ def is_adjective(word: str) -> bool:
         and word not in LOWER_STOPWORDS
         and word not in AUXILIARIES
         and word not in COPULAS
-        and not is_listed_speech_verb(word)
+        and not is_speech_verb(word)
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from kernpunkt.quotes.grammar import is_speech_verb
 from kernpunkt.quotes.lexicon import (
     ADVERBIAL_SUFFIXES,
     ADVERBIALS,
@@ -51,6 +50,7 @@ from kernpunkt.quotes.lexicon import (
     is_abstract,
     is_adjective,
     is_capitalised,
+    is_speech_verb,
 )
 from kernpunkt.quotes.sentences import Sent, clause_start, word_tokens
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from kernpunkt.document import QuoteKind
-from kernpunkt.quotes.grammar import is_speech_verb
 from kernpunkt.quotes.lexicon import (
     ABBREVIATION_AFTER_RE,
     CLAUSE_TAIL_RE,
@@ -29,7 +28,6 @@ from kernpunkt.quotes.lexicon import (
     SENTENCE_TAIL_RE,
     SO_GENANNT_RE,
     SPEAKER_WORDS_RE,
-    SPEECH_VERB_FORMS,
     SUBJECT_NAME_RE,
     TERM_MARKERS,
     TERM_NOUN_RE,
@@ -38,6 +36,7 @@ from kernpunkt.quotes.lexicon import (
     WORDING_NOUNS,
     WRITTEN_VERBS,
     is_capitalised,
+    is_speech_verb,
 )
 from kernpunkt.quotes.marks import Span
 from kernpunkt.quotes.sentences import Sent
@@ -85,7 +84,7 @@ def is_term(text: str, span: Span, name_like: bool) -> bool:
         text, span.close + 1
     ):
         return True
-    if previous == "von" and len(words) > 1 and words[-2] in SPEECH_VERB_FORMS:
+    if previous == "von" and len(words) > 1 and is_speech_verb(words[-2]):
         return False
     if not name_like or previous.lower() in QUOTE_LEADS:
         return False
