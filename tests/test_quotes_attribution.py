@@ -72,6 +72,13 @@ def test_narration_between_two_quotes_keeps_the_speaker() -> None:
     assert speakers(text) == ["der Trainer", "der Trainer"]
 
 
+def test_continued_speaker_is_less_sure_the_further_back_they_spoke() -> None:
+    near = find_quotes("„Wir helfen“, sagte Eva Roth. Es regnete. „Wir bleiben.“")[1]
+    far = find_quotes("„Wir helfen“, sagte Eva Roth. Es regnete. Es war kalt. „Wir bleiben.“")[1]
+    assert near.speaker == far.speaker == "Eva Roth"
+    assert far.confidence < near.confidence < 1.0
+
+
 # --- wrong candidate in the same sentence ----------------------------------------------------
 
 

@@ -40,7 +40,9 @@ WEIGHTS = {
     "unresolved": -0.25,  # a pronoun that refers to no one named before
     # an earlier speaker, no cue, and someone else is the previous sentence's subject
     "interrupted": -0.3,
-    "gap": -0.1,  # per sentence between the memory's person and the quote, after the first
+    # per sentence between the quote and the memory's person or the speaker it continues,
+    # after the first
+    "gap": -0.1,
 }
 # Characters the tagger reads per token of `QuotesConfig.tag_window` (German words ≈ 6 + space).
 CHARS_PER_TOKEN = 8
@@ -128,6 +130,9 @@ class Scorer:
         memory = self._memory(index, state) if governing is None and cue is None and alone else []
         interrupted = cue is None and alone and self._interrupts(index, rule, state)
         ruled = self._rule(sent, span, rule, governing, tokens, interrupted)
+        if ruled.attribution == "resolved" and rule is state.last:
+            # a continued speaker: the further back they spoke, the less sure
+            ruled.score += WEIGHTS["gap"] * max(index - state.last_sentence - 1, 0)
         if cue is None and self._speechless(ruled, span, tokens, sent):
             ruled.score += WEIGHTS["speechless"]
         candidates = [ruled, *memory]
