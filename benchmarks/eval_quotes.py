@@ -6,10 +6,11 @@ the text names nobody, the part printed as "of it gold nobody") and the share le
 (`unclear`: attribution "unclear", which counts as not right when the text names someone), and
 the same for the quotes whose gold speaker stands outside the quote's sentence (`outside`), for
 the SpkAtt-2023 items, mark variants
-and whole articles (in ../shared/data/quotes), and for three sets of German news passages and
+and whole articles (in ../shared/data/quotes), and for four sets of German news passages and
 articles written for kernpunkt by helpers that never saw the quote finder
 (benchmarks/data/heldout-*.jsonl; A was used to fix errors after its first run, B and C only
-after theirs), plus error counts by category. On the held-out sets a pronoun speaker counts
+after theirs, D scored at its first run and at the end of its round), plus error counts by
+category. On the held-out sets a pronoun speaker counts
 only when it is resolved to the right person (their gold names the person), which SpkAtt's
 gold cannot check. `name` is how clean the speaker's name is: of the quotes whose speaker is
 right and named by more than a pronoun, the share whose `Quote.speaker` uses only words of the
@@ -19,7 +20,10 @@ A found quote matches a gold quote when it has the same words at the same place 
 `quote_char_span`), so a quote repeated in one text counts once per occurrence.
 The SpkAtt data is CC BY-NC-SA and is only read here, never copied into the repository.
 
-    python benchmarks/eval_quotes.py [--show 5] [--data DIR] [--only SET] [--marks-only]
+`--curve` runs at threshold 0 and prints, per `quotes.min_confidence`, the share credited to a
+different person, the share unclear and speaker accuracy.
+
+    python benchmarks/eval_quotes.py [--show 5] [--data DIR] [--only SET] [--marks-only] [--curve]
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kernpunkt.config import QuotesConfig
 from kernpunkt.document import Quote
 from kernpunkt.quotes import find_quotes
 from kernpunkt.quotes.marks import mask, pair_marks
@@ -50,7 +55,10 @@ HELDOUT_SETS = (
     ("held-out A", "heldout-a.jsonl"),
     ("held-out B", "heldout-b.jsonl"),
     ("held-out C", "heldout-c.jsonl"),
+    ("held-out D", "heldout-d.jsonl"),
 )
+# Confidence thresholds of the trade-off curve (`--curve`).
+CURVE = (0.0, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 SPACE_RE = re.compile(r"\s+")
 WORD_RE = re.compile(r"\w+(?:[-.’']\w+)*")
 CONTEXT = 70
@@ -80,6 +88,8 @@ class Score:
     outside_total: int = 0
     outside_ok: int = 0
     outside_wrong: int = 0
+    # per matched quote: (confidence, named, right, right if left unclear)
+    scored: list[tuple[float, bool, bool, bool]] = field(default_factory=list)
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def figures(self) -> dict[str, float]:
@@ -104,6 +114,25 @@ class Score:
             "outside_speaker": self.outside_ok / outside,
             "outside_wrong": self.outside_wrong / outside,
         }
+
+    def curve(self, thresholds: Iterable[float]) -> list[tuple[float, float, float, float]]:
+        """Return (threshold, wrong, unclear, speaker right) for each confidence threshold.
+
+        A named speaker below the threshold is left unclear: right only where the gold names
+        nobody. Computed from one run at threshold 0, so it ignores that an unclear quote no
+        longer feeds the speakers of later ones.
+        """
+        total = len(self.scored) or 1
+        rows = []
+        for threshold in thresholds:
+            wrong = unclear = right = 0
+            for confidence, named, ok, ok_unclear in self.scored:
+                kept = named and confidence >= threshold
+                wrong += kept and not ok
+                unclear += not kept
+                right += ok if kept or not named else ok_unclear
+            rows.append((threshold, wrong / total, unclear / total, right / total))
+        return rows
 
     def line(self, name: str, seconds: float) -> str:
         """Return the figures as one line of text."""
@@ -148,6 +177,11 @@ def speaker_correct(
         return mention is None
     if mention is None:
         return False
+    if gold.get("person") and last_word(gold["person"]) in {
+        word.lower() for word in WORD_RE.findall(name or "")
+    }:
+        # held-out gold names the person: our speaker resolved to that person counts
+        return True
     if gold.get("person") and gold["speaker"].lower() in PRONOUNS:
         # held-out gold names the person a pronoun stands for: only that person counts
         return mention.lower() == gold["speaker"].lower() and last_word(gold["person"]) in {
@@ -288,6 +322,7 @@ def score_item(
         score.outside_total += outside
         score.outside_ok += outside and right
         score.outside_wrong += outside and named and not right
+        score.scored.append((quote.confidence, named, right, gold["speaker"] is None))
         if right:
             score.speaker_ok += 1
             clean = None if gold["speaker"] is None else name_is_clean(gold, quote)
@@ -358,12 +393,21 @@ def score_set(items: Iterable[dict], finder: Callable[[str], list[Quote]] = find
 
 
 def evaluate(
-    name: str, items: Iterable[dict], finder: Callable[[str], list[Quote]], show: int
+    name: str,
+    items: Iterable[dict],
+    finder: Callable[[str], list[Quote]],
+    show: int,
+    curve: bool = False,
 ) -> None:
     """Score one set and print its figures, error counts and `show` examples per error."""
     began = time.perf_counter()
     score = score_set(items, finder)
     print(score.line(name, time.perf_counter() - began))
+    for threshold, wrong, unclear, right in score.curve(CURVE) if curve else []:
+        print(
+            f"  curve: min_confidence {threshold:.2f}  wrong {wrong:.3f}  "
+            f"unclear {unclear:.3f}  speaker {right:.3f}"
+        )
     counts = Counter({category: len(found) for category, found in score.errors.items()})
     print("  errors: " + ", ".join(f"{c} {n}" for c, n in counts.most_common(12)))
     for category, _ in counts.most_common() if show else []:
@@ -382,16 +426,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--marks-only", action="store_true", help="the baseline: every paired span is a quote"
     )
+    parser.add_argument(
+        "--curve",
+        action="store_true",
+        help="print wrong/unclear/speaker-right per quotes.min_confidence (found at threshold 0)",
+    )
     args = parser.parse_args(argv)
     finder = marks_only if args.marks_only else find_quotes
+    if args.curve and not args.marks_only:
+        everything = QuotesConfig(min_confidence=0.0)
+
+        def finder(text: str) -> list[Quote]:
+            return find_quotes(text, everything)
+
     if not args.data.is_dir():
         print(f"no SpkAtt data at {args.data} (it lives in ../shared/data/quotes): skipped")
     for name, filename in SETS if args.data.is_dir() else ():
         if args.only in (None, name):
-            evaluate(name, load(args.data / filename), finder, args.show)
+            evaluate(name, load(args.data / filename), finder, args.show, args.curve)
     for name, filename in HELDOUT_SETS:
         if args.only in (None, name):
-            evaluate(name, load_heldout(HELDOUT_DIR / filename), finder, args.show)
+            evaluate(name, load_heldout(HELDOUT_DIR / filename), finder, args.show, args.curve)
     return 0
 
 
