@@ -203,8 +203,10 @@ def speaker_correct(
     return words[-1].lower() not in PRONOUNS and words[-1].lower() in before
 
 
-def name_is_clean(gold: dict, quote: Quote) -> bool | None:
+def name_is_clean(gold: dict, quote: Quote, text: str = "") -> bool | None:
     """Tell whether the speaker's name uses only words of the gold speaker or an alternative.
+
+    A first name the text gives with the gold surname elsewhere also counts as the speaker's.
 
     None when the gold or our mention is only a pronoun, or our name is none of our mention's
     words ("der Linkspolitiker" resolved to the person just named): it then comes from elsewhere.
@@ -221,6 +223,9 @@ def name_is_clean(gold: dict, quote: Quote) -> bool | None:
         if candidate
         for word in WORD_RE.findall(candidate)
     }
+    # "Mäurer" resolved to the full name the text gave before ("Ulrich Mäurer") is clean
+    given = re.compile(rf"([A-ZÄÖÜ][\w-]+) {re.escape(gold['speaker'].split()[-1])}(?!\w)")
+    allowed |= {match.lower() for match in given.findall(text)}
     return name <= allowed
 
 
@@ -325,7 +330,7 @@ def score_item(
         score.scored.append((quote.confidence, named, right, gold["speaker"] is None))
         if right:
             score.speaker_ok += 1
-            clean = None if gold["speaker"] is None else name_is_clean(gold, quote)
+            clean = None if gold["speaker"] is None else name_is_clean(gold, quote, text)
             if clean is not None:
                 score.name_total += 1
                 score.name_ok += clean

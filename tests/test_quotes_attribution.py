@@ -46,7 +46,7 @@ def test_quote_without_verb_goes_to_the_person_named_before_not_to_an_earlier_sp
         "Am Abend trat Weber vor die Presse. „Wir haben alles versucht.“"
     )
     quote = only(text)
-    assert quote.speaker == "Weber"
+    assert quote.speaker == "Anna Weber"  # the surname takes the full name given before
     assert quote.attribution == "resolved"
     assert quote.confidence < 1.0
 
@@ -267,3 +267,31 @@ def test_key_points_never_carry_an_unclear_quote() -> None:
     assert 1 not in chosen
     points = build_key_points(digest.sentences, digest.quotes, chosen)
     assert all(q.attribution != "unclear" for point in points for q in point.quotes)
+
+
+def test_role_description_resolves_to_the_person_given_that_role_before() -> None:
+    text = (
+        "Gemeindepräsident Nicolas Féraud verteidigte den Entscheid. Kritik kam von Seraina "
+        "Caduff. Der Gemeindepräsident hielt dagegen: «Geschichte allein bezahlt keine Heizkosten.»"
+    )
+    quote = only(text)
+    assert quote.speaker == "Nicolas Féraud"
+    assert quote.attribution == "resolved"
+
+
+def test_role_description_matches_a_compound_role_of_the_same_person() -> None:
+    text = (
+        "Der Bundesdrogenbeauftragte Hendrik Streeck will strengere Regeln. Ministerin Nina "
+        "Warken zögert. Der Drogenbeauftragte sieht das anders: „Abwarten ist keine Strategie.“"
+    )
+    assert only(text).speaker == "Hendrik Streeck"
+
+
+def test_age_description_with_nobody_named_keeps_the_description_not_the_object() -> None:
+    text = (
+        "Der Angeklagte schwieg lange. Der 39-Jährige ließ seinen Verteidiger Stefan Braun eine "
+        "Erklärung verlesen.\n\n„Ich habe Fehler gemacht.“"
+    )
+    quote = only(text)
+    assert quote.speaker != "Stefan Braun"
+    assert quote.speaker in {None, "Der 39-Jährige"}

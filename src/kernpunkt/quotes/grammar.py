@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from kernpunkt.quotes.lexicon import (
+    EPITHET_RE,
     NAME_PARTICLES,
     PARTICLE_LEMMAS,
     QUOTING_LEMMAS,
@@ -20,6 +21,7 @@ from kernpunkt.quotes.lexicon import (
     ROLE_RE,
     SPEAKING_BODIES,
     SPEECH_LEMMAS,
+    is_capitalised,
 )
 
 TAGGER_MODEL = "morphmodel_ger.pgz"
@@ -51,6 +53,8 @@ OBLIQUE = frozenset({"dem", "den", "einem", "einen", "des", "eines", "diesem", "
 # "der"/"einer" before a feminine noun is dative or genitive ("Der Zeitung sagte Meier")
 FEMININE_OBLIQUE = frozenset({"der", "einer"})
 FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei")
+# Feminine agent nouns name a person whatever the stem ("Nachfolgerin", "Seniorin")
+AGENT_SUFFIXES = ("erin", "orin", "erinnen")
 Kind = Literal["person", "body", "pronoun", "thing"]
 
 
@@ -185,11 +189,26 @@ def phrases(tokens: list[Token], first: int, end: int) -> list[Phrase]:
         nouns = index
         while index < end and (tokens[index].tag in NOUN_TAGS or _particle(tokens, index, end)):
             index += 1
+        if index == nouns and _nominal(tokens, opening, index):
+            # "Der 39-Jährige ließ …": a capitalised adjective with no noun after it is the noun
+            found.append(_phrase(tokens, opening, index))
+            continue
         if index == nouns:
             index = max(index, opening) + 1
             continue
         found.append(_phrase(tokens, opening, index))
     return found
+
+
+def _nominal(tokens: list[Token], opening: int, end: int) -> bool:
+    """Tell whether an article and adjectives end in a capitalised adjective used as a noun."""
+    last = tokens[end - 1] if end > opening + 1 else None
+    return (
+        last is not None
+        and last.tag == "ADJ(A)"
+        and is_capitalised(last.word)
+        and tokens[opening].tag == "ART"
+    )
 
 
 def _opens_phrase(tokens: list[Token], index: int) -> bool:
@@ -246,7 +265,8 @@ def _kind(tokens: list[Token]) -> Kind:
     if len(tokens) == 1 and tokens[0].tag in PRONOUN_TAGS:
         return "pronoun"
     nouns = [t for t in tokens if t.tag in NOUN_TAGS]
-    if any(ROLE_RE.search(t.word) or t.word in PERSON_WORDS for t in nouns):
+    heads = nouns or [t for t in tokens if t.tag == "ADJ(A)" and is_capitalised(t.word)]
+    if any(_denotes_person(t.word) for t in heads):
         return "person"
     if any(t.word.lower().endswith(SPEAKING_BODIES) for t in nouns):
         return "body"
@@ -256,6 +276,15 @@ def _kind(tokens: list[Token]) -> Kind:
     if (nouns and nouns[-1].tag in {"NE", "FM"}) or any(t.word in NAME_PARTICLES for t in tokens):
         return "person"
     return "thing"
+
+
+def _denotes_person(noun: str) -> bool:
+    """Tell whether a noun names a person: a role, an age ("der 48-Jährige"), an agent noun."""
+    return (
+        bool(ROLE_RE.search(noun) or EPITHET_RE.search(noun))
+        or noun in PERSON_WORDS
+        or noun.endswith(AGENT_SUFFIXES)
+    )
 
 
 def cue_subject(tokens: list[Token], first: int, end: int, cue: int) -> Phrase | None:

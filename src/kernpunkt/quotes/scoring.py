@@ -343,6 +343,6 @@ def _attribution(speaker: Speaker) -> Attribution:
     mention = speaker.mention or ""
     if mention in PRONOUNS or mention in DEMONSTRATIVE_SUBJECTS:
         return "resolved"
-    if speaker.name and speaker.name not in mention:
+    if speaker.name and speaker.name not in mention and not speaker.name.endswith(mention):
         return "resolved"
     return "named"

@@ -42,6 +42,12 @@ from kernpunkt.quotes.lexicon import (
 from kernpunkt.quotes.phrases import noun_phrase, prefield_is_subject, subject_after_finite
 from kernpunkt.quotes.sentences import Sent, word_tokens
 
+# A definite description standing for someone: "der Gemeindepräsident", "die neue Ministerin".
+DESCRIPTION_WORDS = 3
+# Letters a role word may differ by at its end ("Präsident"/"Präsidenten"), and the shortest core.
+ROLE_ENDING = 2
+ROLE_CORE = 4
+
 
 @dataclass
 class Speaker:
@@ -180,12 +186,65 @@ def _resolve(mention: str, history: Sequence[Speaker]) -> Speaker:
         key=lambda name: " " not in name,
     )
     gender = next((g for g in map(_gender, segments) if g != "?"), "?")
+    if not names and _is_description(segments):
+        # "der Gemeindepräsident": the person last named with that role in their apposition
+        earlier = _last_with_role(history, segments[0][-1], gender)
+        if earlier is not None:
+            return Speaker(mention, earlier.name, earlier.gender)
     if not names and _is_epithet(segments[0]):
         # "sagte die Grünen-Politikerin": the person just named, described once more
         earlier = _last_with_name(history, gender)
         if earlier is not None:
             return Speaker(mention, earlier.name, gender)
+    if len(names) == 1 and " " not in names[0]:
+        # "Mäurer" after "Innensenator Ulrich Mäurer": the full name given before
+        names[0] = _full_name(history, names[0])
     return Speaker(mention, names[0] if names else mention.split(",")[0].strip(), gender)
+
+
+def _is_description(segments: list[list[str]]) -> bool:
+    """Tell whether a mention is a short definite description ("der Gemeindepräsident")."""
+    words = segments[0]
+    return (
+        len(segments) == 1
+        and 1 < len(words) <= DESCRIPTION_WORDS
+        and words[0].lower() in DEFINITE_ARTICLES
+        and is_capitalised(words[-1])
+    )
+
+
+def _same_role(noun: str, role: str) -> bool:
+    """Tell whether a description's noun is a role word, compounds and endings aside.
+
+    "Drogenbeauftragte" is "Bundesdrogenbeauftragter", "Präsidenten" is "Präsident".
+    """
+    core = noun.lower()[:-ROLE_ENDING]
+    at = role.lower().rfind(core)
+    return len(core) >= ROLE_CORE and at >= 0 and len(role) - at - len(core) <= ROLE_ENDING + 1
+
+
+def _last_with_role(history: Sequence[Speaker], noun: str, gender: str) -> Speaker | None:
+    """Return the last earlier person whose own mention gave them the role `noun`."""
+    for earlier in reversed(history[-PRONOUN_LOOKBACK:]):
+        if not earlier.name or earlier.name == earlier.mention or earlier.name in PRONOUNS:
+            continue
+        if gender != "?" and earlier.gender not in {gender, "?"}:
+            continue
+        named = set(earlier.name.split())
+        roles = [w for w in WORD_ONLY_RE.findall(earlier.mention or "") if w not in named]
+        if any(is_capitalised(role) and _same_role(noun, role) for role in roles):
+            return earlier
+    return None
+
+
+def _full_name(history: Sequence[Speaker], surname: str) -> str:
+    """Return the last full name given before that ends in `surname`, else the surname."""
+    for earlier in reversed(history[-PRONOUN_LOOKBACK:]):
+        words = (earlier.name or "").split()
+        if len(words) > 1 and words[-1] == surname and is_capitalised(words[-2]):
+            # the first name only: a role kept before it ("Biathletin Franziska") is not the name
+            return f"{words[-2]} {surname}"
+    return surname
 
 
 def _is_epithet(words: list[str]) -> bool:
