@@ -32,6 +32,7 @@ WEIGHTS = {
     "context": 0.75,  # ... a speaker of an earlier sentence (continuation, no cue)
     "grammar": 0.85,  # the subject of the speech verb that governs the quote (by lemma)
     "memory": 0.6,  # the person the previous sentence was about
+    "heading": 0.45,  # the person the paragraph under a quote standing as a line opens with
     # features
     "agrees": 0.1,  # the grammar finds the rules' speaker as the cue's subject
     "disagrees": -0.25,  # the grammar's subject of the governing cue is someone else
@@ -43,6 +44,10 @@ WEIGHTS = {
     # per sentence between the quote and the memory's person or the speaker it continues,
     # after the first
     "gap": -0.1,
+    # the memory's person is the subject of a speech verb or a colon ("X sagte:", "X erklärt")
+    "introduced": 0.25,
+    # another person is named in the sentence before the quote: two candidates, no syntax
+    "crowded": -0.2,
 }
 # Characters the tagger reads per token of `QuotesConfig.tag_window` (German words ≈ 6 + space).
 CHARS_PER_TOKEN = 8
@@ -133,9 +138,14 @@ class Scorer:
         if ruled.attribution == "resolved" and rule is state.last:
             # a continued speaker: the further back they spoke, the less sure
             ruled.score += WEIGHTS["gap"] * max(index - state.last_sentence - 1, 0)
+        if cue is None and alone and ruled.speaker is not None and index:
+            # "Kapitän X nahm die Mannschaft in die Pflicht." before a quote of the coach's
+            ruled.score += WEIGHTS["crowded"] * self._others(index - 1, ruled.speaker, state)
         if cue is None and self._speechless(ruled, span, tokens, sent):
             ruled.score += WEIGHTS["speechless"]
         candidates = [ruled, *memory]
+        if cue is None and ruled.speaker is None:
+            candidates += self._heading(span, state)
         if governing is not None and not _same(governing, rule, self.text):
             speaker = speaker_for(self.text, (governing.start, governing.end), state, False)
             # the rules named someone else in the sentence: both lose, the better may still win
@@ -195,9 +205,7 @@ class Scorer:
             phrase = _phrase_at(tokens, where)
             return phrase is not None and phrase.kind == "thing"
         # a speaker from an earlier sentence: the grammar reads its mention on its own
-        own = grammar.tag(mention, 0, len(mention))
-        kinds = {phrase.kind for phrase in _all_phrases(own)}
-        return kinds == {"thing"}
+        return _reads_as_thing(mention)
 
     def _memory(self, index: int, state: State) -> list[Candidate]:
         """Return the person the previous sentences open with, scored by distance."""
@@ -212,8 +220,58 @@ class Scorer:
             if not _can_be_a_person(speaker):
                 return []
             score = WEIGHTS["memory"] + WEIGHTS["gap"] * (back - 1)
+            if back == 1 and self._introduces(index - 1):
+                score += WEIGHTS["introduced"]
+            score += WEIGHTS["crowded"] * self._others(index - back, speaker, state)
             return [Candidate(speaker, score, "resolved", False)]
         return []
+
+    def _heading(self, span: Span, state: State) -> list[Candidate]:
+        """Return the subject of the paragraph under a quote that stands as a line of its own.
+
+        "„Das ist ein schwarzer Tag“ / Betriebsratschef X reagierte mit deutlichen Worten …":
+        sure only when that paragraph's opening clause speaks (a speech verb by lemma).
+        """
+        before = self.masked[self.masked.rfind("\n", 0, span.open) + 1 : span.open]
+        line_end = self.masked.find("\n", span.close)
+        if before.strip() or line_end < 0 or self.masked[span.close + 1 : line_end].strip():
+            return []
+        start = len(self.masked) - len(self.masked[line_end:].lstrip())
+        tokens = grammar.tag(self.masked, start, min(len(self.masked), start + self.window))
+        subject = _sentence_subject(tokens, PEOPLE)
+        if subject is None:
+            return []
+        speaker = speaker_for(self.text, (subject.start, subject.end), state, False)
+        if not _can_be_a_person(speaker):
+            return []
+        speaks = any(
+            grammar.speech_cue(tokens, first, end) is not None
+            for first, end, subordinate in grammar.clauses(tokens)[:1]
+            if not subordinate
+        )
+        score = WEIGHTS["heading"] + speaks * WEIGHTS["introduced"]
+        return [Candidate(speaker, score, "resolved", False)]
+
+    def _introduces(self, index: int) -> bool:
+        """Tell whether a sentence ends in a colon or its main clause has a speech verb."""
+        if self.masked[self.sents[index].start : self.sents[index].end].rstrip().endswith(":"):
+            return True
+        tokens = self._opening(index)
+        return any(
+            grammar.speech_cue(tokens, first, end) is not None
+            for first, end, subordinate in grammar.clauses(tokens)
+            if not subordinate
+        )
+
+    def _others(self, index: int, speaker: Speaker, state: State) -> bool:
+        """Tell whether a sentence names a person other than `speaker` (a second candidate)."""
+        for phrase in _all_phrases(self._opening(index)):
+            if phrase.kind != "person":
+                continue
+            other = speaker_for(self.text, (phrase.start, phrase.end), state, False)
+            if other.name and not _same_person(other, speaker):
+                return True
+        return False
 
     def _interrupts(self, index: int, rule: Speaker | None, state: State) -> bool:
         """Tell whether the sentence before a quote is about someone other than the rules' speaker.
@@ -311,6 +369,12 @@ def _sentence_subject(tokens: list[Token], kinds: frozenset[str]) -> Phrase | No
     first, end, _ = spans[0]
     found = [p for p in grammar.phrases(tokens, first, end) if not (p.oblique or p.in_pp)]
     return next((p for p in found if p.kind in kinds), None)
+
+
+def _reads_as_thing(mention: str) -> bool:
+    """Tell whether the grammar reads a mention on its own as a thing, not a person or body."""
+    own = grammar.tag(mention, 0, len(mention))
+    return {phrase.kind for phrase in _all_phrases(own)} == {"thing"}
 
 
 def _can_be_a_person(speaker: Speaker) -> bool:
