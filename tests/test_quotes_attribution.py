@@ -343,3 +343,18 @@ def test_quote_standing_as_a_heading_over_narration_is_left_unclear() -> None:
         "Die Notaufnahmen in Berlin sind überfüllt. Oberarzt Martin Möckel schlägt Alarm."
     )
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("Ministerin Eva Roth sagte: „Nein“.", "Nein", "Eva Roth"),
+        ("Eva Roth antwortete knapp: „Kein Kommentar“.", "Kein Kommentar", "Eva Roth"),
+        ("Trainer Jens Kahl: „Großartig“.", "Großartig", "Jens Kahl"),
+    ],
+)
+def test_short_capitalised_quote_after_a_speakers_colon_is_no_term(
+    text: str, words: str, speaker: str
+) -> None:
+    quote = only(text)
+    assert (quote.text, quote.speaker) == (words, speaker)
