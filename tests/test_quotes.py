@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from kernpunkt.config import QuotesConfig
 from kernpunkt.document import Quote, Sentence
 from kernpunkt.quotes import analyse, attribute, find_quotes
 from kernpunkt.quotes.lexicon import WINDOW
@@ -18,14 +17,9 @@ SEED_ARTICLE = SHARED_DATA / "article-report24-nordkorea.txt"
 SEED_BODY_END = "weder bestätigt noch dementiert."
 
 
-# The rule tests check which mention the rules find; an unresolved pronoun ("Er rechnet damit")
-# is below the default threshold, so they run at the one they were written for.
-RULES = QuotesConfig(min_confidence=0.5)
-
-
 def only(text: str) -> Quote:
     """Return the single quote found in `text`."""
-    quotes = find_quotes(text, RULES)
+    quotes = find_quotes(text)
     assert len(quotes) == 1, quotes
     return quotes[0]
 
@@ -1197,7 +1191,7 @@ def test_subject_of_a_strong_passive_participle_is_not_a_speaker() -> None:
         "Er hatte gesagt, der Plan sei „ein ernstes Anliegen“. In einem Brief wurden die "
         "Richter auf die „Grundrechte“ hingewiesen. Die Kammer habe den Brief „verärgert“ gelesen."
     )
-    quotes = find_quotes(text, RULES)
+    quotes = find_quotes(text)
     assert quotes[-1].text == "verärgert"
     assert quotes[-1].speaker_mention == "Er"
 

@@ -228,8 +228,8 @@ def _sentence_quotes(
                 confidence=round(choice.confidence, 3),
             )
         )
-        if speaker is not None:
-            state.last = speaker
+        if choice.guess is not None:
+            state.last = choice.guess
             state.last_sentence = index
     return found
 

@@ -66,6 +66,9 @@ class Choice:
     speaker: Speaker | None
     attribution: Attribution
     confidence: float
+    # the best candidate even when it is too unsure to name: later quotes continue from it,
+    # so the threshold decides what the reader sees, not how the rest of the text is read
+    guess: Speaker | None = None
 
 
 @dataclass
@@ -156,11 +159,11 @@ class Scorer:
         if best.speaker is None:
             return Choice(None, "unclear", 0.0)
         confidence = min(max(best.score, 0.0), 1.0)
-        if confidence < self.config.min_confidence:
-            return Choice(None, "unclear", confidence)
         if not best.from_rules:
             state.history.append(best.speaker)
-        return Choice(best.speaker, best.attribution, confidence)
+        if confidence < self.config.min_confidence:
+            return Choice(None, "unclear", confidence, best.speaker)
+        return Choice(best.speaker, best.attribution, confidence, best.speaker)
 
     def _rule(
         self,
