@@ -6,12 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kernpunkt.quotes.lexicon import (
+    APPOSITION_TOKEN_RE,
     ARTICLE_GENDERS,
     CONTINUATION_GAP,
     DEFINITE_ARTICLES,
     DEMONSTRATIVE_SUBJECTS,
     DETERMINERS,
     EPITHET_RE,
+    FEMININE_AGENT_RE,
     GENDERS,
     INDEFINITE_ARTICLES,
     INNER_PARTICLES,
@@ -28,6 +30,7 @@ from kernpunkt.quotes.lexicon import (
     POSSESSIVE_PRONOUNS,
     PRONOUN_LOOKBACK,
     PRONOUNS,
+    ROLE_PLACE_WORDS,
     ROLE_RE,
     SPACE_RE,
     TIME_NOUNS,
@@ -77,6 +80,73 @@ def _gender(words: list[str]) -> str:
         return "f"
     # "die Abgeordnete", "der Vorsitzende": a role made from an adjective takes the article's
     return article if roles[0].endswith("e") and article != "?" else "m"
+
+
+def _role_gender(word: str, article: str) -> tuple[str | None, bool]:
+    """Return the gender a role noun gives the name after it, and whether only its article did."""
+    if word in TITLE_WORDS:
+        return {"Frau": "f", "Herr": "m"}.get(word), False
+    if FEMININE_AGENT_RE.search(word):
+        return "f", False
+    role = ROLE_RE.search(word) is not None
+    # "die Abgeordnete", "der Vorsitzende": a role made from an adjective takes the article's
+    if article:
+        return ARTICLE_GENDERS.get(article.lower()), not role
+    return ("m" if role else None), False
+
+
+def _article_before(tokens: list[str], at: int) -> str:
+    """Return the article of the noun at `at`, over one adjective ("der ehemalige Dezernent")."""
+    for back in (1, 2):
+        if at - back < 0:
+            break
+        if tokens[at - back].lower() in ARTICLE_GENDERS:
+            return tokens[at - back]
+        if not tokens[at - back].islower():
+            break
+    return ""
+
+
+def _apposed_name(tokens: list[str], at: int) -> list[str]:
+    """Return the capitalised words naming someone right after the role noun at `at`."""
+    if at + 2 < len(tokens) and tokens[at] in ROLE_PLACE_WORDS and is_capitalised(tokens[at + 1]):
+        at += 2
+    at += tokens[at : at + 1] == [","]
+    run: list[str] = []
+    while at < len(tokens) and len(run) < MAX_NAME_RUN and tokens[at][:1].isupper():
+        if tokens[at].lower() in DETERMINERS:
+            break
+        run.append(tokens[at])
+        at += 1
+    return run
+
+
+def apposed_people(text: str) -> list[tuple[int, str, str]]:
+    """Return where each person with a role in apposition is named, their name and its gender.
+
+    "die Ministerin Anna Weber", "Sprecherin Weber", "Frau Weber" are feminine, "der Trainer Jan
+    Kahl" masculine; an article alone counts only before a full name ("die Bahnchefin Eva Paul").
+    """
+    tokens = [(m.start(), m.group()) for m in APPOSITION_TOKEN_RE.finditer(text)]
+    words = [word for _, word in tokens]
+    people: list[tuple[int, str, str]] = []
+    for at, word in enumerate(words):
+        if not is_capitalised(word) or word.lower() in DETERMINERS:
+            continue
+        gender, by_article = _role_gender(word, _article_before(words, at))
+        run = _apposed_name(words, at + 1) if gender else []
+        if gender and len(run) >= 1 + by_article:
+            people.append((tokens[at][0], " ".join(run).rstrip("."), gender))
+    return people
+
+
+def learn_genders(people: list[tuple[int, str, str]]) -> dict[str, str]:
+    """Return each surname's gender; a surname given both genders (two people) keeps neither."""
+    genders: dict[str, str] = {}
+    for _, name, gender in people:
+        surname = name.split()[-1]
+        genders[surname] = gender if genders.get(surname, gender) == gender else "?"
+    return genders
 
 
 def _name_in_segment(words: list[str]) -> str | None:
@@ -278,6 +348,30 @@ class State:
     subject_sentence: int = -CONTINUATION_GAP - 1
     # the gender each surname was last given ("Ministerin Anna Weber": "Weber" is "f")
     genders: dict[str, str] = field(default_factory=dict)
+    # the people the whole text names with a role in apposition (`apposed_people`), and the
+    # gender it gives each surname
+    people: list[tuple[int, str, str]] = field(default_factory=list)
+    learned: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, text: str) -> State:
+        """Return the state for walking `text`, knowing the people it names with a role."""
+        people = apposed_people(text)
+        return cls(people=people, learned=learn_genders(people))
+
+    def named_before(self, at: int, gender: str | None) -> Speaker | None:
+        """Return the last person named with a role before `at` of `gender` (a pronoun's)."""
+        for where, name, known in reversed(self.people):
+            if where < at and gender in {None, known}:
+                return Speaker(None, name, known)
+        return None
+
+    def know(self, speaker: Speaker) -> Speaker:
+        """Give a named speaker the gender the text gives their surname, where it gives one."""
+        if speaker.name and speaker.mention not in PRONOUNS:
+            learned = self.learned.get(speaker.name.split()[-1], "?")
+            speaker.gender = learned if learned != "?" else speaker.gender
+        return speaker
 
     def continues(self, index: int, gap: int = CONTINUATION_GAP) -> Speaker | None:
         """Return the last speaker if they spoke at most `gap` sentences before `index`."""
@@ -302,7 +396,12 @@ def speaker_for(
 ) -> Speaker:
     """Resolve a mention span to a speaker and remember it (unless only a candidate)."""
     words = _clean_mention(text[mention[0] : mention[1]])
-    speaker = _resolve(words, state.history)
+    speaker = state.know(_resolve(words, state.history))
+    if words in PRONOUNS and speaker.name == words:
+        # no one in the memory: the person last named with a role fitting the pronoun
+        earlier = state.named_before(mention[0], GENDERS.get(words))
+        if earlier is not None:
+            speaker = Speaker(words, earlier.name, earlier.gender)
     if speaker.name and speaker.mention not in PRONOUNS:
         # "Ministerin Anna Weber …", later "Weber sagte": the name keeps its gender
         surname = speaker.name.split()[-1]
@@ -340,7 +439,7 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
         phrase = subject_after_finite(masked, tokens, sent.end)
     if phrase is None:
         return
-    person = _resolve(_clean_mention(text[phrase[0] : phrase[1]]), state.history)
+    person = state.know(_resolve(_clean_mention(text[phrase[0] : phrase[1]]), state.history))
     # "Eine Nachfolgerin findet sie nicht": an indefinite phrase opening the clause is no one
     # the text goes on about, and often the object
     indefinite = person.name is not None and person.name.split()[0].lower() in INDEFINITE_ARTICLES
