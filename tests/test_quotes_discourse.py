@@ -57,3 +57,11 @@ def test_pronoun_reaches_a_person_named_only_in_an_object_apposition() -> None:
         "„Wir prüfen den Vorfall“, sagte sie."
     )
     assert speakers(text)[-1] == "Doris Kemper"
+
+
+def test_surname_the_tagger_reads_as_a_noun_still_interrupts_the_earlier_speaker() -> None:
+    text = (
+        "Die Moderatorin Ilka Specht und die Autorin Hanna Rauch stellten das Buch vor. "
+        "„Es ist ein mutiges Buch“, sagte Specht.\n\nRauch lachte. „Das sagen alle.“"
+    )
+    assert speakers(text)[-1] != "Ilka Specht"

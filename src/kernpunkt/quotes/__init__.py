@@ -159,7 +159,7 @@ def analyse(text: str, config: QuotesConfig | None = None) -> Analysis:
     term_opens = {spans[i].open for i in terms}
     reporting = False
     sents = _build_sentences(masked, spans)
-    scorer = Scorer(text, masked, sents, config)
+    scorer = Scorer(text, masked, sents, config, frozenset(state.learned))
     for index, sent in enumerate(sents):
         if reporting and sent.konjunktiv is None:
             sent.konjunktiv = _main_konjunktiv_ii(masked, sent)

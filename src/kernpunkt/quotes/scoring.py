@@ -84,9 +84,17 @@ class Candidate:
 class Scorer:
     """Choose among the speaker candidates of each quote of one text."""
 
-    def __init__(self, text: str, masked: str, sents: list[Sent], config: QuotesConfig) -> None:
-        """Keep the text, its sentences and the threshold."""
+    def __init__(
+        self,
+        text: str,
+        masked: str,
+        sents: list[Sent],
+        config: QuotesConfig,
+        names: frozenset[str] = frozenset(),
+    ) -> None:
+        """Keep the text, its sentences, the threshold and the surnames it gives a role."""
         self.text, self.masked, self.sents, self.config = text, masked, sents, config
+        self.names = names
         self.window = config.tag_window * CHARS_PER_TOKEN
         # per sentence: the tagged windows around its quotes, with their tokens' offsets
         self._regions: dict[int, list[tuple[list[int], list[Token]]]] = {}
@@ -108,7 +116,7 @@ class Scorer:
                     merged[-1][1] = max(merged[-1][1], end)
                 else:
                     merged.append([start, end])
-            tagged = [grammar.tag(self.masked, s, e) for s, e in merged]
+            tagged = [self._tag(s, e) for s, e in merged]
             self._regions[index] = [([t.start for t in r], r) for r in tagged if r]
         starts, region = next(
             ((s, r) for s, r in self._regions[index] if s[0] <= span.open <= r[-1].end), ([], [])
@@ -121,10 +129,15 @@ class Scorer:
         """Return the tagged opening window of a sentence (for the entity memory), once."""
         if index not in self._openings:
             sent = self.sents[index]
-            self._openings[index] = grammar.tag(
-                self.masked, sent.start, min(sent.end, sent.start + self.window)
-            )
+            self._openings[index] = self._tag(sent.start, min(sent.end, sent.start + self.window))
         return self._openings[index]
+
+    def _tag(self, start: int, end: int) -> list[Token]:
+        """Tag a stretch of the text; a surname the text gave a role is a name ("Zeh lachte")."""
+        return [
+            replace(t, tag=grammar.NAME_TAG) if t.tag == "NN" and t.word in self.names else t
+            for t in grammar.tag(self.masked, start, end)
+        ]
 
     def choose(
         self, index: int, span: Span, rule: Speaker | None, cue: str | None, state: State
