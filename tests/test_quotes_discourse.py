@@ -65,3 +65,13 @@ def test_surname_the_tagger_reads_as_a_noun_still_interrupts_the_earlier_speaker
         "„Es ist ein mutiges Buch“, sagte Specht.\n\nRauch lachte. „Das sagen alle.“"
     )
     assert speakers(text)[-1] != "Ilka Specht"
+
+
+def test_description_after_a_pair_goes_to_the_person_of_its_gender() -> None:
+    text = (
+        "Der Landrat Ole Brenner und die Stadträtin Vera Quast eröffneten die Brücke. "
+        "Quast lobte die Bauarbeiter. „Sie waren schneller als geplant.“\n\n"
+        "Brenner dankte dem Land. „Ohne die Zuschüsse gäbe es die Brücke nicht“, sagte "
+        "der CDU-Politiker."
+    )
+    assert speakers(text)[-1] == "Ole Brenner"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -138,6 +139,19 @@ def apposed_people(text: str) -> list[tuple[int, str, str]]:
         if gender and len(run) >= 1 + by_article:
             people.append((tokens[at][0], " ".join(run).rstrip("."), gender))
     return people
+
+
+def _mentions(
+    text: str, people: list[tuple[int, str, str]], genders: dict[str, str]
+) -> list[tuple[int, str, str]]:
+    """Add every later mention of a surname the text gave a role ("Palla sagte") to `people`."""
+    full = {name.split()[-1]: name for _, name, _ in people}
+    known = [surname for surname, gender in genders.items() if gender != "?"]
+    if not known:
+        return people
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, known)) + r")(?!\w)")
+    later = [(m.start(), full[m.group()], genders[m.group()]) for m in pattern.finditer(text)]
+    return sorted({*people, *later})
 
 
 def learn_genders(people: list[tuple[int, str, str]]) -> dict[str, str]:
@@ -357,7 +371,8 @@ class State:
     def of(cls, text: str) -> State:
         """Return the state for walking `text`, knowing the people it names with a role."""
         people = apposed_people(text)
-        return cls(people=people, learned=learn_genders(people))
+        learned = learn_genders(people)
+        return cls(people=_mentions(text, people, learned), learned=learned)
 
     def named_before(self, at: int, gender: str | None) -> Speaker | None:
         """Return the last person named with a role before `at` of `gender` (a pronoun's)."""
@@ -397,9 +412,11 @@ def speaker_for(
     """Resolve a mention span to a speaker and remember it (unless only a candidate)."""
     words = _clean_mention(text[mention[0] : mention[1]])
     speaker = state.know(_resolve(words, state.history))
-    if words in PRONOUNS and speaker.name == words:
-        # no one in the memory: the person last named with a role fitting the pronoun
-        earlier = state.named_before(mention[0], GENDERS.get(words))
+    unresolved = speaker.name == words and (words in PRONOUNS or _is_epithet(words.split()))
+    if unresolved:
+        # no one in the memory: the person last named of the pronoun's or description's gender
+        wanted = GENDERS.get(words) if words in PRONOUNS else _gender(words.split())
+        earlier = state.named_before(mention[0], wanted if wanted != "?" else None)
         if earlier is not None:
             speaker = Speaker(words, earlier.name, earlier.gender)
     if speaker.name and speaker.mention not in PRONOUNS:
