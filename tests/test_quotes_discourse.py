@@ -75,3 +75,12 @@ def test_description_after_a_pair_goes_to_the_person_of_its_gender() -> None:
         "der CDU-Politiker."
     )
     assert speakers(text)[-1] == "Ole Brenner"
+
+
+def test_age_description_goes_to_the_person_of_its_gender_not_the_last_speaker() -> None:
+    text = (
+        "Die Stürmerin Lea Kamp traf zweimal. Ihr Trainer Jan Vos war zufrieden. "
+        "„Lea war heute nicht zu halten“, sagte Vos.\n\n"
+        "„Ich hatte einfach Glück“, sagte die 24-Jährige."
+    )
+    assert speakers(text) == ["Jan Vos", "Lea Kamp"]

@@ -382,10 +382,17 @@ class State:
         return None
 
     def know(self, speaker: Speaker) -> Speaker:
-        """Give a named speaker the gender the text gives their surname, where it gives one."""
+        """Give a named speaker the gender the text gives their surname, where it gives one.
+
+        A role glued before the name the apposition gave ("Stürmerin Lea Kamp") is dropped.
+        """
         if speaker.name and speaker.mention not in PRONOUNS:
-            learned = self.learned.get(speaker.name.split()[-1], "?")
+            surname = speaker.name.split()[-1]
+            learned = self.learned.get(surname, "?")
             speaker.gender = learned if learned != "?" else speaker.gender
+            apposed = next((n for _, n, _ in self.people if n.split()[-1] == surname), "")
+            if " " in apposed and speaker.name.endswith(" " + apposed):
+                speaker.name = apposed
         return speaker
 
     def continues(self, index: int, gap: int = CONTINUATION_GAP) -> Speaker | None:
