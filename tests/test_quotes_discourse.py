@@ -84,3 +84,10 @@ def test_age_description_goes_to_the_person_of_its_gender_not_the_last_speaker()
         "„Ich hatte einfach Glück“, sagte die 24-Jährige."
     )
     assert speakers(text) == ["Jan Vos", "Lea Kamp"]
+
+
+def test_role_of_someone_elses_office_gives_no_gender_to_that_person() -> None:
+    text = (
+        "Die Sprecherin von Minister Karl Huber und die Bürgermeisterin von Selb, Eva Kern, kamen."
+    )
+    assert learn_genders(apposed_people(text)) == {"Huber": "m", "Kern": "f"}

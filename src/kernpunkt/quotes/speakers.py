@@ -110,7 +110,9 @@ def _article_before(tokens: list[str], at: int) -> str:
 
 def _apposed_name(tokens: list[str], at: int) -> list[str]:
     """Return the capitalised words naming someone right after the role noun at `at`."""
-    if at + 2 < len(tokens) and tokens[at] in ROLE_PLACE_WORDS and is_capitalised(tokens[at + 1]):
+    # only a place closed by a comma: "die Sprecherin von Minister Huber" is his spokeswoman
+    place = tokens[at : at + 1] and tokens[at] in ROLE_PLACE_WORDS
+    if place and tokens[at + 2 : at + 3] == [","] and is_capitalised(tokens[at + 1]):
         at += 2
     at += tokens[at : at + 1] == [","]
     run: list[str] = []
@@ -391,7 +393,8 @@ class State:
             learned = self.learned.get(surname, "?")
             speaker.gender = learned if learned != "?" else speaker.gender
             apposed = next((n for _, n, _ in self.people if n.split()[-1] == surname), "")
-            if " " in apposed and speaker.name.endswith(" " + apposed):
+            glued = speaker.name.split()[: -len(apposed.split())]
+            if " " in apposed and speaker.name.endswith(" " + apposed) and len(glued) == 1:
                 speaker.name = apposed
         return speaker
 
