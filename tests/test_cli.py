@@ -179,7 +179,15 @@ def test_quotes_csv_has_one_row_per_quote(tiny_marian: Path) -> None:
     result = kernpunkt("digest", str(HAFEN), "--format", "quotes-csv", "--fast", model=tiny_marian)
     assert result.returncode == 0, result.stderr.decode()
     rows = list(csv.DictReader(result.stdout.decode().splitlines()))
-    assert list(rows[0]) == ["speaker", "role", "english", "german", "sentence"]
+    assert list(rows[0]) == [
+        "speaker",
+        "role",
+        "english",
+        "german",
+        "sentence",
+        "attribution",
+        "confidence",
+    ]
     assert any(r["speaker"] == "Petra Albers" and r["german"] and r["sentence"] for r in rows)
 
 

@@ -48,12 +48,21 @@ def test_mark_pairing_alone_is_the_baseline_the_frames_beat_on_whole_articles() 
     assert baseline["P"] < 0.6 < spkatt_figures("whole articles")["P"]
 
 
+# Held-out D (web news: standalone quote paragraphs, alternating speakers, descriptions) is
+# harder than A-C; its guard is its first run (speaker 0.872, wrong 0.093), never tuned on.
+# Held-out E (two or three people alternating, pronouns, standalone quote paragraphs): first run
+# speaker 0.839, wrong 0.129.
+HELDOUT_SPEAKER = {"heldout-d.jsonl": 0.87, "heldout-e.jsonl": 0.83}
+HELDOUT_WRONG = {"heldout-d.jsonl": 0.094, "heldout-e.jsonl": 0.13}
+
+
 @pytest.mark.parametrize("filename", [filename for _, filename in eval_quotes.HELDOUT_SETS])
 def test_held_out_passages_keep_their_quotes_and_speakers(filename: str) -> None:
     path = eval_quotes.HELDOUT_DIR / filename
     got = eval_quotes.score_set(eval_quotes.load_heldout(path)).figures()
     assert got["F1"] >= 0.97, got
-    assert got["speaker"] >= 0.92, got
+    assert got["speaker"] >= HELDOUT_SPEAKER.get(filename, 0.92), got
+    assert got["wrong"] <= HELDOUT_WRONG.get(filename, 0.07), got
 
 
 @pytest.mark.skipif(

@@ -95,16 +95,9 @@ def check_sentences(text: str, sentences: list[Sentence]) -> None:
     assert not text[covered:].strip()
 
 
-def blank_quote_bug(quote: Quote) -> bool:
-    """Whether `quote` is the known empty quote of marks around blanks (see the xfail below)."""
-    return quote.text == "" and quote.start > quote.end
-
-
 def check_quotes(text: str, quotes: list[Quote], sentences: list[Sentence] | None) -> None:
     """Each quote's offsets hold its text, and its sentence holds its start."""
     for quote in quotes:
-        if blank_quote_bug(quote):
-            continue
         assert 0 <= quote.start <= quote.end <= len(text)
         assert text[quote.start : quote.end] == quote.text
         if sentences is not None and quote.sentence is not None:
@@ -141,11 +134,6 @@ def test_quotes_keep_exact_offsets_on_any_text(text: str) -> None:
     check_quotes(text, attribute(text, sentences), sentences)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quotes bug (quotes helper's module): marks around only blanks ('„ “') give a Quote "
-    "with text '' and start > end (start=2, end=1); found by the fuzzer",
-)
 @pytest.mark.parametrize("text", ["„ “", "»  «", "Er sagte: „ “"])
 def test_quotation_marks_around_blanks_give_no_inverted_quote(text: str) -> None:
     """Marks enclosing only blanks are no quote, and never one that ends before it starts."""

@@ -253,7 +253,15 @@ def test_quotes_csv_has_speaker_role_english_german_sentence() -> None:
     import csv
 
     rows = list(csv.reader(quotes_csv([make_digest()]).splitlines()))
-    assert rows[0] == ["speaker", "role", "english", "german", "sentence"]
+    assert rows[0] == [
+        "speaker",
+        "role",
+        "english",
+        "german",
+        "sentence",
+        "attribution",
+        "confidence",
+    ]
     assert rows[1][:2] == ["spokeswoman Anna Krüger", "spokeswoman"]
     assert rows[1][3].startswith("Wir verhandeln") and rows[1][4] == "2"
     several = list(csv.reader(quotes_csv([make_digest()] * 2, sources=["a", "b"]).splitlines()))

@@ -224,7 +224,8 @@ def test_downloads_hold_markdown_json_and_quotes_named_by_headline(
     date = digest.provenance.created[:10]
     assert markdown.name.startswith(f"{date}-") and "hafen" in markdown.name
     assert as_json.name == markdown.name.removesuffix(".md") + ".json"
-    assert as_csv.read_text(encoding="utf-8").startswith("speaker,role,english,german,sentence")
+    header = "speaker,role,english,german,sentence,attribution,confidence"
+    assert as_csv.read_text(encoding="utf-8").startswith(header)
     assert "## Key points" in markdown.read_text(encoding="utf-8")
     assert Digest.from_json(as_json.read_text(encoding="utf-8")) == digest
 

@@ -171,13 +171,14 @@ def run_quotes(args: argparse.Namespace) -> int:
 
     args.stage.name = f"reading {args.file}"
     text = read_source(args.file, encoding=args.encoding)
-    limits = load_config(args.config).limits
+    config = load_config(args.config)
+    limits = config.limits
     check_raw(text, limits.max_raw_chars)
     args.stage.name = "cleaning"
     if not args.no_clean:
         text = clean(text, max_html_chars=limits.max_raw_chars).text
     args.stage.name = "quotes"
-    for quote in quotes.attribute(text, segment.segment(text)):
+    for quote in quotes.attribute(text, segment.segment(text), config.quotes):
         found = {k: v for k, v in asdict(quote).items() if k not in TRANSLATION_FIELDS}
         sys.stdout.write(json.dumps(found, ensure_ascii=False) + "\n")
     return OK

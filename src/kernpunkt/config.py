@@ -196,6 +196,21 @@ class CleanConfig:
 
 
 @dataclass(frozen=True)
+class QuotesConfig:
+    """Quote attribution: how sure the finder must be before it names a speaker."""
+
+    # below this confidence a quote's speaker is left empty and its attribution is "unclear"
+    min_confidence: float = 0.5
+    # tokens tagged either side of a quotation mark or a speech cue (the grammar layer's window)
+    tag_window: int = 25
+
+    def __post_init__(self) -> None:
+        """Reject values that cannot work."""
+        _require(0.0 <= self.min_confidence <= 1.0, "quotes.min_confidence", "between 0 and 1")
+        _require(self.tag_window > 0, "quotes.tag_window", "a positive number")
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole configuration."""
 
@@ -206,6 +221,7 @@ class Config:
     summary: SummaryConfig
     web: WebConfig
     clean: CleanConfig = field(default_factory=CleanConfig)
+    quotes: QuotesConfig = field(default_factory=QuotesConfig)
     source: list[str] = field(default_factory=list, compare=False)
 
 

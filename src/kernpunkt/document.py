@@ -7,6 +7,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 QuoteKind = Literal["direct", "partial"]
+# how the speaker was found: named next to the quote, resolved from a pronoun, an epithet or an
+# earlier sentence, or left unclear (no speaker given rather than a guess)
+Attribution = Literal["named", "resolved", "unclear"]
 TranslationScope = Literal["full", "partial"]
 
 
@@ -53,6 +56,9 @@ class Quote:
     sentence: int | None = None
     text_en: str = ""
     speaker_en: str | None = None
+    attribution: Attribution = "named"
+    # how sure the finder is of the speaker, 0–1; an unclear quote keeps the score it fell below
+    confidence: float = 1.0
 
 
 @dataclass

@@ -195,7 +195,13 @@ class LexRankChooser:
         relevance = (1 - lead) * similarity.centrality(self.config.similarity_threshold)
         relevance += lead * lead_bias(len(groups))
         quoted = {i for q in quotes if q.speaker for i in quote_sentences(q, sentences)}
-        unattributed = {i for q in quotes if not q.speaker for i in quote_sentences(q, sentences)}
+        # an unclear quote has no speaker; its sentence is no key point
+        unattributed = {
+            i
+            for q in quotes
+            if not q.speaker or q.attribution == "unclear"
+            for i in quote_sentences(q, sentences)
+        }
         relevance += [news_adjustment(sentences[g[0]], quoted, self.config) for g in groups]
         # a quote whose speaker the article does not name cannot be a faithful key point
         eligible = [

@@ -374,7 +374,7 @@ class Pipeline:
         sentences = segment.segment(cleaned.text)
         clock.lap("segment")
         _report(progress, "quotes", 0)
-        found = quotes.attribute(cleaned.text, sentences)
+        found = quotes.attribute(cleaned.text, sentences, self.config.quotes)
         clock.lap("quotes")
         chosen = self.choose(sentences, count, found)
         clock.lap("key_points")

@@ -66,9 +66,11 @@ def speaker_role(quote: Quote) -> str:
 
 def quote_line(quote: Quote) -> str:
     """Return “speaker: “quote”” in English, with the German original after it."""
-    speaker = quote.speaker_en or quote.speaker or "unattributed"
+    missing = "speaker unclear" if quote.attribution == "unclear" else "unattributed"
+    speaker = quote.speaker_en or quote.speaker or missing
     english = quote.text_en or "(not translated)"
-    return f"**{escape(speaker)}:** “{escape(english)}” — _„{escape(quote.text)}“_"
+    how = f"{quote.attribution}, confidence {quote.confidence:.2f}"
+    return f"**{escape(speaker)}** ({how}): “{escape(english)}” — _„{escape(quote.text)}“_"
 
 
 def stage_label(key: str) -> str:
@@ -123,6 +125,8 @@ QUOTE_COLUMNS: tuple[tuple[str, Callable[[Quote], object]], ...] = (
     ("english", lambda q: q.text_en),
     ("german", lambda q: q.text),
     ("sentence", lambda q: "" if q.sentence is None else q.sentence + 1),
+    ("attribution", lambda q: q.attribution),
+    ("confidence", lambda q: f"{q.confidence:.2f}"),
 )
 
 

@@ -71,6 +71,21 @@ def _speaker(quote: Quote) -> str:
     return f'<span class="kp-speaker">{escape(name)}</span>'
 
 
+def _quote_speaker(quote: Quote, digest: Digest) -> str:
+    """Return the speaker cell of a quote: the name and how it was found, or "speaker unclear".
+
+    An unclear quote shows the German sentence around it one click away.
+    """
+    if quote.attribution != "unclear":
+        how = f"{quote.attribution}, confidence {quote.confidence:.2f}"
+        return f'{_filter_button(quote)} <span class="kp-muted">({how})</span>'
+    where = next((s.de for s in digest.sentences if s.index == quote.sentence), quote.text)
+    return (
+        f'<details><summary class="kp-muted">speaker unclear</summary>'
+        f'<span lang="de">{escape(where)}</span></details>'
+    )
+
+
 def _sentence_range(indices: list[int]) -> str:
     """Return "sentence 3" or "sentences 3–5" for 0-based sentence indices."""
     if len(indices) == 1:
@@ -130,7 +145,7 @@ def quotes_html(digest: Digest) -> str:
     if not digest.quotes:
         return _section("Quotes", '<p class="kp-muted">No quotes found.</p>', "kp-quotes")
     rows = [
-        f'<tr data-speaker="{escape(_speaker_key(q))}"><td>{_filter_button(q)}</td>'
+        f'<tr data-speaker="{escape(_speaker_key(q))}"><td>{_quote_speaker(q, digest)}</td>'
         f"<td>{escape(speaker_role(q))}</td>"
         f"<td>{escape(q.text_en) if q.text_en else MISSING}</td>"
         f'<td lang="de">{escape(q.text)}</td></tr>'

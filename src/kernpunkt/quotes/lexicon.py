@@ -24,25 +24,60 @@ WEAK_SPEECH_STEMS = (
     "ausdrück unterstell vorhalt zusicher einschätz rechtfertig versicher beschwer "
     "befürcht fürcht vermut"
 ).split()
-# Irregular and mixed forms of speech verbs, written out.
+# Forms of speech verbs whose lemma says too much ("sehen", "halten", "wissen"; "genannt" names
+# rather than quotes) or that the
+# tagger takes for something else ("bekannte", "gesteht"); every other form is found by its
+# lemma in SPEECH_LEMMAS.
 SPEECH_VERB_FORMS = frozenset(
     (
-        "sprach sprachen spricht sprechen gesprochen schrieb schrieben schreibt schreiben "
-        "geschrieben rief riefen ruft rufen gerufen nannte nannten nennt nennen "
-        "beschrieb beschrieben beschreibt beschreiben unterstrich unterstrichen unterstreicht "
-        "versprach verspricht versprochen widersprach widerspricht gestand gesteht meinte meinten "
-        "meint verwies verweist bekannte bekennt dachte denkt hält hielt "
-        "sieht sah wusste weiß warf wirft vorgeworfen vorwerfen beurteilte beurteilt "
-        "mitgeteilt mitteilen ausgeführt hinzugefügt angekündigt bekanntgegeben zugesagt "
-        "festgestellt klargestellt hingewiesen eingeräumt zitiert feststellt feststellte "
-        "klarstellt klarstellte mitteilt mitteilte hinzufügt hinzufügte ausführt ausführte "
-        "bekanntgab bekanntgibt hinweist hinwies vorgetragen zugesichert zurückgewiesen "
-        "zurückweist zurückwies "
-        "eingestuft einstuft einstufte einstuften gewertet wertete werteten "
-        "vereinbart vereinbarte vereinbarten riet rieten rät einräumen hinzufügen klarstellen "
-        "feststellen zugeben ankündigen ausführen"
+        "dachte denkt hält hielt sieht sah wusste weiß warf wirft riet rieten rät "
+        "bekannte gesteht vereinbarte vereinbarten hinzufügen nannte nannten nennt nennen"
     ).split()
 )
+# Lemmas of speech, opinion and writing verbs: one entry covers every inflected form.
+SPEECH_LEMMAS = frozenset(
+    (
+        "sagen erklären betonen warnen kritisieren bezeichnen äußern twittern bekräftigen "
+        "versichern ergänzen fordern fragen antworten bestätigen kommentieren begründen verkünden "
+        "mahnen appellieren schildern erzählen zitieren behaupten beteuern klagen beklagen "
+        "bemängeln bezweifeln hoffen erinnern kontern bedauern verurteilen protestieren "
+        "dementieren schimpfen loben entgegnen erwidern schreiben sprechen rufen versprechen "
+        "widersprechen gestehen meinen unterstreichen berichten melden stöhnen seufzen jubeln "
+        "jammern flüstern schreien murren spotten witzeln folgern resümieren bilanzieren "
+        "konstatieren präzisieren relativieren drängen insistieren posten beschreiben "
+        "verweisen bekennen vorwerfen beurteilen mitteilen ausführen hinzufügen ankündigen "
+        "bekanntgeben zusagen feststellen klarstellen hinweisen einräumen vortragen zusichern "
+        "zurückweisen einstufen werten vereinbaren zugeben"
+    ).split()
+)
+# shorter lowercase words are no speech verb ("sagt" is the shortest form)
+MIN_VERB_LENGTH = 4
+# Speech verbs whose subject passes on someone else's words: the speaker is their object ("Die
+# Zeitung zitiert den Minister mit den Worten: „…“").
+QUOTING_LEMMAS = frozenset({"zitieren"})
+# Separable verbs count with their particle: "merkt … an", "gibt … zu bedenken".
+PARTICLE_LEMMAS = frozenset(
+    {
+        ("merken", "an"),
+        ("teilen", "mit"),
+        ("führen", "aus"),
+        ("fügen", "hinzu"),
+        ("geben", "bekannt"),
+        ("geben", "zu"),
+        ("stellen", "klar"),
+        ("stellen", "fest"),
+        ("weisen", "hin"),
+        ("räumen", "ein"),
+        ("kündigen", "an"),
+        ("sichern", "zu"),
+        ("tragen", "vor"),
+        ("halten", "entgegen"),
+        ("werfen", "vor"),
+        ("wenden", "ein"),
+    }
+)
+# "zeigt sich überzeugt", "gab sich zuversichtlich": a reflexive verb and a stance.
+REFLEXIVE_LEMMAS = frozenset({"zeigen", "geben", "äußern"})
 # Speech verbs that state a view rather than an utterance ("sieht X als Y", "hält X für Y").
 OPINION_VERB_FORMS = frozenset(
     "sieht sah hält hielt glaubt glaubte glaubten meint meinte meinten denkt dachte".split()
@@ -233,6 +268,15 @@ POSTPOSITIONS = frozenset({"nach", "zufolge", "gegenüber", "entsprechend"})
 EPITHET_RE = re.compile(r"(?:Jährige[rn]?|[Pp]olitiker(?:in)?)$")
 # Articles that, inside a mention, open a genitive or dative phrase rather than a name.
 OBLIQUE_ARTICLES = frozenset("des eines der einer dem einem".split())
+# A feminine agent noun: a masculine agent's ending plus "-in" ("Sprecherin", "Präsidentin",
+# "Anwältin", "Virologin"), which "Martin", "Berlin" or "Termin" are not.
+FEMININE_AGENT_RE = re.compile(
+    r"[^\W\d_]+(?:er|or|ent|ant|ist|og|om|at|ot|ef|ält|rzt|irt|eur)in$"
+)
+# Words and the punctuation between them, for reading role nouns in apposition to names.
+APPOSITION_TOKEN_RE = re.compile(r"[^\W\d_][\w’'\-]*\.?|[^\w\s]")
+# "die Bürgermeisterin von Lindau, Claudia Alfons": a place between role and name.
+ROLE_PLACE_WORDS = frozenset({"von", "aus"})
 ARTICLE_GENDERS = {"die": "f", "eine": "f", "der": "m", "ein": "m", "das": "n"}
 # Words that open a sentence without being its subject: the subject then follows the verb.
 ADVERBIALS = frozenset(
@@ -408,7 +452,8 @@ ES_HEISST_RE = re.compile(r"\bes\s+(?:[\w.§]+\s+){0,5}?(?:heißt|hieß|hiess|he
 # "war von X die Rede", also across a quote: "war von einem „…“ die Rede".
 REDE_RE = re.compile(r"\b(?:war|ist|sei)\b(?:[^.§]{0,60}|\s+von\b[^.]{0,300}?)\bdie\s+Rede\b")
 SO_FRAME_RE = re.compile(
-    r"(?:^|[,–(]\s*|§\s*)(so)\s+(?=[A-ZÄÖÜ]|der |die |das |ein|letzter|erster)"
+    r"(?:^|[,–(]\s*|§\s*)(so)\s+(?=[A-ZÄÖÜ]|der |die |das |ein|letzter|erster"
+    r"|(?:von der|von|de|van|zu) [A-ZÄÖÜ])"
 )
 # What names something rather than quoting anyone: "nennt sich „X“", "die sich selbst „X“
 # nennt", "das als „X“ bekannte Lager".
@@ -478,8 +523,15 @@ def head_noun(words: Sequence[str]) -> str:
 
 
 def is_speech_verb(word: str) -> bool:
-    """Tell whether a word is a form of a speech verb."""
-    return word in SPEECH_VERB_FORMS or bool(WEAK_VERB_RE.fullmatch(word))
+    """Tell whether a word is a form of a speech verb: listed, or by its lemma ("stöhnte")."""
+    if word in SPEECH_VERB_FORMS or WEAK_VERB_RE.fullmatch(word):
+        return True
+    if not word[:1].islower() or len(word) < MIN_VERB_LENGTH:
+        return False
+    # the grammar layer builds on this module, so it is reached at call time
+    from kernpunkt.quotes.grammar import word_lemma
+
+    return word_lemma(word) in SPEECH_LEMMAS
 
 
 def is_adjective(word: str) -> bool:

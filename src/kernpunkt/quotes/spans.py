@@ -28,7 +28,6 @@ from kernpunkt.quotes.lexicon import (
     SENTENCE_TAIL_RE,
     SO_GENANNT_RE,
     SPEAKER_WORDS_RE,
-    SPEECH_VERB_FORMS,
     SUBJECT_NAME_RE,
     TERM_MARKERS,
     TERM_NOUN_RE,
@@ -41,6 +40,9 @@ from kernpunkt.quotes.lexicon import (
 )
 from kernpunkt.quotes.marks import Span
 from kernpunkt.quotes.sentences import Sent
+
+# Words of a line naming someone before a colon ("Trainer Jens Kahl:"); one is a label.
+NAME_LINE_WORDS = 2
 
 
 def is_name_like(words: str) -> bool:
@@ -85,7 +87,9 @@ def is_term(text: str, span: Span, name_like: bool) -> bool:
         text, span.close + 1
     ):
         return True
-    if previous == "von" and len(words) > 1 and words[-2] in SPEECH_VERB_FORMS:
+    if previous == "von" and len(words) > 1 and is_speech_verb(words[-2]):
+        return False
+    if _announced(before):
         return False
     if not name_like or previous.lower() in QUOTE_LEADS:
         return False
@@ -118,6 +122,23 @@ def _opens_reported_clause(before: str) -> bool:
     head, comma, tail = before.rpartition(",")
     words = WORD_ONLY_RE.findall(head[-40:])
     return bool(comma) and not tail.strip() and bool(words) and is_speech_verb(words[-1])
+
+
+def _announced(before: str) -> bool:
+    """Tell whether a speaker's colon announces the span ("Eva Roth sagte: „Nein“").
+
+    After a colon that closes a clause with a speech verb, or a line naming someone
+    ("Trainer Jens Kahl: „Großartig“"), short capitalised words are what was said, not a term.
+    """
+    if not before.rstrip().endswith(":"):
+        return False
+    clause = WORD_ONLY_RE.findall(CLAUSE_TAIL_RE.search(before.rstrip()[:-1]).group())
+    named_line = (
+        len(clause) >= NAME_LINE_WORDS
+        and clause[0].lower() not in DETERMINERS
+        and all(is_capitalised(word) for word in clause)
+    )
+    return named_line or any(is_speech_verb(word) for word in clause)
 
 
 def _introduces_wording(words: list[str]) -> bool:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kernpunkt.quotes.lexicon import (
+    APPOSITION_TOKEN_RE,
     ARTICLE_GENDERS,
     CONTINUATION_GAP,
     DEFINITE_ARTICLES,
     DEMONSTRATIVE_SUBJECTS,
     DETERMINERS,
     EPITHET_RE,
+    FEMININE_AGENT_RE,
     GENDERS,
     INDEFINITE_ARTICLES,
     INNER_PARTICLES,
@@ -28,6 +31,7 @@ from kernpunkt.quotes.lexicon import (
     POSSESSIVE_PRONOUNS,
     PRONOUN_LOOKBACK,
     PRONOUNS,
+    ROLE_PLACE_WORDS,
     ROLE_RE,
     SPACE_RE,
     TIME_NOUNS,
@@ -41,6 +45,12 @@ from kernpunkt.quotes.lexicon import (
 )
 from kernpunkt.quotes.phrases import noun_phrase, prefield_is_subject, subject_after_finite
 from kernpunkt.quotes.sentences import Sent, word_tokens
+
+# A definite description standing for someone: "der Gemeindepräsident", "die neue Ministerin".
+DESCRIPTION_WORDS = 3
+# Letters a role word may differ by at its end ("Präsident"/"Präsidenten"), and the shortest core.
+ROLE_ENDING = 2
+ROLE_CORE = 4
 
 
 @dataclass
@@ -73,6 +83,88 @@ def _gender(words: list[str]) -> str:
     return article if roles[0].endswith("e") and article != "?" else "m"
 
 
+def _role_gender(word: str, article: str) -> tuple[str | None, bool]:
+    """Return the gender a role noun gives the name after it, and whether only its article did."""
+    if word in TITLE_WORDS:
+        return {"Frau": "f", "Herr": "m"}.get(word), False
+    if FEMININE_AGENT_RE.search(word):
+        return "f", False
+    role = ROLE_RE.search(word) is not None
+    # "die Abgeordnete", "der Vorsitzende": a role made from an adjective takes the article's
+    if article:
+        return ARTICLE_GENDERS.get(article.lower()), not role
+    return ("m" if role else None), False
+
+
+def _article_before(tokens: list[str], at: int) -> str:
+    """Return the article of the noun at `at`, over one adjective ("der ehemalige Dezernent")."""
+    for back in (1, 2):
+        if at - back < 0:
+            break
+        if tokens[at - back].lower() in ARTICLE_GENDERS:
+            return tokens[at - back]
+        if not tokens[at - back].islower():
+            break
+    return ""
+
+
+def _apposed_name(tokens: list[str], at: int) -> list[str]:
+    """Return the capitalised words naming someone right after the role noun at `at`."""
+    # only a place closed by a comma: "die Sprecherin von Minister Huber" is his spokeswoman
+    place = tokens[at : at + 1] and tokens[at] in ROLE_PLACE_WORDS
+    if place and tokens[at + 2 : at + 3] == [","] and is_capitalised(tokens[at + 1]):
+        at += 2
+    at += tokens[at : at + 1] == [","]
+    run: list[str] = []
+    while at < len(tokens) and len(run) < MAX_NAME_RUN and tokens[at][:1].isupper():
+        if tokens[at].lower() in DETERMINERS:
+            break
+        run.append(tokens[at])
+        at += 1
+    return run
+
+
+def apposed_people(text: str) -> list[tuple[int, str, str]]:
+    """Return where each person with a role in apposition is named, their name and its gender.
+
+    "die Ministerin Anna Weber", "Sprecherin Weber", "Frau Weber" are feminine, "der Trainer Jan
+    Kahl" masculine; an article alone counts only before a full name ("die Bahnchefin Eva Paul").
+    """
+    tokens = [(m.start(), m.group()) for m in APPOSITION_TOKEN_RE.finditer(text)]
+    words = [word for _, word in tokens]
+    people: list[tuple[int, str, str]] = []
+    for at, word in enumerate(words):
+        if not is_capitalised(word) or word.lower() in DETERMINERS:
+            continue
+        gender, by_article = _role_gender(word, _article_before(words, at))
+        run = _apposed_name(words, at + 1) if gender else []
+        if gender and len(run) >= 1 + by_article:
+            people.append((tokens[at][0], " ".join(run).rstrip("."), gender))
+    return people
+
+
+def _mentions(
+    text: str, people: list[tuple[int, str, str]], genders: dict[str, str]
+) -> list[tuple[int, str, str]]:
+    """Add every later mention of a surname the text gave a role ("Palla sagte") to `people`."""
+    full = {name.split()[-1]: name for _, name, _ in people}
+    known = [surname for surname, gender in genders.items() if gender != "?"]
+    if not known:
+        return people
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, known)) + r")(?!\w)")
+    later = [(m.start(), full[m.group()], genders[m.group()]) for m in pattern.finditer(text)]
+    return sorted({*people, *later})
+
+
+def learn_genders(people: list[tuple[int, str, str]]) -> dict[str, str]:
+    """Return each surname's gender; a surname given both genders (two people) keeps neither."""
+    genders: dict[str, str] = {}
+    for _, name, gender in people:
+        surname = name.split()[-1]
+        genders[surname] = gender if genders.get(surname, gender) == gender else "?"
+    return genders
+
+
 def _name_in_segment(words: list[str]) -> str | None:
     """Return the name in one part of a mention, before what links to it ("X von den Grünen")."""
     # "Ursula von der Leyen" keeps its "von"; a place never belongs to a name ("Romney in Arbutus")
@@ -82,6 +174,9 @@ def _name_in_segment(words: list[str]) -> str | None:
         if (index > 1 and word in NAME_PREPOSITIONS) or (index and word in NAME_LINKS)
     ]
     for end in [len(words), *reversed(cuts)]:
+        if any(cut < end and ROLE_RE.search(words[cut - 1]) for cut in cuts if cut > 1):
+            # "die Sprecherin von Minister Karl Huber": the name after it is the role's owner
+            continue
         name = _trailing_name(words[:end])
         if name:
             return name
@@ -177,12 +272,65 @@ def _resolve(mention: str, history: Sequence[Speaker]) -> Speaker:
         key=lambda name: " " not in name,
     )
     gender = next((g for g in map(_gender, segments) if g != "?"), "?")
+    if not names and _is_description(segments):
+        # "der Gemeindepräsident": the person last named with that role in their apposition
+        earlier = _last_with_role(history, segments[0][-1], gender)
+        if earlier is not None:
+            return Speaker(mention, earlier.name, earlier.gender)
     if not names and _is_epithet(segments[0]):
         # "sagte die Grünen-Politikerin": the person just named, described once more
         earlier = _last_with_name(history, gender)
         if earlier is not None:
             return Speaker(mention, earlier.name, gender)
+    if len(names) == 1 and " " not in names[0]:
+        # "Mäurer" after "Innensenator Ulrich Mäurer": the full name given before
+        names[0] = _full_name(history, names[0])
     return Speaker(mention, names[0] if names else mention.split(",")[0].strip(), gender)
+
+
+def _is_description(segments: list[list[str]]) -> bool:
+    """Tell whether a mention is a short definite description ("der Gemeindepräsident")."""
+    words = segments[0]
+    return (
+        len(segments) == 1
+        and 1 < len(words) <= DESCRIPTION_WORDS
+        and words[0].lower() in DEFINITE_ARTICLES
+        and is_capitalised(words[-1])
+    )
+
+
+def _same_role(noun: str, role: str) -> bool:
+    """Tell whether a description's noun is a role word, compounds and endings aside.
+
+    "Drogenbeauftragte" is "Bundesdrogenbeauftragter", "Präsidenten" is "Präsident".
+    """
+    core = noun.lower()[:-ROLE_ENDING]
+    at = role.lower().rfind(core)
+    return len(core) >= ROLE_CORE and at >= 0 and len(role) - at - len(core) <= ROLE_ENDING + 1
+
+
+def _last_with_role(history: Sequence[Speaker], noun: str, gender: str) -> Speaker | None:
+    """Return the last earlier person whose own mention gave them the role `noun`."""
+    for earlier in reversed(history[-PRONOUN_LOOKBACK:]):
+        if not earlier.name or earlier.name == earlier.mention or earlier.name in PRONOUNS:
+            continue
+        if gender != "?" and earlier.gender not in {gender, "?"}:
+            continue
+        named = set(earlier.name.split())
+        roles = [w for w in WORD_ONLY_RE.findall(earlier.mention or "") if w not in named]
+        if any(is_capitalised(role) and _same_role(noun, role) for role in roles):
+            return earlier
+    return None
+
+
+def _full_name(history: Sequence[Speaker], surname: str) -> str:
+    """Return the last full name given before that ends in `surname`, else the surname."""
+    for earlier in reversed(history[-PRONOUN_LOOKBACK:]):
+        words = (earlier.name or "").split()
+        if len(words) > 1 and words[-1] == surname and is_capitalised(words[-2]):
+            # the first name only: a role kept before it ("Biathletin Franziska") is not the name
+            return f"{words[-2]} {surname}"
+    return surname
 
 
 def _is_epithet(words: list[str]) -> bool:
@@ -216,6 +364,39 @@ class State:
     subject_sentence: int = -CONTINUATION_GAP - 1
     # the gender each surname was last given ("Ministerin Anna Weber": "Weber" is "f")
     genders: dict[str, str] = field(default_factory=dict)
+    # the people the whole text names with a role in apposition (`apposed_people`), and the
+    # gender it gives each surname
+    people: list[tuple[int, str, str]] = field(default_factory=list)
+    learned: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, text: str) -> State:
+        """Return the state for walking `text`, knowing the people it names with a role."""
+        people = apposed_people(text)
+        learned = learn_genders(people)
+        return cls(people=_mentions(text, people, learned), learned=learned)
+
+    def named_before(self, at: int, gender: str | None) -> Speaker | None:
+        """Return the last person named with a role before `at` of `gender` (a pronoun's)."""
+        for where, name, known in reversed(self.people):
+            if where < at and gender in {None, known}:
+                return Speaker(None, name, known)
+        return None
+
+    def know(self, speaker: Speaker) -> Speaker:
+        """Give a named speaker the gender the text gives their surname, where it gives one.
+
+        A role glued before the name the apposition gave ("Stürmerin Lea Kamp") is dropped.
+        """
+        if speaker.name and speaker.mention not in PRONOUNS:
+            surname = speaker.name.split()[-1]
+            learned = self.learned.get(surname, "?")
+            speaker.gender = learned if learned != "?" else speaker.gender
+            apposed = next((n for _, n, _ in self.people if n.split()[-1] == surname), "")
+            glued = speaker.name.split()[: -len(apposed.split())]
+            if " " in apposed and speaker.name.endswith(" " + apposed) and len(glued) == 1:
+                speaker.name = apposed
+        return speaker
 
     def continues(self, index: int, gap: int = CONTINUATION_GAP) -> Speaker | None:
         """Return the last speaker if they spoke at most `gap` sentences before `index`."""
@@ -235,10 +416,19 @@ def _last_named(text: str) -> str | None:
     return None
 
 
-def speaker_for(text: str, mention: tuple[int, int], state: State) -> Speaker:
-    """Resolve a mention span to a speaker and remember it."""
+def speaker_for(
+    text: str, mention: tuple[int, int], state: State, remember: bool = True
+) -> Speaker:
+    """Resolve a mention span to a speaker and remember it (unless only a candidate)."""
     words = _clean_mention(text[mention[0] : mention[1]])
-    speaker = _resolve(words, state.history)
+    speaker = state.know(_resolve(words, state.history))
+    unresolved = speaker.name == words and (words in PRONOUNS or _is_epithet(words.split()))
+    if unresolved:
+        # no one in the memory: the person last named of the pronoun's or description's gender
+        wanted = GENDERS.get(words) if words in PRONOUNS else _gender(words.split())
+        earlier = state.named_before(mention[0], wanted if wanted != "?" else None)
+        if earlier is not None:
+            speaker = Speaker(words, earlier.name, earlier.gender)
     if speaker.name and speaker.mention not in PRONOUNS:
         # "Ministerin Anna Weber …", later "Weber sagte": the name keeps its gender
         surname = speaker.name.split()[-1]
@@ -250,7 +440,8 @@ def speaker_for(text: str, mention: tuple[int, int], state: State) -> Speaker:
         # "sagte dieser": the person named last, whether or not they spoke before.
         named = _last_named(text[max(0, mention[0] - WINDOW) : mention[0]])
         speaker = Speaker(words, named or words, _gender([words]))
-    state.history.append(speaker)
+    if remember:
+        state.history.append(speaker)
     return speaker
 
 
@@ -275,7 +466,7 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
         phrase = subject_after_finite(masked, tokens, sent.end)
     if phrase is None:
         return
-    person = _resolve(_clean_mention(text[phrase[0] : phrase[1]]), state.history)
+    person = state.know(_resolve(_clean_mention(text[phrase[0] : phrase[1]]), state.history))
     # "Eine Nachfolgerin findet sie nicht": an indefinite phrase opening the clause is no one
     # the text goes on about, and often the object
     indefinite = person.name is not None and person.name.split()[0].lower() in INDEFINITE_ARTICLES

@@ -1,0 +1,315 @@
+"""The grammar layer: STTS tags and lemmas (HanTa), clauses, noun phrases and speech cues by lemma.
+
+The tagger reads only a window of tokens around a quote (`QuotesConfig.tag_window` either side),
+so an article costs time linear in the number of quotes, never in the length of one sentence.
+The model ships inside the HanTa wheel; it is loaded once, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Literal
+
+from kernpunkt.quotes.lexicon import (
+    EPITHET_RE,
+    NAME_PARTICLES,
+    PARTICLE_LEMMAS,
+    QUOTING_LEMMAS,
+    REFLEXIVE_LEMMAS,
+    ROLE_RE,
+    SPEAKING_BODIES,
+    SPEECH_LEMMAS,
+    is_capitalised,
+)
+
+TAGGER_MODEL = "morphmodel_ger.pgz"
+TOKEN_RE = re.compile(r"§+\.?|X{2,}|\w+(?:[-.’']\w+)*|[^\w\s]")
+QUOTE_TAG = "QUOTE"
+QUOTE_STAND_IN = '"'
+NAME_STAND_IN = "Meier"
+# longer words (no German news word is) are read as a plain noun
+MAX_TAGGED_LENGTH = 40
+LONG_STAND_IN = "Sache"
+# verb forms whose lemma is kept (a news article has a few hundred)
+LEMMA_CACHE = 20_000
+NAME_TAG = "NE"
+# STTS tags: finite verbs, verb particles, reflexives, clause openers, phrase parts
+FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})
+PARTICIPLE_TAGS = frozenset({"VV(PP)", "VV(INF)", "VV(IZU)"})
+SUBORDINATE_TAGS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV"})
+BOUNDARY_TAGS = frozenset({"$,", "$.", "$(", QUOTE_TAG})
+NOUN_TAGS = frozenset({"NN", "NE", "FM"})
+# what a phrase after these belongs to: a preposition, "als"/"wie", or a noun (a genitive)
+ATTACHING_TAGS = frozenset({"APPR", "APPRART", "KOKOM"})
+PRONOUN_TAGS = frozenset({"PPER", "PIS", "PDS"})
+SUBJECT_PRONOUNS = frozenset({"er", "sie", "wir", "ich", "man"})
+PHRASE_OPENERS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "CARD"})
+# Nouns of people and groups that speak for others (the role words are in `ROLE_RE`).
+PERSON_WORDS = frozenset({"Frau", "Herr", "Mann", "Wirt", "Kämmerin", "Kämmerer"})
+# Articles that never open a subject: dative and accusative forms.
+OBLIQUE = frozenset({"dem", "den", "einem", "einen", "des", "eines", "diesem", "diesen"})
+# "der"/"einer" before a feminine noun is dative or genitive ("Der Zeitung sagte Meier")
+FEMININE_OBLIQUE = frozenset({"der", "einer"})
+FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei")
+# Feminine agent nouns name a person whatever the stem ("Nachfolgerin", "Seniorin")
+AGENT_SUFFIXES = ("erin", "orin", "erinnen")
+Kind = Literal["person", "body", "pronoun", "thing"]
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the masked text with its offsets, lemma and STTS tag."""
+
+    start: int
+    end: int
+    word: str
+    lemma: str
+    tag: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A noun phrase: its tokens, its kind and whether it can be a clause's subject."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    kind: Kind
+    oblique: bool
+    in_pp: bool
+
+
+@cache
+def tagger() -> object:
+    """Load HanTa's German model once (about 0.15 s)."""
+    from HanTa import HanoverTagger
+
+    return HanoverTagger.HanoverTagger(TAGGER_MODEL)
+
+
+def tag(masked: str, start: int, end: int) -> list[Token]:
+    """Tag `masked[start:end]`: a masked quote is one QUOTE token, a masked name one NE token."""
+    matches = list(TOKEN_RE.finditer(masked, start, end))
+    if not matches:
+        return []
+    # masked quotes and names go to the tagger as one short stand-in word: HanTa's analysis of an
+    # unknown word costs time in its length
+    tags = tagger().tag_sent([_stand_in(m.group()) for m in matches], taglevel=0)
+    tokens = []
+    for match, stts in zip(matches, tags, strict=True):
+        word = match.group()
+        # only verbs need a lemma (speech cues); each word form is analysed once per process
+        lemma = verb_lemma(word, stts) if stts.startswith("V") else word
+        if word.startswith("§"):
+            stts, lemma = QUOTE_TAG, word
+        elif word.startswith("XX"):
+            stts = NAME_TAG
+        tokens.append(Token(match.start(), match.end(), word, lemma, stts))
+    return tokens
+
+
+@lru_cache(maxsize=LEMMA_CACHE)
+def verb_lemma(word: str, stts: str) -> str:
+    """Return the lemma of a verb form with its STTS tag ("merkt", "VV(FIN)" gives "merken")."""
+    model = tagger()
+    return model._analyze(word, model.tag2int[stts], taglevel=1)[0]
+
+
+@lru_cache(maxsize=LEMMA_CACHE)
+def word_lemma(word: str) -> str | None:
+    """Return the lemma of a word read without context if the tagger takes it for a verb."""
+    lemma, stts = tagger().analyze(word, taglevel=1)
+    return lemma if stts.startswith("V") else None
+
+
+def _stand_in(word: str) -> str:
+    """Return what the tagger reads for a token: a stand-in for masked quotes and names."""
+    if word.startswith("§"):
+        return QUOTE_STAND_IN
+    if word.startswith("XX"):
+        return NAME_STAND_IN
+    return word if len(word) <= MAX_TAGGED_LENGTH else LONG_STAND_IN
+
+
+def clauses(tokens: list[Token]) -> list[tuple[int, int, bool]]:
+    """Return (first, end, subordinate) token ranges of clauses, split at punctuation and quotes.
+
+    A clause opened by a subordinating conjunction, a relative pronoun or a wh-adverb is
+    subordinate: its subject is not the subject of a speech verb outside it.
+    """
+    found: list[tuple[int, int, bool]] = []
+    first = 0
+    for index, token in enumerate([*tokens, None]):
+        if token is None or token.tag in BOUNDARY_TAGS:
+            if index > first:
+                found.append((first, index, tokens[first].tag in SUBORDINATE_TAGS))
+            first = index + 1
+    return found
+
+
+def speech_cue(tokens: list[Token], first: int, end: int) -> int | None:
+    """Return the index of the speech verb of a clause, recognised by lemma, or None."""
+    lemmas = {t.lemma for t in tokens[first:end]}
+    particles = {t.word for t in tokens[first:end] if t.tag in {"PTKVZ", "PTKZU", "APPR"}}
+    for index in range(first, end):
+        token = tokens[index]
+        if token.tag not in FINITE_TAGS | PARTICIPLE_TAGS:
+            continue
+        lemma = token.lemma
+        if lemma in SPEECH_LEMMAS or any((lemma, p) in PARTICLE_LEMMAS for p in particles):
+            return index
+        if lemma in REFLEXIVE_LEMMAS and "sich" in lemmas and _stance_after(tokens, index, end):
+            return index
+    return None
+
+
+def _stance_after(tokens: list[Token], index: int, end: int) -> bool:
+    """Tell whether an adjective or participle follows a reflexive verb ("zeigt sich überzeugt")."""
+    return any(t.tag in {"ADJD", "ADJ(D)", "VV(PP)"} for t in tokens[index + 1 : end])
+
+
+def phrases(tokens: list[Token], first: int, end: int) -> list[Phrase]:
+    """Return the noun phrases of a clause, names with lowercase particles included.
+
+    A subject pronoun ("er", "sie", "wir") is a phrase of its own.
+    """
+    found: list[Phrase] = []
+    index = first
+    while index < end:
+        if tokens[index].word.lower() in SUBJECT_PRONOUNS and tokens[index].tag in PRONOUN_TAGS:
+            found.append(_phrase(tokens, index, index + 1))
+            index += 1
+            continue
+        opening = index
+        while index < end and _opens_phrase(tokens, index):
+            index += 1
+        nouns = index
+        while index < end and (tokens[index].tag in NOUN_TAGS or _particle(tokens, index, end)):
+            index += 1
+        if index == nouns and _nominal(tokens, opening, index):
+            # "Der 39-Jährige ließ …": a capitalised adjective with no noun after it is the noun
+            found.append(_phrase(tokens, opening, index))
+            continue
+        if index == nouns:
+            index = max(index, opening) + 1
+            continue
+        found.append(_phrase(tokens, opening, index))
+    return found
+
+
+def _nominal(tokens: list[Token], opening: int, end: int) -> bool:
+    """Tell whether an article and adjectives end in a capitalised adjective used as a noun."""
+    last = tokens[end - 1] if end > opening + 1 else None
+    return (
+        last is not None
+        and last.tag == "ADJ(A)"
+        and is_capitalised(last.word)
+        and tokens[opening].tag == "ART"
+    )
+
+
+def _opens_phrase(tokens: list[Token], index: int) -> bool:
+    """Tell whether a token is an article, a determiner or an adjective inside a noun phrase."""
+    tag_ = tokens[index].tag
+    return tag_ == "ADJ(A)" or tag_ in PHRASE_OPENERS
+
+
+def _particle(tokens: list[Token], index: int, end: int) -> bool:
+    """Tell whether a lowercase word belongs to a name ("von der Leyen", "de Maizière").
+
+    It does when it is a name particle, capitalised words follow it, and no noun stands before
+    it in the phrase that a "von" could attach to as an owner ("Sprecherin von Minister X").
+    """
+    word = tokens[index].word
+    if word not in NAME_PARTICLES:
+        return False
+    following = index + 1
+    while following < end and tokens[following].word in NAME_PARTICLES:
+        following += 1
+    if following >= end or not tokens[following].word[:1].isupper():
+        return False
+    previous = tokens[index - 1] if index else None
+    if previous is None or previous.tag not in NOUN_TAGS:
+        return True
+    # "Karl-Theodor zu Guttenberg" links two names; "Sprecherin von X" links a role to its owner
+    return previous.tag == "NE" and not ROLE_RE.search(previous.word)
+
+
+def _phrase(tokens: list[Token], first: int, end: int) -> Phrase:
+    """Describe the noun phrase `tokens[first:end]`."""
+    words = [t.word for t in tokens[first:end]]
+    before = tokens[first - 1] if first else None
+    # inside a prepositional phrase, or a genitive after a noun ("im Interview der Woche")
+    in_pp = before is not None and (before.tag in ATTACHING_TAGS or before.tag in NOUN_TAGS)
+    oblique = (
+        words[0].lower() in OBLIQUE
+        or words[0] in {"ihm", "ihr", "ihnen"}
+        or (words[0].lower() in FEMININE_OBLIQUE and _feminine(words[-1]))
+    )
+    return Phrase(
+        first, end - 1, tokens[first].start, tokens[end - 1].end, _kind(tokens[first:end]),
+        oblique, in_pp,
+    )
+
+
+def _feminine(noun: str) -> bool:
+    """Tell whether a noun is feminine by its ending ("Zeitung", "Ministerin")."""
+    return noun.endswith(FEMININE_SUFFIXES) or (noun.endswith("in") and bool(ROLE_RE.search(noun)))
+
+
+def _kind(tokens: list[Token]) -> Kind:
+    """Tell whether a phrase names a person, a body (organisation, outlet), a pronoun or a thing."""
+    if len(tokens) == 1 and tokens[0].tag in PRONOUN_TAGS:
+        return "pronoun"
+    nouns = [t for t in tokens if t.tag in NOUN_TAGS]
+    heads = nouns or [t for t in tokens if t.tag == "ADJ(A)" and is_capitalised(t.word)]
+    if any(_denotes_person(t.word) for t in heads):
+        return "person"
+    if any(t.word.lower().endswith(SPEAKING_BODIES) for t in nouns):
+        return "body"
+    if len(nouns) == 2 and nouns[0].tag == "NN" and nouns[1].word.endswith("s"):
+        # "Engagement Deutschlands": a thing and its owner in the genitive
+        return "thing"
+    if (nouns and nouns[-1].tag in {"NE", "FM"}) or any(t.word in NAME_PARTICLES for t in tokens):
+        return "person"
+    return "thing"
+
+
+def _denotes_person(noun: str) -> bool:
+    """Tell whether a noun names a person: a role, an age ("der 48-Jährige"), an agent noun."""
+    return (
+        bool(ROLE_RE.search(noun) or EPITHET_RE.search(noun))
+        or noun in PERSON_WORDS
+        or noun.endswith(AGENT_SUFFIXES)
+    )
+
+
+def cue_subject(tokens: list[Token], first: int, end: int, cue: int) -> Phrase | None:
+    """Return the subject of the speech verb `cue` in the clause `tokens[first:end]`.
+
+    Candidates are the clause's noun phrases outside prepositional phrases and without a
+    dative or accusative article; a person beats a body, a body beats a thing, and between
+    equals the phrase right after the verb (inversion: „…“, sagte X) or right before it.
+    """
+    if tokens[cue].lemma in QUOTING_LEMMAS:
+        return None
+    if cue > first and tokens[cue - 1].tag == "KON":
+        # "… und fügte hinzu": the subject is the first conjunct's, in another clause
+        return None
+    best: tuple[float, Phrase] | None = None
+    for phrase in phrases(tokens, first, end):
+        if phrase.in_pp or phrase.oblique or phrase.first == cue:
+            continue
+        score = SUBJECT_WEIGHTS[phrase.kind]
+        if phrase.first == cue + 1 or phrase.last == cue - 1:
+            score += SUBJECT_WEIGHTS["adjacent"]
+        if best is None or score > best[0]:
+            best = (score, phrase)
+    return best[1] if best else None
+
+
+# How a noun phrase is preferred as the subject of a speech verb: the readable weight table.
+SUBJECT_WEIGHTS = {"person": 3.0, "pronoun": 3.0, "body": 2.5, "thing": 0.0, "adjacent": 1.0}

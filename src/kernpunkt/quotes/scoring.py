@@ -1,0 +1,428 @@
+"""Score the speaker candidates of a quote and say how sure the choice is.
+
+The rules of `frames` and `speakers` propose one speaker; the grammar layer proposes the
+subject of the speech verb that governs the quote, and the entity memory the person the
+previous sentences were about. Each candidate gets a score from the weight table below (set by
+hand while reading the shared train items, never fitted on them); the best one wins, and its
+score, clipped to 0–1, is the quote's confidence. Below `QuotesConfig.min_confidence` the
+speaker is left empty and the quote is "unclear": no name is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from kernpunkt.config import QuotesConfig
+from kernpunkt.document import Attribution
+from kernpunkt.quotes import grammar
+from kernpunkt.quotes.grammar import Phrase, Token
+from kernpunkt.quotes.lexicon import DEMONSTRATIVE_SUBJECTS, PRONOUNS
+from kernpunkt.quotes.marks import Span
+from kernpunkt.quotes.sentences import Sent
+from kernpunkt.quotes.spans import reads_as_speech
+from kernpunkt.quotes.speakers import Speaker, State, speaker_for
+
+# The weight table: a candidate's score is its base plus the weights of its features.
+WEIGHTS = {
+    # bases, by where the candidate comes from
+    "named": 0.9,  # the rules' speaker, named in the quote's sentence
+    "pronoun": 0.8,  # ... a pronoun or epithet there, resolved to someone named before
+    "context": 0.75,  # ... a speaker of an earlier sentence (continuation, no cue)
+    "grammar": 0.85,  # the subject of the speech verb that governs the quote (by lemma)
+    "memory": 0.6,  # the person the previous sentence was about
+    "heading": 0.45,  # the person the paragraph under a quote standing as a line opens with
+    # features
+    "agrees": 0.1,  # the grammar finds the rules' speaker as the cue's subject
+    "disagrees": -0.25,  # the grammar's subject of the governing cue is someone else
+    "oblique": -0.6,  # a dative or accusative phrase, or one inside a prepositional phrase
+    "speechless": -0.45,  # a thing, with no cue, as the speaker of words in the first person
+    "unresolved": -0.25,  # a pronoun that refers to no one named before
+    # an earlier speaker, no cue, and someone else is the previous sentence's subject
+    "interrupted": -0.3,
+    # per sentence between the quote and the memory's person or the speaker it continues,
+    # after the first
+    "gap": -0.1,
+    # the memory's person is the subject of a speech verb or a colon ("X sagte:", "X erklärt")
+    "introduced": 0.25,
+    # another person is named in the sentence before the quote: two candidates, no syntax
+    "crowded": -0.2,
+}
+# Characters the tagger reads per token of `QuotesConfig.tag_window` (German words ≈ 6 + space).
+CHARS_PER_TOKEN = 8
+SO = "so"
+PEOPLE = frozenset({"person", "pronoun"})
+SPEAKERS = PEOPLE | {"body"}
+KINDS = SPEAKERS | {"thing"}
+# How many sentences back the entity memory looks for the person a quote continues.
+MEMORY_SENTENCES = 2
+
+
+@dataclass
+class Choice:
+    """The speaker chosen for a quote, how it was found, and how sure that is."""
+
+    speaker: Speaker | None
+    attribution: Attribution
+    confidence: float
+    # the best candidate even when it is too unsure to name: later quotes continue from it,
+    # so the threshold decides what the reader sees, not how the rest of the text is read
+    guess: Speaker | None = None
+
+
+@dataclass
+class Candidate:
+    """A possible speaker with its score, how it is attributed, and whether the rules chose it."""
+
+    speaker: Speaker | None
+    score: float
+    attribution: Attribution
+    from_rules: bool = True
+
+
+class Scorer:
+    """Choose among the speaker candidates of each quote of one text."""
+
+    def __init__(
+        self,
+        text: str,
+        masked: str,
+        sents: list[Sent],
+        config: QuotesConfig,
+        names: frozenset[str] = frozenset(),
+    ) -> None:
+        """Keep the text, its sentences, the threshold and the surnames it gives a role."""
+        self.text, self.masked, self.sents, self.config = text, masked, sents, config
+        self.names = names
+        self.window = config.tag_window * CHARS_PER_TOKEN
+        # per sentence: the tagged windows around its quotes, with their tokens' offsets
+        self._regions: dict[int, list[tuple[list[int], list[Token]]]] = {}
+        self._openings: dict[int, list[Token]] = {}
+
+    def _tokens(self, index: int, span: Span) -> list[Token]:
+        """Return the tagged tokens around a quote, tagging each sentence's windows only once.
+
+        The windows around the quotes of a sentence are merged before tagging, so no token is
+        tagged twice and many quotes in one long sentence cost what the sentence costs.
+        """
+        if index not in self._regions:
+            sent = self.sents[index]
+            merged: list[list[int]] = []
+            for other in sent.spans:
+                start = max(sent.start, other.open - self.window)
+                end = min(sent.end, other.close + self.window)
+                if merged and start <= merged[-1][1]:
+                    merged[-1][1] = max(merged[-1][1], end)
+                else:
+                    merged.append([start, end])
+            tagged = [self._tag(s, e) for s, e in merged]
+            self._regions[index] = [([t.start for t in r], r) for r in tagged if r]
+        starts, region = next(
+            ((s, r) for s, r in self._regions[index] if s[0] <= span.open <= r[-1].end), ([], [])
+        )
+        first = bisect.bisect_left(starts, span.open - self.window)
+        end = bisect.bisect_right(starts, span.close + self.window)
+        return _as_quote(region[first:end], span)
+
+    def _opening(self, index: int) -> list[Token]:
+        """Return the tagged opening window of a sentence (for the entity memory), once."""
+        if index not in self._openings:
+            sent = self.sents[index]
+            self._openings[index] = self._tag(sent.start, min(sent.end, sent.start + self.window))
+        return self._openings[index]
+
+    def _tag(self, start: int, end: int) -> list[Token]:
+        """Tag a stretch of the text; a surname the text gave a role is a name ("Zeh lachte")."""
+        return [
+            replace(t, tag=grammar.NAME_TAG) if t.tag == "NN" and t.word in self.names else t
+            for t in grammar.tag(self.masked, start, end)
+        ]
+
+    def choose(
+        self, index: int, span: Span, rule: Speaker | None, cue: str | None, state: State
+    ) -> Choice:
+        """Return the best candidate for the quote `span` of sentence `index`."""
+        sent = self.sents[index]
+        tokens = self._tokens(index, span)
+        governing = _governing_subject(tokens, span, rule, cue)
+        # only a quote that is a sentence of its own continues the person the text is about
+        alone = sent.first_word >= span.open and sent.last_word <= span.close
+        memory = self._memory(index, state) if governing is None and cue is None and alone else []
+        interrupted = cue is None and alone and self._interrupts(index, rule, state)
+        ruled = self._rule(sent, span, rule, governing, tokens, interrupted)
+        if ruled.attribution == "resolved" and rule is state.last:
+            # a continued speaker: the further back they spoke, the less sure
+            ruled.score += WEIGHTS["gap"] * max(index - state.last_sentence - 1, 0)
+        if cue is None and alone and ruled.speaker is not None and index:
+            # "Kapitän X nahm die Mannschaft in die Pflicht." before a quote of the coach's
+            ruled.score += WEIGHTS["crowded"] * self._others(index - 1, ruled.speaker, state)
+        if cue is None and self._speechless(ruled, span, tokens, sent):
+            ruled.score += WEIGHTS["speechless"]
+        candidates = [ruled, *memory]
+        if cue is None and ruled.speaker is None:
+            candidates += self._heading(span, state)
+        if governing is not None and not _same(governing, rule, self.text):
+            speaker = speaker_for(self.text, (governing.start, governing.end), state, False)
+            # the rules named someone else in the sentence: both lose, the better may still win
+            contested = ruled.speaker is not None and ruled.attribution == "named"
+            score = WEIGHTS["grammar"] + contested * WEIGHTS["disagrees"]
+            candidates.append(Candidate(speaker, score, _attribution(speaker), False))
+        best = max(candidates, key=lambda c: c.score if c.speaker else -1.0)
+        if best.speaker is None:
+            return Choice(None, "unclear", 0.0)
+        confidence = min(max(best.score, 0.0), 1.0)
+        if not best.from_rules:
+            state.history.append(best.speaker)
+        if confidence < self.config.min_confidence:
+            return Choice(None, "unclear", confidence, best.speaker)
+        return Choice(best.speaker, best.attribution, confidence, best.speaker)
+
+    def _rule(
+        self,
+        sent: Sent,
+        span: Span,
+        rule: Speaker | None,
+        governing: Phrase | None,
+        tokens: list[Token],
+        interrupted: bool,
+    ) -> Candidate:
+        """Score the rules' speaker by where it stands and what the grammar says of it."""
+        if rule is None or rule.mention is None:
+            return Candidate(None, 0.0, "unclear")
+        where = _mention_start(self.text, rule.mention, sent, span)
+        attribution = _attribution(rule)
+        if where is None:
+            # the rules took the quote itself for its speaker's name
+            return Candidate(None, 0.0, "unclear")
+        if where < 0:
+            score = WEIGHTS["context"] + interrupted * WEIGHTS["interrupted"]
+            return Candidate(rule, score, "resolved")
+        score = WEIGHTS["named"] if attribution == "named" else WEIGHTS["pronoun"]
+        if rule.mention in PRONOUNS and rule.name == rule.mention:
+            score += WEIGHTS["unresolved"]
+        if governing is None:
+            return Candidate(rule, score, attribution)
+        if _same(governing, rule, self.text):
+            return Candidate(rule, score + WEIGHTS["agrees"], attribution)
+        # "Der Zeitung sagte Meier": a speech verb governs the quote and its subject is another
+        phrase = _phrase_at(tokens, where)
+        if phrase is not None and (phrase.oblique or phrase.in_pp):
+            score += WEIGHTS["oblique"]
+        return Candidate(rule, score + WEIGHTS["disagrees"], attribution)
+
+    def _speechless(self, ruled: Candidate, span: Span, tokens: list[Token], sent: Sent) -> bool:
+        """Tell whether the rules credit first-person words to a thing ("Die Aufforderung")."""
+        if ruled.speaker is None or not reads_as_speech(self.text[span.start : span.end]):
+            return False
+        mention = ruled.speaker.mention or ""
+        where = _mention_start(self.text, mention, sent, span)
+        if where is not None and where >= 0:
+            phrase = _phrase_at(tokens, where)
+            return phrase is not None and phrase.kind == "thing"
+        # a speaker from an earlier sentence: the grammar reads its mention on its own
+        return _reads_as_thing(mention)
+
+    def _memory(self, index: int, state: State) -> list[Candidate]:
+        """Return the person the previous sentences open with, scored by distance."""
+        for back in range(1, min(MEMORY_SENTENCES, index) + 1):
+            subject = _sentence_subject(self._opening(index - back), KINDS)
+            if subject is None or self.sents[index - back].konjunktiv is not None:
+                continue
+            if subject.kind not in PEOPLE:
+                # the text moved on to something else since the person was named
+                return []
+            speaker = speaker_for(self.text, (subject.start, subject.end), state, False)
+            if not _can_be_a_person(speaker):
+                return []
+            score = WEIGHTS["memory"] + WEIGHTS["gap"] * (back - 1)
+            if back == 1 and self._introduces(index - 1):
+                score += WEIGHTS["introduced"]
+            score += WEIGHTS["crowded"] * self._others(index - back, speaker, state)
+            return [Candidate(speaker, score, "resolved", False)]
+        return []
+
+    def _heading(self, span: Span, state: State) -> list[Candidate]:
+        """Return the subject of the paragraph under a quote that stands as a line of its own.
+
+        "„Das ist ein schwarzer Tag“ / Betriebsratschef X reagierte mit deutlichen Worten …":
+        sure only when that paragraph's opening clause speaks (a speech verb by lemma).
+        """
+        before = self.masked[self.masked.rfind("\n", 0, span.open) + 1 : span.open]
+        line_end = self.masked.find("\n", span.close)
+        if before.strip() or line_end < 0 or self.masked[span.close + 1 : line_end].strip():
+            return []
+        start = len(self.masked) - len(self.masked[line_end:].lstrip())
+        tokens = grammar.tag(self.masked, start, min(len(self.masked), start + self.window))
+        subject = _sentence_subject(tokens, PEOPLE)
+        if subject is None:
+            return []
+        speaker = speaker_for(self.text, (subject.start, subject.end), state, False)
+        if not _can_be_a_person(speaker):
+            return []
+        speaks = any(
+            grammar.speech_cue(tokens, first, end) is not None
+            for first, end, subordinate in grammar.clauses(tokens)[:1]
+            if not subordinate
+        )
+        score = WEIGHTS["heading"] + speaks * WEIGHTS["introduced"]
+        return [Candidate(speaker, score, "resolved", False)]
+
+    def _introduces(self, index: int) -> bool:
+        """Tell whether a sentence ends in a colon or its main clause has a speech verb."""
+        if self.masked[self.sents[index].start : self.sents[index].end].rstrip().endswith(":"):
+            return True
+        tokens = self._opening(index)
+        return any(
+            grammar.speech_cue(tokens, first, end) is not None
+            for first, end, subordinate in grammar.clauses(tokens)
+            if not subordinate
+        )
+
+    def _others(self, index: int, speaker: Speaker, state: State) -> bool:
+        """Tell whether a sentence names a person other than `speaker` (a second candidate)."""
+        for phrase in _all_phrases(self._opening(index)):
+            if phrase.kind != "person":
+                continue
+            other = speaker_for(self.text, (phrase.start, phrase.end), state, False)
+            if other.name and not _same_person(other, speaker):
+                return True
+        return False
+
+    def _interrupts(self, index: int, rule: Speaker | None, state: State) -> bool:
+        """Tell whether the sentence before a quote is about someone other than the rules' speaker.
+
+        "Der Kanzler sprach lange. Die Ministerin reagierte empört. „…“": the Chancellor spoke
+        last, but the text has moved on. A sentence in Konjunktiv I still reports the speaker.
+        """
+        if rule is None or index == 0 or self.sents[index - 1].konjunktiv is not None:
+            return False
+        # a thing as subject is the writer's narration between one speaker's quotes
+        subject = _sentence_subject(self._opening(index - 1), SPEAKERS)
+        if subject is None:
+            return False
+        other = speaker_for(self.text, (subject.start, subject.end), state, False)
+        return not _same_person(other, rule)
+
+
+def _mention_start(text: str, mention: str, sent: Sent, span: Span) -> int | None:
+    """Return where a speaker's mention stands in the sentence, outside the quote; -1 if not there.
+
+    None when the mention is found only inside the quote itself.
+    """
+    inside = False
+    pattern = re.compile(rf"(?<!\w){re.escape(mention)}(?!\w)")
+    for match in pattern.finditer(text, sent.start, sent.end):
+        if span.open <= match.start() <= span.close:
+            inside = True
+            continue
+        return match.start()
+    return None if inside else -1
+
+
+def _phrase_at(tokens: list[Token], where: int) -> Phrase | None:
+    """Return the noun phrase of `tokens` that holds the offset `where`, if any."""
+    if where < 0:
+        return None
+    return next((p for p in _all_phrases(tokens) if p.start <= where < p.end), None)
+
+
+def _as_quote(tokens: list[Token], span: Span) -> list[Token]:
+    """Mark the token of the quote itself as QUOTE, also when it was masked as a name."""
+    return [replace(t, tag=grammar.QUOTE_TAG) if t.start == span.open else t for t in tokens]
+
+
+def _all_phrases(tokens: list[Token]) -> list[Phrase]:
+    """Return every noun phrase of every clause in `tokens`."""
+    spans = grammar.clauses(tokens)
+    return [phrase for first, end, _ in spans for phrase in grammar.phrases(tokens, first, end)]
+
+
+def _governing_subject(
+    tokens: list[Token], span: Span, rule: Speaker | None, rule_cue: str | None
+) -> Phrase | None:
+    """Return the subject of the speech verb whose clause is next to the quote, if any.
+
+    The clause right after the quote ("„…“, stöhnt der Wirt") comes first, then the clause
+    right before it ("Der Zeitung sagte Meier: „…“"); a subordinate clause governs nothing.
+    Where the rules found a speaker through another cue ("laut X", "X zufolge", a speech
+    noun), the grammar's verb has no say.
+    """
+    at = next(
+        (i for i, t in enumerate(tokens) if t.tag == grammar.QUOTE_TAG and t.start >= span.open),
+        None,
+    )
+    if at is None:
+        return None
+    for first, end, subordinate in grammar.clauses(tokens):
+        after = first in {at + 1, at + 2} and all(t.tag == "$," for t in tokens[at + 1 : first])
+        before = end == at or (end == at - 1 and tokens[end].tag in {"$,", "$.", "$("})
+        if subordinate or not (after or before):
+            continue
+        # "„…“, so de Maizière": "so" and a name after the quote frame it like a verb
+        so = after and tokens[first].word == SO
+        cue = first if so else grammar.speech_cue(tokens, first, end)
+        # after the quote only an inverted clause ("„…“, sagte X") speaks it; before it, a
+        # clause that opens with its verb has its subject outside ("X (SPD), warnte: „…“")
+        if cue is None or (cue == first) != after:
+            continue
+        if rule is not None and rule_cue not in {None, ":", tokens[cue].word}:
+            return None
+        subject = grammar.cue_subject(tokens, first, end, cue)
+        return subject if subject is not None and subject.kind != "thing" else None
+    return None
+
+
+def _sentence_subject(tokens: list[Token], kinds: frozenset[str]) -> Phrase | None:
+    """Return the subject of a sentence's first clause if it is of one of `kinds`.
+
+    That is the phrase opening the sentence, or the first after the verb ("Am Abend trat Weber
+    vor die Presse"); a sentence that opens with a quote or a subordinate clause has none here.
+    """
+    spans = grammar.clauses(tokens)
+    if not spans or spans[0][0] != 0 or spans[0][2]:
+        return None
+    first, end, _ = spans[0]
+    found = [p for p in grammar.phrases(tokens, first, end) if not (p.oblique or p.in_pp)]
+    return next((p for p in found if p.kind in kinds), None)
+
+
+def _reads_as_thing(mention: str) -> bool:
+    """Tell whether the grammar reads a mention on its own as a thing, not a person or body."""
+    own = grammar.tag(mention, 0, len(mention))
+    return {phrase.kind for phrase in _all_phrases(own)} == {"thing"}
+
+
+def _can_be_a_person(speaker: Speaker) -> bool:
+    """Tell whether a resolved subject may speak: a name, not an unresolved pronoun or a thing."""
+    if speaker.mention in PRONOUNS and speaker.name == speaker.mention:
+        return False
+    words = speaker.name or ""
+    own = grammar.tag(words, 0, len(words))
+    return {phrase.kind for phrase in _all_phrases(own)} != {"thing"}
+
+
+def _same(phrase: Phrase, speaker: Speaker | None, text: str) -> bool:
+    """Tell whether a grammar phrase and a rule speaker are the same words."""
+    if speaker is None or speaker.mention is None:
+        return False
+    words = text[phrase.start : phrase.end]
+    return speaker.mention in words or words in speaker.mention
+
+
+def _same_person(one: Speaker | None, other: Speaker) -> bool:
+    """Tell whether two speakers are one person: the same last word of their names."""
+    if one is None:
+        return False
+    first, second = (one.name or "").split()[-1:], (other.name or "").split()[-1:]
+    return first == second or (one.mention or "") in (other.mention or "")
+
+
+def _attribution(speaker: Speaker) -> Attribution:
+    """Return "named" when the mention names the speaker, else "resolved" (pronoun, epithet)."""
+    mention = speaker.mention or ""
+    if mention in PRONOUNS or mention in DEMONSTRATIVE_SUBJECTS:
+        return "resolved"
+    if speaker.name and speaker.name not in mention and not speaker.name.endswith(mention):
+        return "resolved"
+    return "named"

@@ -1,0 +1,93 @@
+"""Speakers outside the quote's sentence: gender learned from the text, pronouns, alternation."""
+
+from __future__ import annotations
+
+from kernpunkt.quotes import find_quotes
+from kernpunkt.quotes.speakers import apposed_people, learn_genders
+
+
+def speakers(text: str) -> list[str | None]:
+    """Return the speaker of every quote in `text`, None where unclear."""
+    return [quote.speaker for quote in find_quotes(text)]
+
+
+def test_role_nouns_in_apposition_give_each_surname_its_gender() -> None:
+    text = (
+        "Die Ortsvorsteherin Greta Pohl und der ehemalige Kämmerer Udo Brinck stritten. "
+        "Frau Yıldız schwieg, Herr Sander nicht. Die Abgeordnete Ina Wolf kam später, "
+        "Trainer Sven Noack gar nicht. Martin Kluth blieb zu Hause."
+    )
+    genders = learn_genders(apposed_people(text))
+    assert genders == {
+        "Pohl": "f",
+        "Brinck": "m",
+        "Yıldız": "f",
+        "Sander": "m",
+        "Wolf": "f",
+        "Noack": "m",
+    }
+
+
+def test_surname_given_both_genders_keeps_neither() -> None:
+    text = "Die Richterin Eva Bode und der Kläger Paul Bode stritten."
+    assert learn_genders(apposed_people(text)) == {"Bode": "?"}
+
+
+def test_she_after_a_man_and_a_woman_is_the_woman() -> None:
+    text = (
+        "Die Rektorin Karla Lenz und der Hausmeister Jörg Steffens streiten über die Heizung. "
+        "Steffens verweist auf die Kosten. „Das Budget ist aufgebraucht.“\n\n"
+        "Sie reagierte kühl: „Dann frieren eben die Kinder.“"
+    )
+    assert speakers(text)[-1] == "Karla Lenz"
+
+
+def test_he_goes_to_the_man_named_in_a_pair_not_the_woman_who_spoke() -> None:
+    text = (
+        "Die Pilotin Mara Quandt und der Fluglehrer Bernd Hollmann erinnern sich an den Absturz. "
+        "„Wir hatten Glück“, sagt Quandt.\n\nHollmann sieht das anders. Er spricht von "
+        "„grober Fahrlässigkeit“."
+    )
+    assert speakers(text) == ["Quandt", "Bernd Hollmann"]
+
+
+def test_pronoun_reaches_a_person_named_only_in_an_object_apposition() -> None:
+    text = (
+        "Der Reeder Olaf Timm schweigt. Er ließ seine Sprecherin Doris Kemper antworten. "
+        "„Wir prüfen den Vorfall“, sagte sie."
+    )
+    assert speakers(text)[-1] == "Doris Kemper"
+
+
+def test_surname_the_tagger_reads_as_a_noun_still_interrupts_the_earlier_speaker() -> None:
+    text = (
+        "Die Moderatorin Ilka Specht und die Autorin Hanna Rauch stellten das Buch vor. "
+        "„Es ist ein mutiges Buch“, sagte Specht.\n\nRauch lachte. „Das sagen alle.“"
+    )
+    assert speakers(text)[-1] != "Ilka Specht"
+
+
+def test_description_after_a_pair_goes_to_the_person_of_its_gender() -> None:
+    text = (
+        "Der Landrat Ole Brenner und die Stadträtin Vera Quast eröffneten die Brücke. "
+        "Quast lobte die Bauarbeiter. „Sie waren schneller als geplant.“\n\n"
+        "Brenner dankte dem Land. „Ohne die Zuschüsse gäbe es die Brücke nicht“, sagte "
+        "der CDU-Politiker."
+    )
+    assert speakers(text)[-1] == "Ole Brenner"
+
+
+def test_age_description_goes_to_the_person_of_its_gender_not_the_last_speaker() -> None:
+    text = (
+        "Die Stürmerin Lea Kamp traf zweimal. Ihr Trainer Jan Vos war zufrieden. "
+        "„Lea war heute nicht zu halten“, sagte Vos.\n\n"
+        "„Ich hatte einfach Glück“, sagte die 24-Jährige."
+    )
+    assert speakers(text) == ["Jan Vos", "Lea Kamp"]
+
+
+def test_role_of_someone_elses_office_gives_no_gender_to_that_person() -> None:
+    text = (
+        "Die Sprecherin von Minister Karl Huber und die Bürgermeisterin von Selb, Eva Kern, kamen."
+    )
+    assert learn_genders(apposed_people(text)) == {"Huber": "m", "Kern": "f"}
