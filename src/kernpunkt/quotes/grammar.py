@@ -121,6 +121,8 @@ def verb_lemma(word: str, stts: str) -> str:
 @lru_cache(maxsize=LEMMA_CACHE)
 def word_lemma(word: str) -> str | None:
     """Return the lemma of a word read without context if the tagger takes it for a verb."""
+    if len(word) > MAX_TAGGED_LENGTH:  # the tagger's time grows fast with a word's length
+        return None
     lemma, stts = tagger().analyze(word, taglevel=1)
     return lemma if stts.startswith("V") else None
 
