@@ -164,12 +164,20 @@ def test_no_stale_digest_after_a_new_paste_a_failed_run_or_an_example(
         page.screenshot(path=tmp_path / "4-example.png", full_page=True)
 
 
+@pytest.fixture(scope="module")
+def slow_pipeline(tiny_marian: Path, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    """Return a pipeline on the torch engine: slow enough on a long article to be cancelled."""
+    config = tmp_path_factory.mktemp("slow") / "slow.yaml"
+    config.write_text("translation:\n  engine: transformers\n", encoding="utf-8")
+    return Pipeline.from_config(config, model=str(tiny_marian))
+
+
 def test_progress_shows_once_under_the_digest_button(
-    browser: Any, pipeline: Pipeline, tmp_path: Path
+    browser: Any, slow_pipeline: Pipeline, tmp_path: Path
 ) -> None:
     """While the digest runs, one progress display, beside the button; Cancel stops it."""
     long_article = "\n\n".join([HAFEN, BAHN] * 6)
-    with running_app(pipeline) as url:
+    with running_app(slow_pipeline) as url:
         page = open_app(browser, url)
         page.locator("#kp-article textarea").fill(long_article)
         page.locator("#kp-run").click()
