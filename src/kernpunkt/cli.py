@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kernpunkt import __version__, batch
-from kernpunkt.config import load_config
+from kernpunkt.config import LimitsConfig, load_config
 from kernpunkt.errors import KernpunktError
 from kernpunkt.options import (
     common_options,
@@ -43,10 +43,11 @@ class Stage:
         self.name = name
 
 
-def read_source(name: str, *, html: bool = False, encoding: str | None = None) -> str:
+def read_source(
+    name: str, limits: LimitsConfig, *, html: bool = False, encoding: str | None = None
+) -> str:
     """Return the article in FILE (text, HTML, .docx, .pdf), or in standard input for '-'."""
-    how = files.Reading(load_config().limits, encoding, show_note)
-    return files.read_source(name, how, html=html)
+    return files.read_source(name, files.Reading(limits, encoding, show_note), html=html)
 
 
 def show_note(message: str) -> None:
@@ -125,11 +126,13 @@ def run_digest(args: argparse.Namespace) -> int:
         report(f"{name}: {exc}", args)
         status = USAGE_ERROR
 
+    args.stage.name = "loading the configuration"
+    limits = load_config(args.config, model=args.model).limits
     texts: list[tuple[str, str]] = []
     for name in args.files:
         args.stage.name = f"reading {name}"
         try:
-            texts.append((name, read_source(name, encoding=args.encoding)))
+            texts.append((name, read_source(name, limits, encoding=args.encoding)))
         except KernpunktError as exc:
             refused(name, exc)
     if not texts:
@@ -153,7 +156,7 @@ def run_clean(args: argparse.Namespace) -> int:
     from kernpunkt.clean import clean
 
     args.stage.name = f"reading {args.file}"
-    text = read_source(args.file, html=args.html, encoding=args.encoding)
+    text = read_source(args.file, load_config().limits, html=args.html, encoding=args.encoding)
     args.stage.name = "cleaning"
     cleaned = clean(text, kind="html" if args.html else "auto")
     if args.json:
@@ -170,8 +173,8 @@ def run_quotes(args: argparse.Namespace) -> int:
     from kernpunkt.sources.inputs import check_raw
 
     args.stage.name = f"reading {args.file}"
-    text = read_source(args.file, encoding=args.encoding)
     config = load_config(args.config)
+    text = read_source(args.file, config.limits, encoding=args.encoding)
     limits = config.limits
     check_raw(text, limits.max_raw_chars)
     args.stage.name = "cleaning"
