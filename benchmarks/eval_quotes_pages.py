@@ -21,11 +21,19 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from eval_quotes import (
+    ARTICLES,
+    DEMONSTRATIVE_PRONOUNS,
+    PRONOUNS,
+    WORD_RE,
+    last_word,
+    normalise,
+)
 
 from kernpunkt.document import Quote
 from kernpunkt.quotes import find_quotes
@@ -33,11 +41,10 @@ from kernpunkt.quotes import find_quotes
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "benchmarks" / "data" / "heldout-pages.jsonl"
 TEXTS = ROOT.parent / "shared" / "data" / "clean" / "pages"
-WORD_RE = re.compile(r"\w+(?:[-.’']\w+)*")
 # What may stand between a quote's words and its marks.
 EDGE = " \n\t„“”\"»«‚‘’'.,:;!?–-"
-ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
-PRONOUNS = frozenset({"er", "sie", "es", "ich", "wir", "man", "dieser", "diese"})
+# A "speaker" that is only a pronoun names nobody.
+UNRESOLVED = PRONOUNS | DEMONSTRATIVE_PRONOUNS
 
 
 @dataclass
@@ -74,9 +81,9 @@ class Tally:
         return lines
 
 
-def normalise(text: str) -> str:
-    """Collapse whitespace and strip marks and punctuation at the edges."""
-    return " ".join(text.split()).strip(EDGE)
+def quoted_words(text: str) -> str:
+    """Return a quote's words: whitespace collapsed, marks and punctuation at the edges gone."""
+    return normalise(text).strip(EDGE)
 
 
 def bare(text: str) -> str:
@@ -92,15 +99,15 @@ def names_speaker(name: str, gold: dict, mentions: list[str]) -> bool:
     ours = bare(name)
     if any(bare(m) in ours or ours in bare(m) for m in mentions if bare(m).strip()):
         return True
-    last = WORD_RE.findall(gold["speaker"].lower())[-1:]
-    return bool(last) and last[0] in {w.lower() for w in WORD_RE.findall(name)}
+    last = last_word(gold["speaker"])
+    return last is not None and last in {word.lower() for word in WORD_RE.findall(name)}
 
 
 def judge(quote: Quote, gold: dict, mentions: list[str]) -> str:
     """Return "right", "wrong" or "unclear" for the speaker of a matched quote."""
     name = quote.speaker
     unclear = getattr(quote, "attribution", "") == "unclear" or not name
-    if not unclear and name.lower() in PRONOUNS:
+    if not unclear and name.lower() in UNRESOLVED:
         unclear = True
     if gold["speaker"] is None:
         return "right" if unclear else "wrong"
@@ -117,13 +124,13 @@ def score_page(page: dict, text: str, tally: Tally, show: bool) -> None:
     used: set[int] = set()
     for gold in (q for q in page["quotes"] if q["is_quote"]):
         gs, ge = gold["start"] - start, gold["end"] - start
-        words = normalise(body[gs:ge])
+        words = quoted_words(body[gs:ge])
         place = "inside" if gold["speaker_in_sentence"] else "outside"
         hit = next(
             (
                 i
                 for i, q in enumerate(found)
-                if i not in used and q.start < ge and q.end > gs and normalise(q.text) == words
+                if i not in used and q.start < ge and q.end > gs and quoted_words(q.text) == words
             ),
             None,
         )
