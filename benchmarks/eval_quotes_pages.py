@@ -23,6 +23,7 @@ import hashlib
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,16 +117,13 @@ def judge(quote: Quote, gold: dict, mentions: list[str]) -> str:
     return "right" if names_speaker(name, gold, mentions) else "wrong"
 
 
-def score_page(page: dict, text: str, tally: Tally, show: bool) -> None:
-    """Add one page's quotes to `tally`."""
-    start, end = page["body_start"], page["body_end"]
-    body = text[start:end]
-    found = find_quotes(body)
+def pairs(page: dict, body: str, found: list[Quote]) -> Iterator[tuple[dict, int | None]]:
+    """Yield each true gold quote of a page with the index of the found quote that matches it."""
+    start = page["body_start"]
     used: set[int] = set()
     for gold in (q for q in page["quotes"] if q["is_quote"]):
         gs, ge = gold["start"] - start, gold["end"] - start
         words = quoted_words(body[gs:ge])
-        place = "inside" if gold["speaker_in_sentence"] else "outside"
         hit = next(
             (
                 i
@@ -134,10 +132,22 @@ def score_page(page: dict, text: str, tally: Tally, show: bool) -> None:
             ),
             None,
         )
+        if hit is not None:
+            used.add(hit)
+        yield gold, hit
+
+
+def score_page(page: dict, text: str, tally: Tally, show: bool) -> None:
+    """Add one page's quotes to `tally`."""
+    body = text[page["body_start"] : page["body_end"]]
+    found = find_quotes(body)
+    hits = 0
+    for gold, hit in pairs(page, body, found):
+        place = "inside" if gold["speaker_in_sentence"] else "outside"
         if hit is None:
             tally.add("fn", place)
             continue
-        used.add(hit)
+        hits += 1
         tally.add("tp")
         verdict = judge(found[hit], gold, page["mentions"].get(gold["speaker"], []))
         tally.add(verdict, place)
@@ -145,7 +155,17 @@ def score_page(page: dict, text: str, tally: Tally, show: bool) -> None:
             tally.shown.append(
                 f"  {page['page']}: gold {gold['speaker']!r}, found {found[hit].speaker!r}"
             )
-    tally.counts["fp"] += len(found) - len(used)
+    tally.counts["fp"] += len(found) - hits
+
+
+def read_pages(pages_file: Path, texts: Path) -> Iterator[tuple[dict, str]]:
+    """Yield each annotated page with its text, checking it is the version annotated."""
+    for line in pages_file.read_text(encoding="utf-8").splitlines():
+        page = json.loads(line)
+        data = (texts / f"{page['page']}.txt").read_bytes()
+        if hashlib.sha1(data).hexdigest() != page["file_sha1"]:
+            sys.exit(f"{page['page']}.txt in {texts} is not the annotated version")
+        yield page, data.decode("utf-8")
 
 
 def score(pages_file: Path, texts: Path, show: bool) -> Tally | None:
@@ -153,12 +173,8 @@ def score(pages_file: Path, texts: Path, show: bool) -> Tally | None:
     if not texts.is_dir():
         return None
     tally = Tally()
-    for line in pages_file.read_text(encoding="utf-8").splitlines():
-        page = json.loads(line)
-        data = (texts / f"{page['page']}.txt").read_bytes()
-        if hashlib.sha1(data).hexdigest() != page["file_sha1"]:
-            sys.exit(f"{page['page']}.txt in {texts} is not the annotated version")
-        score_page(page, data.decode("utf-8"), tally, show)
+    for page, text in read_pages(pages_file, texts):
+        score_page(page, text, tally, show)
     return tally
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kernpunkt.config import QuotesConfig
 from kernpunkt.document import Quote, Sentence
 from kernpunkt.quotes import analyse, attribute, find_quotes
 from kernpunkt.quotes.lexicon import WINDOW
@@ -20,6 +21,13 @@ SEED_BODY_END = "weder bestätigt noch dementiert."
 def only(text: str) -> Quote:
     """Return the single quote found in `text`."""
     quotes = find_quotes(text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def guessed(text: str) -> Quote:
+    """Return the single quote of `text` with its best speaker, however unsure."""
+    quotes = find_quotes(text, QuotesConfig(min_confidence=0.0))
     assert len(quotes) == 1, quotes
     return quotes[0]
 
@@ -135,7 +143,7 @@ def test_capitalised_phrase_after_an_indefinite_article_in_a_frame_is_a_quote() 
 
 
 def test_long_lowercase_phrase_without_a_frame_is_a_quote_of_the_subject() -> None:
-    quote = only(
+    quote = guessed(
         "Die Gewerkschaft verlangte eine Prüfung der „völlig überzogenen Pläne des Senats“."
     )
     assert quote.text == "völlig überzogenen Pläne des Senats"
@@ -441,7 +449,7 @@ def test_outlet_that_quotes_someone_is_not_the_speaker() -> None:
 def test_person_quoted_by_an_outlet_is_the_speaker_in_every_word_order(
     text: str, mention: str
 ) -> None:
-    assert only(text).speaker_mention == mention
+    assert guessed(text).speaker_mention == mention
 
 
 def test_document_just_named_speaks_for_the_one_who_issued_it() -> None:
@@ -482,7 +490,7 @@ def test_postposition_closes_the_prefield_before_the_verb() -> None:
     ],
 )
 def test_outlet_the_words_were_told_to_is_not_in_the_mention(text: str, mention: str) -> None:
-    assert only(text).speaker_mention == mention
+    assert guessed(text).speaker_mention == mention
 
 
 @pytest.mark.parametrize(
@@ -624,7 +632,7 @@ def test_question_quote_without_comma_takes_the_following_frame() -> None:
 
 def test_wie_clause_with_reflexive_pronoun_names_the_speaker() -> None:
     text = "Die Speicherung oder, wie sich Tauber ausdrückte, „das große Scannen“ sei rechtswidrig."
-    assert only(text).speaker_mention == "Tauber"
+    assert guessed(text).speaker_mention == "Tauber"
 
 
 def test_age_after_the_name_stays_in_the_mention() -> None:
@@ -902,7 +910,7 @@ def test_mention_ends_at_the_verb_after_its_noun() -> None:
         "Das Ministerium des Landes empfiehlt allen Urlaubern einen "
         "„wirksamen Sonnenschutz am Mittag“."
     )
-    quote = only(text)
+    quote = guessed(text)
     assert quote.speaker_mention == "Das Ministerium des Landes"
 
 
@@ -947,7 +955,7 @@ def test_plural_object_opening_the_clause_is_not_the_speaker() -> None:
 def test_abstract_noun_opening_the_clause_is_the_object_of_the_name_after_the_verb(
     text: str, mention: str
 ) -> None:
-    assert only(text).speaker_mention == mention
+    assert guessed(text).speaker_mention == mention
 
 
 def test_past_tense_verb_after_the_noun_ends_the_phrase() -> None:
@@ -1124,9 +1132,9 @@ def test_quoted_name_in_the_speakers_genitive_is_part_of_the_mention() -> None:
 
 
 def test_adverb_of_place_credits_the_written_words_to_that_place() -> None:
-    quote = only("Darauf waren die Worte zu lesen: „Berlin bleibt offen.“")
+    quote = guessed("Darauf waren die Worte zu lesen: „Berlin bleibt offen.“")
     assert (quote.speaker_mention, quote.cue) == ("Darauf", "lesen")
-    assert only("Darin heißt es: „Wir fordern mehr Geld.“").speaker_mention == "Darin"
+    assert guessed("Darin heißt es: „Wir fordern mehr Geld.“").speaker_mention == "Darin"
 
 
 def test_wording_in_a_clause_without_subject_does_not_continue_the_last_speaker() -> None:

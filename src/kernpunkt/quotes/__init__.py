@@ -50,7 +50,8 @@ the speaker is left empty and the quote is "unclear".
 Layout of the package, one job per module:
 - `lexicon`: German knowledge as data (word lists, speech-verb lemmas, regular expressions);
 - `grammar`: the tagger (loaded once), clauses, noun phrases, speech cues by lemma;
-- `scoring`: speaker candidates, their weights, confidence and attribution;
+- `scoring`: speaker candidates, their weights, and attribution;
+- `confidence`: the probability that the chosen speaker is right, from the choice's evidence;
 - `marks`: pass 1, pairing quotation marks, and masking the quoted words;
 - `sentences`: pass 2, sentences, word tokens and clauses of the masked text;
 - `phrases`: the grammar of noun phrases and clause subjects, to find a speaker's mention;
@@ -64,10 +65,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kernpunkt.config import QuotesConfig
 from kernpunkt.document import Quote, Sentence
+from kernpunkt.quotes.confidence import Evidence
 from kernpunkt.quotes.frames import (
     FrameIndex,
     content_owner,
@@ -120,6 +122,8 @@ class Analysis:
 
     quotes: list[Quote]
     reported: list[tuple[int, int, str]]
+    # per quote, what its speaker's confidence rests on (None where no one was a candidate)
+    evidence: list[Evidence | None] = field(default_factory=list)
 
 
 def _build_sentences(masked: str, spans: list[Span]) -> list[Sent]:
@@ -155,6 +159,7 @@ def analyse(text: str, config: QuotesConfig | None = None) -> Analysis:
     masked = mask(text, spans, {i for i in terms if name_like[i]})
     state = State.of(text)
     quotes: list[Quote] = []
+    evidence: list[Evidence | None] = []
     reported: list[tuple[int, int, str]] = []
     term_opens = {spans[i].open for i in terms}
     reporting = False
@@ -163,8 +168,14 @@ def analyse(text: str, config: QuotesConfig | None = None) -> Analysis:
     for index, sent in enumerate(sents):
         if reporting and sent.konjunktiv is None:
             sent.konjunktiv = _main_konjunktiv_ii(masked, sent)
-        found = _sentence_quotes(text, masked, sent, index, term_opens, state, scorer)
+        if sent.spans and sent.spans[0].open > sent.first_word:
+            # "Lehrer Andreas Heller hat festgelegt: „…“, erklärt er": the person the sentence
+            # opens with is who its pronouns after the quote refer to
+            remember_subject(text, masked, sent, index, state)
+        choices = _sentence_quotes(text, masked, sent, index, term_opens, state, scorer)
+        found = [quote for quote, _ in choices]
         quotes.extend(found)
+        evidence.extend(why for _, why in choices)
         own = None if found else sentence_speaker(text, sent, state)
         if own is None and not found:
             remember_subject(text, masked, sent, index, state)
@@ -177,7 +188,7 @@ def analyse(text: str, config: QuotesConfig | None = None) -> Analysis:
         if reporting:
             state.last_sentence = index
             reported.append((sent.start, sent.end, speaker.name or speaker.mention or ""))
-    return Analysis(quotes, reported)
+    return Analysis(quotes, reported, evidence)
 
 
 def _main_konjunktiv_ii(masked: str, sent: Sent) -> str | None:
@@ -199,9 +210,9 @@ def _sentence_quotes(
     term_opens: set[int],
     state: State,
     scorer: Scorer,
-) -> list[Quote]:
-    """Decide which spans of one sentence are quotes, and attribute them."""
-    found: list[Quote] = []
+) -> list[tuple[Quote, Evidence | None]]:
+    """Decide which spans of one sentence are quotes, and attribute them, with the evidence."""
+    found: list[tuple[Quote, Evidence | None]] = []
     frames = FrameIndex.of(sent.frames)
     for span in sent.spans:
         start, end = _strip_span(text, span)
@@ -215,19 +226,18 @@ def _sentence_quotes(
         rule, cue = decision
         choice = scorer.choose(index, span, rule, cue, state)
         speaker = choice.speaker
-        found.append(
-            Quote(
-                text=text[start:end],
-                start=start,
-                end=end,
-                speaker=speaker.name if speaker else None,
-                speaker_mention=speaker.mention if speaker else None,
-                cue=cue,
-                kind=quote_kind(text, masked, sent, span),
-                attribution=choice.attribution,
-                confidence=round(choice.confidence, 3),
-            )
+        quote = Quote(
+            text=text[start:end],
+            start=start,
+            end=end,
+            speaker=speaker.name if speaker else None,
+            speaker_mention=speaker.mention if speaker else None,
+            cue=cue,
+            kind=quote_kind(text, masked, sent, span),
+            attribution=choice.attribution,
+            confidence=round(choice.confidence, 3),
         )
+        found.append((quote, choice.evidence))
         if choice.guess is not None:
             state.last = choice.guess
             state.last_sentence = index

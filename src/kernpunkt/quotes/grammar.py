@@ -8,7 +8,7 @@ The model ships inside the HanTa wheel; it is loaded once, on first use.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal
 
@@ -35,12 +35,17 @@ LONG_STAND_IN = "Sache"
 # verb forms whose lemma is kept (a news article has a few hundred)
 LEMMA_CACHE = 20_000
 NAME_TAG = "NE"
+UNKNOWN_TAG = "XY"
 # STTS tags: finite verbs, verb particles, reflexives, clause openers, phrase parts
 FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})
 PARTICIPLE_TAGS = frozenset({"VV(PP)", "VV(INF)", "VV(IZU)"})
 SUBORDINATE_TAGS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV"})
 BOUNDARY_TAGS = frozenset({"$,", "$.", "$(", QUOTE_TAG})
 NOUN_TAGS = frozenset({"NN", "NE", "FM"})
+# HanTa's tag for a nominalised adjective ("der Abgeordnete", "die Reisenden"): people
+NOMINAL_ADJECTIVE = "NNA"
+# Which kind a name is taken for when its words hold phrases of several kinds.
+KIND_ORDER: tuple[Kind, ...] = ("person", "body", "pronoun", "thing")
 # what a phrase after these belongs to: a preposition, "als"/"wie", or a noun (a genitive)
 ATTACHING_TAGS = frozenset({"APPR", "APPRART", "KOKOM"})
 PRONOUN_TAGS = frozenset({"PPER", "PIS", "PDS"})
@@ -252,8 +257,13 @@ def _phrase(tokens: list[Token], first: int, end: int) -> Phrase:
         or (words[0].lower() in FEMININE_OBLIQUE and _feminine(words[-1]))
     )
     return Phrase(
-        first, end - 1, tokens[first].start, tokens[end - 1].end, _kind(tokens[first:end]),
-        oblique, in_pp,
+        first,
+        end - 1,
+        tokens[first].start,
+        tokens[end - 1].end,
+        _kind(tokens[first:end]),
+        oblique,
+        in_pp,
     )
 
 
@@ -268,16 +278,38 @@ def _kind(tokens: list[Token]) -> Kind:
         return "pronoun"
     nouns = [t for t in tokens if t.tag in NOUN_TAGS]
     heads = nouns or [t for t in tokens if t.tag == "ADJ(A)" and is_capitalised(t.word)]
-    if any(_denotes_person(t.word) for t in heads):
+    if any(_denotes_person(t.word) for t in heads) or any(
+        t.tag == NOMINAL_ADJECTIVE for t in tokens
+    ):
         return "person"
     if any(t.word.lower().endswith(SPEAKING_BODIES) for t in nouns):
         return "body"
     if len(nouns) == 2 and nouns[0].tag == "NN" and nouns[1].word.endswith("s"):
         # "Engagement Deutschlands": a thing and its owner in the genitive
         return "thing"
-    if (nouns and nouns[-1].tag in {"NE", "FM"}) or any(t.word in NAME_PARTICLES for t in tokens):
+    # "von der Leyen", "de Maizière": a particle inside a name, not an article opening a phrase
+    particle = any(t.word in NAME_PARTICLES and (i or t.tag != "ART") for i, t in enumerate(tokens))
+    if any(t.tag == NAME_TAG for t in nouns) or particle:
         return "person"
     return "thing"
+
+
+@lru_cache(maxsize=LEMMA_CACHE)
+def name_kind(words: str) -> Kind | None:
+    """Return what words read on their own name: a person, a body, a pronoun or a thing.
+
+    None when they hold no noun phrase at all ("Kaum", "Wirst"): such words name no one.
+    A person or a body beats a thing ("Chef der Bank" is a person).
+    """
+    # a word the tagger does not know ("Liat", "AFP") is a name
+    tokens = [
+        replace(t, tag=NAME_TAG) if t.tag == UNKNOWN_TAG and is_capitalised(t.word) else t
+        for t in tag(words, 0, len(words))
+    ]
+    found = [p for first, end, _ in clauses(tokens) for p in phrases(tokens, first, end)]
+    # the head phrase names the speaker, not a genitive after it ("Das Ergebnis der Prüfer")
+    kinds = {p.kind for p in found if not p.in_pp} or {p.kind for p in found[:1]}
+    return next((kind for kind in KIND_ORDER if kind in kinds), None)
 
 
 def _denotes_person(noun: str) -> bool:

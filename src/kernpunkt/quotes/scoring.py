@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from kernpunkt.config import QuotesConfig
 from kernpunkt.document import Attribution
 from kernpunkt.quotes import grammar
+from kernpunkt.quotes.confidence import FAR, Evidence, confidence
 from kernpunkt.quotes.grammar import Phrase, Token
 from kernpunkt.quotes.lexicon import DEMONSTRATIVE_SUBJECTS, PRONOUNS
 from kernpunkt.quotes.marks import Span
@@ -39,6 +40,8 @@ WEIGHTS = {
     "oblique": -0.6,  # a dative or accusative phrase, or one inside a prepositional phrase
     "speechless": -0.45,  # a thing, with no cue, as the speaker of words in the first person
     "unresolved": -0.25,  # a pronoun that refers to no one named before
+    "thing": -0.35,  # the grammar reads the speaker's name as a thing, with no speech word
+    "nameless": -0.3,  # ... as no noun at all ("Kaum", "Wirst")
     # an earlier speaker, no cue, and someone else is the previous sentence's subject
     "interrupted": -0.3,
     # per sentence between the quote and the memory's person or the speaker it continues,
@@ -52,6 +55,8 @@ WEIGHTS = {
 # Characters the tagger reads per token of `QuotesConfig.tag_window` (German words ≈ 6 + space).
 CHARS_PER_TOKEN = 8
 SO = "so"
+COLON = ":"
+RULE_SOURCES = frozenset({"named", "pronoun", "context"})
 PEOPLE = frozenset({"person", "pronoun"})
 SPEAKERS = PEOPLE | {"body"}
 KINDS = SPEAKERS | {"thing"}
@@ -69,6 +74,7 @@ class Choice:
     # the best candidate even when it is too unsure to name: later quotes continue from it,
     # so the threshold decides what the reader sees, not how the rest of the text is read
     guess: Speaker | None = None
+    evidence: Evidence | None = None
 
 
 @dataclass
@@ -78,7 +84,14 @@ class Candidate:
     speaker: Speaker | None
     score: float
     attribution: Attribution
-    from_rules: bool = True
+    # which of `confidence.SOURCES` proposed it, and how many sentences back its mention stands
+    source: str = "named"
+    gap: int = 0
+
+    @property
+    def from_rules(self) -> bool:
+        """Tell whether the rules of `frames` and `speakers` proposed this candidate."""
+        return self.source in RULE_SOURCES
 
 
 class Scorer:
@@ -150,16 +163,27 @@ class Scorer:
         alone = sent.first_word >= span.open and sent.last_word <= span.close
         memory = self._memory(index, state) if governing is None and cue is None and alone else []
         interrupted = cue is None and alone and self._interrupts(index, rule, state)
-        ruled = self._rule(sent, span, rule, governing, tokens, interrupted)
+        # sentences back to where the rules' speaker spoke last, or was last the subject
+        since = state.subject_sentence if rule is state.subject else state.last_sentence
+        gap = index - (state.last_sentence if rule is state.last else since)
+        ruled = self._rule(sent, span, rule, governing, tokens, interrupted, gap)
         if ruled.attribution == "resolved" and rule is state.last:
             # a continued speaker: the further back they spoke, the less sure
-            ruled.score += WEIGHTS["gap"] * max(index - state.last_sentence - 1, 0)
+            ruled.score += WEIGHTS["gap"] * max(gap - 1, 0)
         if cue is None and alone and ruled.speaker is not None and index:
             # "Kapitän X nahm die Mannschaft in die Pflicht." before a quote of the coach's
             ruled.score += WEIGHTS["crowded"] * self._others(index - 1, ruled.speaker, state)
         if cue is None and self._speechless(ruled, span, tokens, sent):
             ruled.score += WEIGHTS["speechless"]
         candidates = [ruled, *memory]
+        if ruled.speaker is not None:
+            # "Das Fazit zu Wish: „…“", "Kaum zu glauben: „…“": words that name no one; a
+            # report or a court may speak through a verb ("heißt es im Bericht"), not a colon
+            kind = self._kind(ruled.speaker, sent, span, tokens)
+            if kind == "thing" and cue in {None, COLON}:
+                ruled.score += WEIGHTS["thing"]
+            elif kind == "none":
+                ruled.score += WEIGHTS["nameless"]
         if cue is None and ruled.speaker is None:
             candidates += self._heading(span, state)
         if governing is not None and not _same(governing, rule, self.text):
@@ -167,16 +191,65 @@ class Scorer:
             # the rules named someone else in the sentence: both lose, the better may still win
             contested = ruled.speaker is not None and ruled.attribution == "named"
             score = WEIGHTS["grammar"] + contested * WEIGHTS["disagrees"]
-            candidates.append(Candidate(speaker, score, _attribution(speaker), False))
+            candidates.append(Candidate(speaker, score, _attribution(speaker), "grammar"))
         best = max(candidates, key=lambda c: c.score if c.speaker else -1.0)
         if best.speaker is None:
             return Choice(None, "unclear", 0.0)
-        confidence = min(max(best.score, 0.0), 1.0)
+        evidence = self._evidence(index, span, tokens, best, candidates, cue, alone, state)
+        sure = confidence(evidence)
         if not best.from_rules:
             state.history.append(best.speaker)
-        if confidence < self.config.min_confidence:
-            return Choice(None, "unclear", confidence, best.speaker)
-        return Choice(best.speaker, best.attribution, confidence, best.speaker)
+        if sure < self.config.min_confidence:
+            return Choice(None, "unclear", sure, best.speaker, evidence)
+        return Choice(best.speaker, best.attribution, sure, best.speaker, evidence)
+
+    def _evidence(
+        self,
+        index: int,
+        span: Span,
+        tokens: list[Token],
+        best: Candidate,
+        candidates: list[Candidate],
+        cue: str | None,
+        alone: bool,
+        state: State,
+    ) -> Evidence:
+        """Return what the choice of `best` rests on, for the confidence model."""
+        assert best.speaker is not None
+        rivals = [
+            c.score
+            for c in candidates
+            if c is not best and c.speaker and not _same_person(c.speaker, best.speaker)
+        ]
+        crowded = any(self._others(i, best.speaker, state) for i in (index - 1, index) if i >= 0)
+        return Evidence(
+            source=best.source,
+            score=best.score,
+            rival=max(rivals, default=0.0),
+            cue="none" if cue is None else "colon" if cue == COLON else "word",
+            alone=alone,
+            gap=best.gap,
+            crowded=crowded,
+            indirect=best.attribution == "resolved",
+            one_word=len((best.speaker.name or "").split()) == 1,
+            kind=self._kind(best.speaker, self.sents[index], span, tokens),
+            speechlike=reads_as_speech(self.text[span.start : span.end]),
+            **self._nearest_mention(best.speaker, span),
+        )
+
+    def _nearest_mention(self, speaker: Speaker, span: Span) -> dict[str, int | bool]:
+        """Return how far the nearest mention of the speaker's last name is from the quote."""
+        key = (speaker.name or "").split()[-1:] or [""]
+        if not key[0]:
+            return {"distance": -1, "paragraph": False}
+        before = self.text.rfind(key[0], max(0, span.open - FAR), span.open)
+        after = self.text.find(key[0], span.close, span.close + FAR)
+        gaps = [(span.open - before, before, span.open)] if before >= 0 else []
+        gaps += [(after - span.close, span.close, after)] if after >= 0 else []
+        if not gaps:
+            return {"distance": -1, "paragraph": False}
+        distance, start, end = min(gaps)
+        return {"distance": distance, "paragraph": "\n" not in self.text[start:end]}
 
     def _rule(
         self,
@@ -186,6 +259,7 @@ class Scorer:
         governing: Phrase | None,
         tokens: list[Token],
         interrupted: bool,
+        gap: int,
     ) -> Candidate:
         """Score the rules' speaker by where it stands and what the grammar says of it."""
         if rule is None or rule.mention is None:
@@ -197,19 +271,20 @@ class Scorer:
             return Candidate(None, 0.0, "unclear")
         if where < 0:
             score = WEIGHTS["context"] + interrupted * WEIGHTS["interrupted"]
-            return Candidate(rule, score, "resolved")
-        score = WEIGHTS["named"] if attribution == "named" else WEIGHTS["pronoun"]
+            return Candidate(rule, score, "resolved", "context", gap)
+        source = "named" if attribution == "named" else "pronoun"
+        score = WEIGHTS[source]
         if rule.mention in PRONOUNS and rule.name == rule.mention:
             score += WEIGHTS["unresolved"]
         if governing is None:
-            return Candidate(rule, score, attribution)
+            return Candidate(rule, score, attribution, source)
         if _same(governing, rule, self.text):
-            return Candidate(rule, score + WEIGHTS["agrees"], attribution)
+            return Candidate(rule, score + WEIGHTS["agrees"], attribution, source)
         # "Der Zeitung sagte Meier": a speech verb governs the quote and its subject is another
         phrase = _phrase_at(tokens, where)
         if phrase is not None and (phrase.oblique or phrase.in_pp):
             score += WEIGHTS["oblique"]
-        return Candidate(rule, score + WEIGHTS["disagrees"], attribution)
+        return Candidate(rule, score + WEIGHTS["disagrees"], attribution, source)
 
     def _speechless(self, ruled: Candidate, span: Span, tokens: list[Token], sent: Sent) -> bool:
         """Tell whether the rules credit first-person words to a thing ("Die Aufforderung")."""
@@ -239,7 +314,7 @@ class Scorer:
             if back == 1 and self._introduces(index - 1):
                 score += WEIGHTS["introduced"]
             score += WEIGHTS["crowded"] * self._others(index - back, speaker, state)
-            return [Candidate(speaker, score, "resolved", False)]
+            return [Candidate(speaker, score, "resolved", "memory", back)]
         return []
 
     def _heading(self, span: Span, state: State) -> list[Candidate]:
@@ -266,7 +341,24 @@ class Scorer:
             if not subordinate
         )
         score = WEIGHTS["heading"] + speaks * WEIGHTS["introduced"]
-        return [Candidate(speaker, score, "resolved", False)]
+        return [Candidate(speaker, score, "resolved", "heading", 1)]
+
+    def _kind(self, speaker: Speaker, sent: Sent, span: Span, tokens: list[Token]) -> str:
+        """Return what the grammar reads a speaker as: in the sentence where it is named there.
+
+        "sagte Lang in Berlin" reads "Lang" as a name in its sentence, an adjective alone; a
+        pronoun's or an earlier sentence's speaker is read by its name; a surname the text gave
+        a role is a person.
+        """
+        name = speaker.name or ""
+        if name.split()[-1:] and name.split()[-1] in self.names:
+            return "person"
+        if _attribution(speaker) == "named" and speaker.mention:
+            where = _mention_start(self.text, speaker.mention, sent, span)
+            phrase = None if where is None else _phrase_at(tokens, where)
+            if phrase is not None:
+                return phrase.kind
+        return grammar.name_kind(name) or "none"
 
     def _introduces(self, index: int) -> bool:
         """Tell whether a sentence ends in a colon or its main clause has a speech verb."""

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from kernpunkt.quotes import grammar
 from kernpunkt.quotes.lexicon import (
     APPOSITION_TOKEN_RE,
     ARTICLE_GENDERS,
@@ -256,11 +257,19 @@ def _resolve(mention: str, history: Sequence[Speaker]) -> Speaker:
     if pronoun is not None:
         # "er", and "seiner Ansicht" (someone's view): the person referred to.
         wanted = GENDERS.get(pronoun)
-        for earlier in reversed(history[-PRONOUN_LOOKBACK:]):
-            if earlier.name is None or earlier.name in PRONOUNS or not _can_speak(earlier):
-                continue
-            if wanted is None or earlier.gender in {wanted, "?"}:
-                return Speaker(mention, earlier.name, earlier.gender)
+        fits = [
+            earlier
+            for earlier in reversed(history[-PRONOUN_LOOKBACK:])
+            if earlier.name is not None
+            and earlier.name not in PRONOUNS
+            and _can_speak(earlier)
+            and (wanted is None or earlier.gender in {wanted, "?"})
+        ]
+        # a person or a body the grammar recognises before anything it reads as a thing
+        earlier = next((e for e in fits if grammar.name_kind(e.name or "") != "thing"), None)
+        earlier = earlier or next(iter(fits), None)
+        if earlier is not None:
+            return Speaker(mention, earlier.name, earlier.gender)
         return Speaker(mention, mention)
     # "Christian Wulff (CDU)": what stands in parentheses is no part of the name
     segments = [WORD_ONLY_RE.findall(part) for part in PARENTHESIS_RE.sub(" ", mention).split(",")]
@@ -449,7 +458,22 @@ def sentence_speaker(text: str, sent: Sent, state: State) -> Speaker | None:
     """Return the speaker of a sentence's own speech frame (reported speech without quotes)."""
     for frame in sent.frames:
         if frame.mention is not None and frame.kind in OWN_FRAME_KINDS:
-            return speaker_for(text, frame.mention, state)
+            mention = _inverted_subject(text, sent, frame.pos) or frame.mention
+            return speaker_for(text, mention, state)
+    return None
+
+
+def _inverted_subject(text: str, sent: Sent, cue: int) -> tuple[int, int] | None:
+    """Return the subject after a speech verb that opens its clause after a comma, by grammar.
+
+    "Es sei erschreckend, wie …, sagt Korrespondent Matthias Zahn.": Zahn speaks, not "Es".
+    """
+    tokens = grammar.tag(text, sent.start, min(sent.end, cue + WINDOW))
+    for first, end, _ in grammar.clauses(tokens):
+        if tokens[first].start == cue and first and tokens[first - 1].tag == "$,":
+            subject = grammar.cue_subject(tokens, first, end, first)
+            if subject is not None and subject.kind in {"person", "body"}:
+                return subject.start, subject.end
     return None
 
 
