@@ -11,7 +11,10 @@ written by helpers who never saw the quote finder and is never tuned on.
 A found quote matches a gold quote when it covers the same words at the same place. Its speaker
 is right when it is one of the forms the text uses for the gold speaker (or ends in the gold
 speaker's last word), "unclear" when kernpunkt names nobody, and a different person otherwise.
-`--pages FILE --texts DIR` scores another set in the same format (texts named NAME.txt).
+`--pages FILE --texts DIR` scores another set in the same format (texts named NAME.txt):
+`heldout-pages3.jsonl` (31 news pages, 218 quotes, blind, scored once per change of method) and
+the development pages `dev-pages-a.jsonl`, `dev-pages-b.jsonl`, whose texts are built from the
+fixtures in `news-pages-sources.jsonl` and stay outside the repository.
 
     python benchmarks/eval_quotes_pages.py [--show] [--pages FILE --texts DIR]
 """

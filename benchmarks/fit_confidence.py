@@ -1,18 +1,27 @@
 """Fit the weights of the quote finder's confidence model on annotated development pages.
 
-Each page set is a JSONL file in the format of `benchmarks/data/heldout-pages.jsonl` with a folder
-of its texts. The finder runs with no threshold, so every quote keeps its best speaker; each
-found quote that matches a true gold quote becomes one example: the evidence of its choice
+The development pages are 56 German news pages (parser test fixtures of flairNLP/fundus at the
+commit named in `benchmarks/data/news-pages-sources.jsonl`), their quotes annotated by helpers
+who never saw the quote finder: `benchmarks/data/dev-pages-a.jsonl` and `dev-pages-b.jsonl`
+keep offsets, speakers and every form the text uses for each speaker, not the pages. The texts
+(headline, teaser, subheadings and paragraphs of each fixture, one block per line; the
+annotations' `file_sha1` checks the version) stay outside the repository: pass their folder.
+
+The finder runs with no threshold, so every quote keeps its best speaker; each found quote
+that matches a true gold quote becomes one example: the evidence of its choice
 (`kernpunkt.quotes.confidence.Evidence`) and whether the speaker is the right person. A logistic
-regression with an L2 penalty is fitted by Newton's method. Printed: the weight table to paste
-into `confidence.py`, and for each threshold the share right, credited to another person and
-left unclear, both on the fitted pages and cross-validated by page (each page scored by weights
-fitted without it), which is the figure to choose `quotes.min_confidence` by.
+regression with an L2 penalty, each page weighing the square root of its quotes, is fitted by
+Newton's method; a feature that can only lower confidence (`NEGATIVE`) and is fitted positive
+is dropped. Printed: the weight table to paste into `confidence.py`, and for each threshold the
+share right, credited to another person and left unclear, on the fitted pages and
+cross-validated by page (each page scored by weights fitted without it), which is the figure
+to choose `quotes.min_confidence` by (with `eval_quotes.py --curve` on the shared train items).
 
 Fit only on pages annotated for development: never on the shared SpkAtt data (its licence) nor
-on a held-out set.
+on a held-out set (`heldout-pages*.jsonl`).
 
-    python benchmarks/fit_confidence.py --set DEV.jsonl TEXTS_DIR [--set ...]
+    python benchmarks/fit_confidence.py --set benchmarks/data/dev-pages-a.jsonl TEXTS_A \
+        --set benchmarks/data/dev-pages-b.jsonl TEXTS_B
 """
 
 from __future__ import annotations
