@@ -312,6 +312,16 @@ def name_kind(words: str) -> Kind | None:
     return next((kind for kind in KIND_ORDER if kind in kinds), None)
 
 
+def may_name_someone(words: str) -> bool:
+    """Tell whether words may name someone: not a thing, or a thing with a name in it.
+
+    "Eileen Lyons" reads as a thing and its owner ("Engagement Deutschlands") but holds a name.
+    """
+    return name_kind(words) != "thing" or any(
+        t.tag in {NAME_TAG, UNKNOWN_TAG} for t in tag(words, 0, len(words))
+    )
+
+
 def _denotes_person(noun: str) -> bool:
     """Tell whether a noun names a person: a role, an age ("der 48-Jährige"), an agent noun."""
     return (

@@ -270,9 +270,7 @@ EPITHET_RE = re.compile(r"(?:Jährige[rn]?|[Pp]olitiker(?:in)?)$")
 OBLIQUE_ARTICLES = frozenset("des eines der einer dem einem".split())
 # A feminine agent noun: a masculine agent's ending plus "-in" ("Sprecherin", "Präsidentin",
 # "Anwältin", "Virologin"), which "Martin", "Berlin" or "Termin" are not.
-FEMININE_AGENT_RE = re.compile(
-    r"[^\W\d_]+(?:er|or|ent|ant|ist|og|om|at|ot|ef|ält|rzt|irt|eur)in$"
-)
+FEMININE_AGENT_RE = re.compile(r"[^\W\d_]+(?:er|or|ent|ant|ist|og|om|at|ot|ef|ält|rzt|irt|eur)in$")
 # Words and the punctuation between them, for reading role nouns in apposition to names.
 APPOSITION_TOKEN_RE = re.compile(r"[^\W\d_][\w’'\-]*\.?|[^\w\s]")
 # "die Bürgermeisterin von Lindau, Claudia Alfons": a place between role and name.

@@ -358,6 +358,9 @@ class Scorer:
             phrase = None if where is None else _phrase_at(tokens, where)
             if phrase is not None:
                 return phrase.kind
+            if where is not None and where > sent.first_word and speaker.mention[:1].isupper():
+                # no noun, yet capitalised inside a sentence: German writes names so ("Lang")
+                return "person"
         return grammar.name_kind(name) or "none"
 
     def _introduces(self, index: int) -> bool:

@@ -266,7 +266,7 @@ def _resolve(mention: str, history: Sequence[Speaker]) -> Speaker:
             and (wanted is None or earlier.gender in {wanted, "?"})
         ]
         # a person or a body the grammar recognises before anything it reads as a thing
-        earlier = next((e for e in fits if grammar.name_kind(e.name or "") != "thing"), None)
+        earlier = next((e for e in fits if grammar.may_name_someone(e.name or "")), None)
         earlier = earlier or next(iter(fits), None)
         if earlier is not None:
             return Speaker(mention, earlier.name, earlier.gender)
@@ -456,11 +456,12 @@ def speaker_for(
 
 def sentence_speaker(text: str, sent: Sent, state: State) -> Speaker | None:
     """Return the speaker of a sentence's own speech frame (reported speech without quotes)."""
-    for frame in sent.frames:
-        if frame.mention is not None and frame.kind in OWN_FRAME_KINDS:
-            mention = _inverted_subject(text, sent, frame.pos) or frame.mention
-            return speaker_for(text, mention, state)
-    return None
+    own = [f for f in sent.frames if f.mention is not None and f.kind in OWN_FRAME_KINDS]
+    # "…, man investiere kontinuierlich, sagt Rektorin Eileen Lyons.": the inverted verb's
+    # subject speaks, whichever frame comes first
+    inverted = next(filter(None, (_inverted_subject(text, sent, f.pos) for f in own)), None)
+    mention = inverted or (own[0].mention if own else None)
+    return None if mention is None else speaker_for(text, mention, state)
 
 
 def _inverted_subject(text: str, sent: Sent, cue: int) -> tuple[int, int] | None:
@@ -494,7 +495,9 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
     # "Eine Nachfolgerin findet sie nicht": an indefinite phrase opening the clause is no one
     # the text goes on about, and often the object
     indefinite = person.name is not None and person.name.split()[0].lower() in INDEFINITE_ARTICLES
-    if person.name and " " in person.name and not indefinite and (opening or _is_person(person)):
+    # a one-word name counts when the grammar reads it as a person ("Yakin ärgerte sich")
+    named = " " in (person.name or "") or grammar.name_kind(person.name or "") == "person"
+    if person.name and named and not indefinite and (opening or _is_person(person)):
         state.history.append(person)
         state.subject, state.subject_sentence = person, index
 
