@@ -11,8 +11,6 @@ from kernpunkt.clean import clean
 from kernpunkt.clean.classifier import (
     decode,
     features,
-    gaps,
-    run_lengths,
     select_lines,
     shipped_model,
     with_headline,
@@ -144,32 +142,11 @@ def test_every_line_sees_the_features_of_the_lines_above_and_below() -> None:
     assert rows[0]["above_log_words"] == rows[-1]["below_log_words"] == 0.0
 
 
-def test_caption_next_to_its_credit_is_told_apart_from_a_paragraph() -> None:
+def test_caption_above_its_credit_is_told_apart_from_a_paragraph() -> None:
     caption = "Der Oberbürgermeister stellt die Pläne am Montag im Stadtrat vor."
     rows = features(judged([PARAGRAPHS[0], caption, "Foto: Jan Woitas/dpa", *PARAGRAPHS[1:]]))
-    assert rows[1]["paragraph_by_credit"] == 1.0
-    assert rows[0]["paragraph_by_credit"] == rows[4]["paragraph_by_credit"] == 0.0
-
-
-def test_text_repeated_elsewhere_on_the_page_is_noticed() -> None:
-    teaser = "Leipzig will bis zum Jahr 2030 alle Schulen mit Solaranlagen ausstatten"
-    rows = features(judged([teaser, *PARAGRAPHS, teaser]))
-    assert rows[0]["repeated"] == rows[-1]["repeated"] == 1.0
-    assert rows[0]["shingles_elsewhere"] == 1.0
-    assert rows[2]["repeated"] == rows[2]["shingles_elsewhere"] == 0.0
-
-
-def test_menu_entries_know_how_long_their_block_of_short_lines_is() -> None:
-    rows = features(judged(PAGE))
-    assert rows[0]["log_short_block"] == rows[3]["log_short_block"] > 0.0
-    assert rows[5]["log_short_block"] == 0.0
-    assert rows[0]["log_gap_below"] > rows[4]["log_gap_below"]
-
-
-def test_run_lengths_and_gaps_count_along_the_flags() -> None:
-    flags = [True, True, False, True, False, False]
-    assert run_lengths(flags) == [2, 2, 0, 1, 0, 0]
-    assert gaps(flags) == [6, 0, 0, 1, 0, 1]
+    assert rows[1]["paragraph_above_credit"] == 1.0
+    assert rows[0]["paragraph_above_credit"] == rows[3]["paragraph_above_credit"] == 0.0
 
 
 def test_headline_above_a_credit_is_kept_when_the_paste_starts_with_it() -> None:

@@ -1,17 +1,16 @@
 """The article lines of a page by a line classifier over the sequence of lines.
 
 Each line gets a handful of readable features (its length and share of function words, how it
-ends, capitals and digits, what the German line rules say about it, how much prose surrounds
-it, whether a comment, teaser or appeal heading came above, whether it lies above, inside or
-below the densest run of paragraphs and how far, how much of its vocabulary the prose of the
-page shares and how many of the headline's words it repeats), the same of the lines right above
-and below it, and where it stands on the page: in a block of short lines (menus, teaser lists),
-next to a photo credit (a caption), repeated elsewhere (a pull quote, a teaser of the lead), how
-many lines from the nearest paragraph. A logistic model turns them into the odds that the line
-is article text, and a two-state hidden Markov model (body, other) smooths the odds along the
-page with Viterbi decoding, so that a page may have several body stretches, but a lone line
-seldom switches; the headline right above the first kept line is kept with it. The weights are
-a short table (weights.json), trained by benchmarks/train_clean.py.
+ends and starts, capitals and digits, what the German line rules say about it, whether it reads
+like a caption above its photo credit, how much prose surrounds it, whether a comment, teaser or
+appeal heading came above, whether it lies above, inside or below the densest run of
+paragraphs, how much of its vocabulary the prose of the page shares and how many of the
+headline's words it repeats), and the main ones of the lines right above and below it. A
+logistic model turns them into the odds that the line is article text, and a two-state hidden
+Markov model (body, other) smooths the odds along the page with Viterbi decoding, so that a
+page may have several body stretches, but a lone line seldom switches; the headline right
+above the first kept line is kept with it. The weights are a short table (weights.json),
+trained by benchmarks/train_clean.py.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ from pathlib import Path
 
 from kernpunkt.clean.lines import TERMINAL, Line
 from kernpunkt.clean.region import HEADLINE_SEARCH_LINES, is_headline, select_body
-from kernpunkt.clean.rules import STARTS_SENTENCE, TRUNCATED, repeat_key
+from kernpunkt.clean.rules import STARTS_SENTENCE, TRUNCATED
 from kernpunkt.german import STOPWORDS, words
 
 WEIGHTS = Path(__file__).with_name("weights.json")
@@ -154,6 +153,10 @@ def features(lines: list[Line]) -> list[dict[str, float]]:
             "below_comments": float(below_comments),
             "headline_similarity": overlap(content_words(text), headline),
             "boilerplate": float(not line.body),
+            # A caption reads like a paragraph, with its credit right below it.
+            "paragraph_above_credit": float(
+                line.good and index + 1 < len(lines) and lines[index + 1].reason == "image-credit"
+            ),
         }
         for reason in RULE_REASONS:
             row[f"rule_{reason}"] = float(line.reason == reason)
@@ -165,7 +168,6 @@ def features(lines: list[Line]) -> list[dict[str, float]]:
         elif since_block is not None and line.good:
             since_block += 1
     add_neighbours(rows)
-    add_structure(lines, rows, first, last)
     return rows
 
 
@@ -179,69 +181,6 @@ def add_neighbours(rows: list[dict[str, float]]) -> None:
         for name in NEIGHBOUR_FEATURES:
             row[f"above_{name}"] = above[name]
             row[f"below_{name}"] = below[name]
-
-
-def add_structure(lines: list[Line], rows: list[dict[str, float]], first: int, last: int) -> None:
-    """Add where a line stands: in a block of short lines, repeated, how far from the densest
-    run, how far from the nearest paragraph above and below."""
-    short_runs = run_lengths([not line.good for line in lines])
-    gaps_above = gaps([line.good for line in lines])
-    gaps_below = gaps([line.good for line in reversed(lines)])[::-1]
-    keys = Counter(repeat_key(line.text) for line in lines)
-    credit = [line.reason == "image-credit" for line in lines]
-    shingles = shingle_repetition(lines)
-    for index, (line, row) in enumerate(zip(lines, rows, strict=True)):
-        row["log_short_block"] = math.log1p(short_runs[index]) if not line.good else 0.0
-        # A caption reads like a paragraph, with its credit right above or below it.
-        credits = (credit[index - 1] if index else False) or (
-            credit[index + 1] if index + 1 < len(lines) else False
-        )
-        row["paragraph_by_credit"] = float(line.good and credits)
-        row["repeated"] = float(keys[repeat_key(line.text)] > 1)
-        row["shingles_elsewhere"] = shingles[index]
-        row["log_lines_above_run"] = math.log1p(max(first - index, 0))
-        row["log_lines_below_run"] = math.log1p(max(index - last, 0))
-        row["log_gap_above"] = math.log1p(gaps_above[index])
-        row["log_gap_below"] = math.log1p(gaps_below[index])
-
-
-def gaps(flags: list[bool]) -> list[int]:
-    """Return, per position, how many positions lie since the last true flag before it."""
-    since = []
-    count = len(flags)
-    for flag in flags:
-        since.append(count)
-        count = 0 if flag else count + 1
-    return since
-
-
-def run_lengths(flags: list[bool]) -> list[int]:
-    """Return, per position, the length of the run of true flags it lies in (0 outside)."""
-    lengths = [0] * len(flags)
-    start = 0
-    for index in range(len(flags) + 1):
-        if index == len(flags) or not flags[index]:
-            for inside in range(start, index):
-                lengths[inside] = index - start
-            start = index + 1
-    return lengths
-
-
-def shingle_repetition(lines: list[Line]) -> list[float]:
-    """Return, per line, the share of its word triples that another line holds too.
-
-    A pull quote, a caption shown twice or a teaser of the lead repeats words of another line.
-    """
-    triples = [set(word_triples(words(line.text))) for line in lines]
-    counts: Counter[tuple[str, str, str]] = Counter()
-    for own in triples:
-        counts.update(own)
-    return [sum(counts[triple] > 1 for triple in own) / len(own) if own else 0.0 for own in triples]
-
-
-def word_triples(tokens: list[str]) -> list[tuple[str, str, str]]:
-    """Return the triples of consecutive words, in order."""
-    return list(zip(tokens, tokens[1:], tokens[2:], strict=False))
 
 
 def window_sums(values: list[float], radius: int) -> list[float]:
