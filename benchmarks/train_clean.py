@@ -44,7 +44,7 @@ body (L: lost pages). Figures at the time of writing (issue 14), P/R/F1:
                        labels  pages  all                fundus (curated)   other (trafilatura)
     rules              before  110    0.895/0.948/0.920  0.884/0.956/0.919  0.942/0.913/0.927  L2
     classifier 493c33e before  110    0.895/0.969/0.930  0.884/0.979/0.929  0.941/0.930/0.936  L0
-    classifier now     before  110    0.908/0.961/0.934  0.900/0.976/0.936  0.947/0.899/0.922  L0
+    classifier now     before  110    0.908/0.961/0.934  0.899/0.977/0.936  0.947/0.899/0.922  L0
     rules              now     111    0.907/0.946/0.926  0.898/0.954/0.925  0.950/0.913/0.931  L2
     classifier 493c33e now     111    0.911/0.970/0.940  0.903/0.980/0.940  0.949/0.932/0.940  L0
     classifier now     now     111    0.922/0.961/0.941  0.918/0.976/0.946  0.940/0.900/0.919  L0
