@@ -5,9 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from train_clean import align, fold_of
 
 from kernpunkt.clean import clean
-from kernpunkt.clean.classifier import decode, features, select_lines, shipped_model
+from kernpunkt.clean.classifier import (
+    decode,
+    features,
+    select_lines,
+    shipped_model,
+    with_headline,
+)
 from kernpunkt.clean.lines import Line
 from kernpunkt.clean.rules import judge
 from kernpunkt.config import load_config
@@ -119,3 +126,55 @@ def test_classifier_keeps_a_paste_without_any_paragraph() -> None:
     assert clean("Bahn streikt am Montag", kind="text", method="classifier").text == (
         "Bahn streikt am Montag"
     )
+
+
+def judged(texts: list[str]) -> list[Line]:
+    """Return the lines of `texts`, judged by the line rules."""
+    lines = [Line(text) for text in texts]
+    judge(lines)
+    return lines
+
+
+def test_every_line_sees_the_features_of_the_lines_above_and_below() -> None:
+    rows = features(judged(PAGE))
+    assert rows[5]["above_log_words"] == rows[4]["log_words"]
+    assert rows[5]["below_paragraph"] == rows[6]["paragraph"] == 1.0
+    assert rows[0]["above_log_words"] == rows[-1]["below_log_words"] == 0.0
+
+
+def test_caption_above_its_credit_is_told_apart_from_a_paragraph() -> None:
+    caption = "Der Oberbürgermeister stellt die Pläne am Montag im Stadtrat vor."
+    rows = features(judged([PARAGRAPHS[0], caption, "Foto: Jan Woitas/dpa", *PARAGRAPHS[1:]]))
+    assert rows[1]["paragraph_above_credit"] == 1.0
+    assert rows[0]["paragraph_above_credit"] == rows[3]["paragraph_above_credit"] == 0.0
+
+
+def test_headline_above_a_credit_is_kept_when_the_paste_starts_with_it() -> None:
+    headline = "Leipzig stattet alle Schulen mit Solaranlagen aus"
+    lines = judged([headline, "Foto: Jan Woitas/dpa", *PARAGRAPHS])
+    keep = [False, False] + [True] * len(PARAGRAPHS)
+    assert with_headline(lines, keep) == [True, False] + [True] * len(PARAGRAPHS)
+
+
+def test_menu_entry_above_the_article_is_not_taken_for_its_headline() -> None:
+    lines = judged(["Politik", *PARAGRAPHS])
+    keep = [False] + [True] * len(PARAGRAPHS)
+    assert with_headline(lines, keep) == keep
+
+
+def test_labelling_finds_a_paragraph_shown_with_a_link_label_its_article_lacks() -> None:
+    shown = PARAGRAPHS[1].replace("Haushalt", "Haushalt (extern)")
+    main = " ".join([PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]])
+    lines = ["Startseite", PARAGRAPHS[0], shown, "Anzeige", PARAGRAPHS[2]]
+    assert align(lines, main, "") == [False, True, True, False, True]
+
+
+def test_labelling_does_not_take_a_paragraph_of_another_article_for_body() -> None:
+    main = " ".join(PARAGRAPHS[:2])
+    lines = [PARAGRAPHS[0], PARAGRAPHS[2], PARAGRAPHS[1]]
+    assert align(lines, main, "") == [True, False, True]
+
+
+def test_a_site_keeps_its_fold_whatever_other_sites_are_added() -> None:
+    assert fold_of("taz") == fold_of("taz") < 10
+    assert len({fold_of(f"site{number}") for number in range(100)}) == 10

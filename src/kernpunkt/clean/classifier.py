@@ -1,14 +1,16 @@
 """The article lines of a page by a line classifier over the sequence of lines.
 
 Each line gets a handful of readable features (its length and share of function words, how it
-ends, capitals and digits, what the German line rules say about it, how much prose surrounds
-it, whether a comment, teaser or appeal heading came above, whether it lies above, inside or
-below the densest run of paragraphs, how much of its vocabulary the prose of the page shares
-and how many of the headline's words it repeats); a logistic model turns them into the odds
-that the line is article text, and a two-state hidden Markov model (body, other) smooths the
-odds along the page with Viterbi decoding, so that a page may have several body stretches, but
-a lone line seldom switches. The weights are a short table (weights.json), trained by
-benchmarks/train_clean.py.
+ends and starts, capitals and digits, what the German line rules say about it, whether it reads
+like a caption above its photo credit, how much prose surrounds it, whether a comment, teaser or
+appeal heading came above, whether it lies above, inside or below the densest run of
+paragraphs, how much of its vocabulary the prose of the page shares and how many of the
+headline's words it repeats), and the main ones of the lines right above and below it. A
+logistic model turns them into the odds that the line is article text, and a two-state hidden
+Markov model (body, other) smooths the odds along the page with Viterbi decoding, so that a
+page may have several body stretches, but a lone line seldom switches; the headline right
+above the first kept line is kept with it. The weights are a short table (weights.json),
+trained by benchmarks/train_clean.py.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from kernpunkt.clean.lines import TERMINAL, Line
-from kernpunkt.clean.region import select_body
+from kernpunkt.clean.region import HEADLINE_SEARCH_LINES, is_headline, select_body
 from kernpunkt.clean.rules import STARTS_SENTENCE, TRUNCATED
 from kernpunkt.german import STOPWORDS, words
 
@@ -45,6 +47,15 @@ NEAR_LINES = 2
 WIDE_LINES = 8
 # A content word has this many letters; shorter words say little about the topic.
 CONTENT_WORD_LETTERS = 5
+# The features of the line above and below that each line sees as well.
+NEIGHBOUR_FEATURES = (
+    "log_words",
+    "paragraph",
+    "ends_terminal",
+    "link_like",
+    "rule_metadata",
+    "boilerplate",
+)
 SHOUTING = re.compile(r"[A-ZÄÖÜ]")
 LETTER = re.compile(r"[^\W\d_]")
 LINK_LIKE = re.compile(r"https?://|www\.|\.(?:de|com|at|ch|html?)\b|[|»›>]\s|\s[|»›<]")
@@ -122,6 +133,8 @@ def features(lines: list[Line]) -> list[dict[str, float]]:
             "ends_terminal": float(TERMINAL.search(text) is not None),
             "truncated": float(TRUNCATED.search(text) is not None),
             "starts_capital": float(STARTS_SENTENCE.match(text) is not None),
+            # A line of a select-all copy that starts in lower case is a fragment of a box.
+            "starts_lower": float(text[:1].islower()),
             "paragraph": float(line.good),
             "capital_share": len(SHOUTING.findall(text)) / letters,
             "link_like": float(LINK_LIKE.search(text) is not None),
@@ -139,6 +152,11 @@ def features(lines: list[Line]) -> list[dict[str, float]]:
             "prose_below_share": (total - prose_above - prose[index]) / total,
             "below_comments": float(below_comments),
             "headline_similarity": overlap(content_words(text), headline),
+            "boilerplate": float(not line.body),
+            # A caption reads like a paragraph, with its credit right below it.
+            "paragraph_above_credit": float(
+                line.good and index + 1 < len(lines) and lines[index + 1].reason == "image-credit"
+            ),
         }
         for reason in RULE_REASONS:
             row[f"rule_{reason}"] = float(line.reason == reason)
@@ -149,7 +167,20 @@ def features(lines: list[Line]) -> list[dict[str, float]]:
             since_block = 0
         elif since_block is not None and line.good:
             since_block += 1
+    add_neighbours(rows)
     return rows
+
+
+def add_neighbours(rows: list[dict[str, float]]) -> None:
+    """Add the features of the line above and the line below to every row."""
+    blank = dict.fromkeys(NEIGHBOUR_FEATURES, 0.0)
+    own = [{name: row[name] for name in NEIGHBOUR_FEATURES} for row in rows]
+    for index, row in enumerate(rows):
+        above = own[index - 1] if index > 0 else blank
+        below = own[index + 1] if index + 1 < len(rows) else blank
+        for name in NEIGHBOUR_FEATURES:
+            row[f"above_{name}"] = above[name]
+            row[f"below_{name}"] = below[name]
 
 
 def window_sums(values: list[float], radius: int) -> list[float]:
@@ -239,7 +270,25 @@ def select_lines(lines: list[Line], model: LineModel | None = None) -> list[bool
     """Return which judged lines are article text, by the classifier and the smoothing."""
     model = model or shipped_model()
     probabilities = [body_probability(row, model) for row in features(lines)]
-    keep = decode(probabilities, model)
+    keep = with_headline(lines, decode(probabilities, model))
     # The model learnt from whole pages; a paste it finds no article in (a headline alone, a
     # list) is left to the densest run, which keeps what is not boilerplate.
     return keep if any(keep) else select_body(lines)
+
+
+def with_headline(lines: list[Line], keep: list[bool]) -> list[bool]:
+    """Return `keep` with the headline above the first kept line kept too.
+
+    A paste may start with the headline, where every training page has its menu; the headline
+    is the first candidate line above the article, across credits, bylines and datelines.
+    """
+    if True not in keep:
+        return keep
+    first = keep.index(True)
+    for index in range(first - 1, max(first - 1 - HEADLINE_SEARCH_LINES, -1), -1):
+        line = lines[index]
+        if line.body:
+            if not line.good and is_headline(line.text, line.words):
+                return [*keep[:index], True, *keep[index + 1 :]]
+            break
+    return keep
