@@ -357,3 +357,25 @@ def test_short_capitalised_quote_after_a_speakers_colon_is_no_term(
 ) -> None:
     quote = only(text)
     assert (quote.text, quote.speaker) == (words, speaker)
+
+
+# --- speech verbs no lexicon lists ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("„Das sind die kleinsten Räume der Stadt“, lacht Kerstin Wahala.", "Kerstin Wahala"),
+        ("„Man kann mit freien Programmen starten“, regt die Rektorin an.", "die Rektorin"),
+        ("„Damit ließen sich viele Kosten vermeiden“, schätzt Pfeiffer.", "Pfeiffer"),
+    ],
+)
+def test_verb_first_clause_after_a_quote_frames_it_whatever_the_verb(
+    text: str, speaker: str
+) -> None:
+    quote = only(text)
+    assert quote.speaker_mention == speaker
+
+
+def test_thing_after_the_verb_does_not_frame_a_quote_as_speech() -> None:
+    assert find_quotes("„Titanic“, lief gestern im Kino.") == []

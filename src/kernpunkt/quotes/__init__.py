@@ -69,6 +69,7 @@ from dataclasses import dataclass, field
 
 from kernpunkt.config import QuotesConfig
 from kernpunkt.document import Quote, Sentence
+from kernpunkt.quotes import grammar
 from kernpunkt.quotes.confidence import Evidence
 from kernpunkt.quotes.frames import (
     FrameIndex,
@@ -289,7 +290,7 @@ def _attribute_span(
             return continued, ":"
         return (speaker_for(text, subject, state) if subject else None), ":"
     if term:
-        return None
+        return _inverted_frame(text, masked, sent, span, state) if sentence_like else None
     frame = nearest_frame(masked, frames, span, colon=False)
     if frame is not None and frame.mention is not None:
         return speaker_for(text, span_mention(masked, sent, frame, span), state), frame.cue
@@ -315,7 +316,21 @@ def _attribute_span(
         if subject is not None and passive_before(masked, sent, span.open):
             return speaker, None
         return (speaker_for(text, subject, state) if subject else None), None
-    return None
+    return _inverted_frame(text, masked, sent, span, state) if sentence_like else None
+
+
+def _inverted_frame(
+    text: str, masked: str, sent: Sent, span: Span, state: State
+) -> tuple[Speaker | None, str | None] | None:
+    """Return the subject and verb of a verb-first clause after a quote that frames it.
+
+    „…“, lacht Kerstin Wahala.: German reports speech so with verbs no lexicon lists.
+    """
+    inverted = grammar.frame_after_quote(masked, span.open, span.close, sent.end)
+    if inverted is None:
+        return None
+    verb, subject = inverted
+    return speaker_for(text, (subject.start, subject.end), state), verb.word
 
 
 def _refers_back(masked: str, mention: tuple[int, int]) -> bool:

@@ -42,6 +42,8 @@ PARTICIPLE_TAGS = frozenset({"VV(PP)", "VV(INF)", "VV(IZU)"})
 SUBORDINATE_TAGS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV"})
 BOUNDARY_TAGS = frozenset({"$,", "$.", "$(", QUOTE_TAG})
 NOUN_TAGS = frozenset({"NN", "NE", "FM"})
+# Characters read after a quote for the clause that frames it ("„…“, lacht die Wirtin").
+FRAME_AFTER_CHARS = 120
 # HanTa's tag for a nominalised adjective ("der Abgeordnete", "die Reisenden"): people
 NOMINAL_ADJECTIVE = "NNA"
 # Which kind a name is taken for when its words hold phrases of several kinds.
@@ -353,6 +355,28 @@ def cue_subject(tokens: list[Token], first: int, end: int, cue: int) -> Phrase |
         if best is None or score > best[0]:
             best = (score, phrase)
     return best[1] if best else None
+
+
+def frame_after_quote(masked: str, open_: int, close: int, end: int) -> tuple[Token, Phrase] | None:
+    """Return the verb and subject of a verb-first clause right after a quote, by grammar.
+
+    „…“, lacht Kerstin Wahala. · „…“, regt sie an. · „…“, schätzt Pfeiffer.: German reports
+    speech so with any verb, not only those of the speech lexicon; the subject must be someone
+    (a person, a body or a pronoun), never a thing.
+    """
+    tokens = tag(masked, open_, min(end, close + FRAME_AFTER_CHARS))
+    if len(tokens) < 3 or tokens[0].tag != QUOTE_TAG or tokens[1].tag != "$,":
+        return None
+    if tokens[2].tag not in FINITE_TAGS:
+        return None
+    first, last, _ = next(c for c in clauses(tokens) if c[0] == 2)
+    subject = cue_subject(tokens, first, last, first)
+    if subject is None or subject.first != first + 1:
+        return None
+    # a bare singular noun cannot be a subject in German: one word without article is a name
+    if subject.kind == "thing" and subject.first != subject.last:
+        return None
+    return tokens[first], subject
 
 
 # How a noun phrase is preferred as the subject of a speech verb: the readable weight table.
