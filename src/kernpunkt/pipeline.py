@@ -30,7 +30,7 @@ from kernpunkt.sources.fetch import fetch_article
 from kernpunkt.sources.files import Reading, read_file
 from kernpunkt.sources.inputs import check_article, check_source
 from kernpunkt.summarise import BartSummariser, Summariser, summarise_digest
-from kernpunkt.translate import Translation, Translator, load_translator, translate_flagged
+from kernpunkt.translate import Translation, Translator, load_translator, submit_flagged
 
 T = TypeVar("T")
 # One article for `digest_many`: a text, an (id, text) pair, or a mapping with "id" and a source
@@ -135,6 +135,7 @@ def speaker_english(mention: str, english: str) -> str:
 
 
 Job = tuple[object, str, str, int | None]  # (target, attribute, German text, sentence index)
+Collect = Callable[[Callable[[int, int], None] | None], list[Translation]]
 
 
 def translation_jobs(draft: _Draft, key_points_only: bool) -> tuple[list[Job], list[Job]]:
@@ -160,6 +161,22 @@ def translation_jobs(draft: _Draft, key_points_only: bool) -> tuple[list[Job], l
         else:
             quote.speaker_en = quote.speaker
     return first, second
+
+
+def quote_sentences_first(
+    drafts: list[_Draft], jobs: list[list[Job]]
+) -> tuple[list[Job], list[Job]]:
+    """Split the first-round jobs of `drafts` into the sentences that hold quotes and the rest."""
+    lead: list[Job] = []
+    rest: list[Job] = []
+    for draft, draft_jobs in zip(drafts, jobs, strict=True):
+        quoted = {
+            i for quote in draft.quotes for i in keypoints.quote_sentences(quote, draft.sentences)
+        }
+        for job in draft_jobs:
+            is_lead = job[1] == "en" and job[3] in quoted
+            (lead if is_lead else rest).append(job)
+    return lead, rest
 
 
 def aligned_quote(quote: Quote, sentences: list[Sentence]) -> str | None:
@@ -387,16 +404,20 @@ class Pipeline:
         num_beams: int | None,
         progress: Progress | None,
     ) -> None:
-        """Translate sentences and speaker lines of all drafts together, then the quotes.
+        """Translate sentences, speaker lines and quotes of all drafts in one pass of the engine.
 
         A quote takes its words from its sentence's translation where they align; the others
-        share one model call. A segment the model failed on keeps its German and is flagged.
+        are queued as soon as their sentences are translated, while the rest still are. A
+        segment the model failed on keeps its German and is flagged.
         """
         rounds = [translation_jobs(draft, key_points_only) for draft in drafts]
-        first = [job for jobs, _ in rounds for job in jobs]
+        # the sentences that hold quotes go first, so that the quotes their translation cannot
+        # give are queued while the model still works on the rest: one pass through the engine
+        lead, rest = quote_sentences_first(drafts, [jobs for jobs, _ in rounds])
         started = time.perf_counter()
-        counted = [0]  # pieces the first round counted: the second round's progress goes on
-        self._apply(first, self._run_jobs(first, num_beams, progress, counted), drafts)
+        counted = [0]  # pieces counted so far: each later call's progress goes on from there
+        lead_done, rest_done = self._submit(lead, num_beams), self._submit(rest, num_beams)
+        self._apply(lead, self._collect(lead_done, progress, counted), drafts)
         second = []
         for draft, (_, quote_jobs) in zip(drafts, rounds, strict=True):
             failed = {n.sentence for n in draft.notices if n.code == checks.UNTRANSLATED}
@@ -410,7 +431,9 @@ class Pipeline:
                     second.append(job)
                 else:
                     quote.text_en = english
-        self._apply(second, self._run_jobs(second, num_beams, progress, counted), drafts)
+        second_done = self._submit(second, num_beams)
+        self._apply(rest, self._collect(rest_done, progress, counted), drafts)
+        self._apply(second, self._collect(second_done, progress, counted), drafts)
         for draft in drafts:
             for quote in draft.quotes:
                 # a mistranslated role line must never lose the speaker's name
@@ -423,23 +446,25 @@ class Pipeline:
         for draft in drafts:
             draft.timings["translate"] = round(elapsed * len(draft.text) / total, 4)
 
-    def _run_jobs(
-        self, jobs: list[Job], num_beams: int | None, progress: Progress | None, counted: list[int]
-    ) -> list[Translation]:
-        """Translate the German text of every job in one call to the translator.
-
-        Progress counts on from the `counted` pieces of earlier calls, and adds this call's.
-        """
+    def _submit(self, jobs: list[Job], num_beams: int | None) -> Collect:
+        """Start translating the German text of every job in one call to the translator."""
         if not jobs:
-            return []
+            return lambda progress: []
+        return submit_flagged(
+            self.translator, [source for _, _, source, _ in jobs], num_beams=num_beams
+        )
+
+    def _collect(
+        self, collect: Collect, progress: Progress | None, counted: list[int]
+    ) -> list[Translation]:
+        """Wait for a submitted call; progress counts on from the `counted` pieces before it."""
         offset = counted[0]
 
         def report(done: int, total: int) -> None:
             counted[0] = offset + total
             _report(progress, "translating", offset + done, offset + total)
 
-        sources = [source for _, _, source, _ in jobs]
-        return translate_flagged(self.translator, sources, report, num_beams=num_beams)
+        return collect(report)
 
     def _apply(
         self, jobs: list[Job], translations: list[Translation], drafts: list[_Draft]
