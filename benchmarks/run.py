@@ -27,7 +27,9 @@ import, load, one digest), `load_seconds`, `stage_seconds` (the seed digest's ow
 Variants run round-robin, several repetitions each; every run records the CPU time other
 processes took meanwhile (/proc/stat): runs where they used more than OTHER_MAX cores are
 discarded and repeated while the time budget lasts. Medians and spread (min-max) of kept runs
-are reported, with the count of discarded runs.
+are reported, with the count of discarded runs. `--busy-neighbour` keeps the last core busy with
+a spinning process during the runs (its core is not counted as a disturbance): compare
+`--variants ctranslate2 ctranslate2-1thread --busy-neighbour` with a quiet run.
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -118,9 +121,11 @@ VARIANTS = {
     "naive": Variant("naive", "transformers", {"batch_size": 1, "threads": 0}),
     "transformers": Variant("transformers", "transformers", {"threads": 0}),
     "ctranslate2": Variant("ctranslate2", "ctranslate2"),
-    "ctranslate2-1thread": Variant("ctranslate2-1thread", "ctranslate2", {"intra_threads": 1}),
-    "ctranslate2-2replicas": Variant(
-        "ctranslate2-2replicas", "ctranslate2", {"inter_threads": 2, "intra_threads": 1}
+    "ctranslate2-1thread": Variant(
+        "ctranslate2-1thread", "ctranslate2", {"inter_threads": 1, "intra_threads": 1}
+    ),
+    "ctranslate2-1x2": Variant(
+        "ctranslate2-1x2", "ctranslate2", {"inter_threads": 1, "intra_threads": 2}
     ),
 }
 
@@ -142,20 +147,28 @@ def own_cpu_seconds() -> float:
     return times.user + times.system + times.children_user + times.children_system
 
 
-def wait_for_quiet() -> None:
-    """Wait (at most QUIET_WAIT_S) until other processes leave the cores alone."""
+def wait_for_quiet(neighbour: float = 0.0) -> None:
+    """Wait (at most QUIET_WAIT_S) until other processes leave the cores alone.
+
+    `neighbour` is the cores the run's own busy neighbour takes: they do not count.
+    """
     deadline = time.monotonic() + QUIET_WAIT_S
     while time.monotonic() < deadline:
         busy, cpu = busy_cpu_seconds(), own_cpu_seconds()
         time.sleep(0.3)
         after = busy_cpu_seconds()
-        if busy is None or after is None or (after - busy - own_cpu_seconds() + cpu) < 0.1:
+        if busy is None or after is None:
+            return
+        if after - busy - own_cpu_seconds() + cpu < 0.1 + 0.3 * neighbour:
             return
 
 
-def timed(work: Callable[[], Any]) -> tuple[Run, Any]:
-    """Run `work` once; return its Run (kept unless others took over OTHER_MAX cores)."""
-    wait_for_quiet()
+def timed(work: Callable[[], Any], neighbour: float = 0.0) -> tuple[Run, Any]:
+    """Run `work` once; return its Run (kept unless others took over OTHER_MAX cores).
+
+    `neighbour` is the cores the run's own busy neighbour takes: they do not count.
+    """
+    wait_for_quiet(neighbour)
     busy, cpu, start = busy_cpu_seconds(), own_cpu_seconds(), time.perf_counter()
     result = work()
     wall = time.perf_counter() - start
@@ -163,7 +176,24 @@ def timed(work: Callable[[], Any]) -> tuple[Run, Any]:
     if busy is None or after is None:
         return Run(wall, None, True), result
     other = max(0.0, after - busy - (own_cpu_seconds() - cpu)) / wall
+    other = max(0.0, other - neighbour)
     return Run(wall, round(other, 3), other <= OTHER_MAX), result
+
+
+@contextmanager
+def busy_neighbour(enabled: bool) -> Iterator[float]:
+    """Keep the last core busy with a spinning process if `enabled`; yield the cores it takes."""
+    if not enabled:
+        yield 0.0
+        return
+    core = (os.cpu_count() or 1) - 1
+    spin = f"import os\nos.sched_setaffinity(0, {{{core}}})\nwhile True:\n    pass"
+    spinner = subprocess.Popen([sys.executable, "-c", spin])
+    try:
+        yield 1.0
+    finally:
+        spinner.kill()
+        spinner.wait()
 
 
 def train_spm(texts: list[str], vocab_size: int) -> tuple[bytes, float]:
@@ -320,7 +350,12 @@ def cold_start(config: Config, folder: Path) -> dict[str, float]:
 
 
 def measure_variant(
-    pipeline: Pipeline, scores: Scores, seed: str, batch: list[str], metrics: list[str]
+    pipeline: Pipeline,
+    scores: Scores,
+    seed: str,
+    batch: list[str],
+    metrics: list[str],
+    neighbour: float = 0.0,
 ) -> None:
     """Run each metric of one variant once, recording the runs."""
     work = {
@@ -330,7 +365,7 @@ def measure_variant(
         "batch_seconds": lambda: list(pipeline.digest_many(batch)),
     }
     for metric in metrics:
-        run, result = timed(work[metric])
+        run, result = timed(work[metric], neighbour)
         scores.runs.setdefault(metric, []).append(run)
         if metric == "seed_seconds":
             for stage, seconds in result.timings.items():
@@ -401,6 +436,11 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, help="kept runs per metric (default 3, quick 2)")
     parser.add_argument("--variants", nargs="+", choices=sorted(VARIANTS), help="what to run")
     parser.add_argument("--output", type=Path, default=RESULTS, help="the JSON file to write")
+    parser.add_argument(
+        "--busy-neighbour",
+        action="store_true",
+        help="keep the last core busy with another process while measuring",
+    )
     args = parser.parse_args()
     if not ARTICLE.is_file() or not DOCUMENTS.is_file():
         print(f"skipped: the shared data ({ARTICLE}, {DOCUMENTS}) is absent")
@@ -452,7 +492,8 @@ def main() -> int:
                 ]
                 if round_number >= repeats and time.monotonic() - started > budget:
                     wanted = []
-                measure_variant(pipelines[name], scores[name], seed, batch, wanted)
+                with busy_neighbour(args.busy_neighbour) as neighbour:
+                    measure_variant(pipelines[name], scores[name], seed, batch, wanted, neighbour)
                 # naive loads as the transformers engine does: one cold start tells both
                 if name != "naive" and round_number < (1 if quick else repeats):
                     scores[name].cold.append(cold_start(pipelines[name].config, folder))
@@ -472,6 +513,7 @@ def main() -> int:
         json.dumps(
             {
                 "quick": quick,
+                "busy_neighbour": args.busy_neighbour,
                 "cpus": os.cpu_count(),
                 "parameters": parameters,
                 "tokens_per_word": round(per_word, 3),

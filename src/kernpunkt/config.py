@@ -41,8 +41,8 @@ class TranslationConfig:
     batch_tokens: int = 2048
     batch_step_hypotheses: int = 12
     compute_type: str = "auto"
-    inter_threads: int = 1
-    intra_threads: int = 2
+    inter_threads: int = 2
+    intra_threads: int = 1
     convert_dir: str = "~/.cache/kernpunkt/ctranslate2"
     memory_size: int = 4096
     cache: str = ""

@@ -141,21 +141,24 @@ Collect = Callable[[Callable[[int, int], None] | None], list[Translation]]
 def translation_jobs(draft: _Draft, key_points_only: bool) -> tuple[list[Job], list[Job]]:
     """Return the jobs for everything of an article that needs English, in two rounds.
 
-    The first round holds the sentences and speaker lines, the second the quotes, which take
-    their English from their sentence's translation where it can be aligned (`aligned_quote`).
-    In key-points-only mode that is the sentences the key points cover and their quotes.
+    The first round holds the sentences, speaker lines and the quotes that cannot take their
+    English from their sentence's translation; the second the quotes that may
+    (`aligned_quote`). In key-points-only mode that is what the key points are worded from
+    (`keypoints.point_wording`) and their quotes.
     """
     sentences, quotes = draft.sentences, draft.quotes
     if key_points_only:
-        wanted = {j for i in draft.chosen for j in keypoints.point_sentences(i, sentences, quotes)}
+        chosen = draft.chosen
+        wanted = {j for i in chosen for j in keypoints.point_wording(i, sentences, quotes)}
+        own = {id(q) for i in chosen for q in keypoints.point_quotes(i, sentences, quotes)}
         sentences = [s for s in sentences if s.index in wanted]
-        quotes = [
-            q for q in quotes if wanted.intersection(keypoints.quote_sentences(q, draft.sentences))
-        ]
+        quotes = [q for q in quotes if id(q) in own]
     first: list[Job] = [(s, "en", s.de, s.index) for s in sentences]
     second: list[Job] = []
+    translated = {s.index for s in sentences}
     for quote in quotes:
-        second.append((quote, "text_en", quote.text, quote.sentence))
+        job = (quote, "text_en", quote.text, quote.sentence)
+        (second if may_align(quote, draft.sentences, translated) else first).append(job)
         if mention := speaker_segment(quote):
             first.append((quote, "speaker_en", mention, quote.sentence))
         else:
@@ -164,19 +167,38 @@ def translation_jobs(draft: _Draft, key_points_only: bool) -> tuple[list[Job], l
 
 
 def quote_sentences_first(
-    drafts: list[_Draft], jobs: list[list[Job]]
+    drafts: list[_Draft], rounds: list[tuple[list[Job], list[Job]]]
 ) -> tuple[list[Job], list[Job]]:
-    """Split the first-round jobs of `drafts` into the sentences that hold quotes and the rest."""
+    """Split the first-round jobs into the sentences of second-round quotes and the rest."""
     lead: list[Job] = []
     rest: list[Job] = []
-    for draft, draft_jobs in zip(drafts, jobs, strict=True):
+    for draft, (first, second) in zip(drafts, rounds, strict=True):
         quoted = {
-            i for quote in draft.quotes for i in keypoints.quote_sentences(quote, draft.sentences)
+            i
+            for quote, *_ in second
+            if isinstance(quote, Quote)
+            for i in keypoints.quote_sentences(quote, draft.sentences)
         }
-        for job in draft_jobs:
-            is_lead = job[1] == "en" and job[3] in quoted
-            (lead if is_lead else rest).append(job)
+        for job in first:
+            (lead if job[1] == "en" and job[3] in quoted else rest).append(job)
     return lead, rest
+
+
+def quoted_spans(german: str) -> list[str]:
+    """Return the words inside each pair of German quotation marks of a sentence."""
+    return [next(g for g in m.groups() if g) for m in GERMAN_QUOTED.finditer(german)]
+
+
+def may_align(quote: Quote, sentences: list[Sentence], translated: set[int]) -> bool:
+    """Return whether the quote may take its English from its sentence's translation.
+
+    It may when it lies in one sentence that is translated, between quotation marks that
+    enclose these words only once in that sentence.
+    """
+    spanned = keypoints.quote_sentences(quote, sentences)
+    if len(spanned) != 1 or spanned[0] not in translated:
+        return False
+    return quoted_spans(sentences[spanned[0]].de).count(quote.text.strip()) == 1
 
 
 def aligned_quote(quote: Quote, sentences: list[Sentence]) -> str | None:
@@ -191,7 +213,7 @@ def aligned_quote(quote: Quote, sentences: list[Sentence]) -> str | None:
     sentence = sentences[spanned[0]]  # an article's sentences: index = position
     if not sentence.en:
         return None
-    german = [next(g for g in m.groups() if g) for m in GERMAN_QUOTED.finditer(sentence.de)]
+    german = quoted_spans(sentence.de)
     english = ENGLISH_QUOTED.findall(sentence.en)
     target = quote.text.strip()
     if len(german) != len(english) or german.count(target) != 1:
@@ -413,7 +435,7 @@ class Pipeline:
         rounds = [translation_jobs(draft, key_points_only) for draft in drafts]
         # the sentences that hold quotes go first, so that the quotes their translation cannot
         # give are queued while the model still works on the rest: one pass through the engine
-        lead, rest = quote_sentences_first(drafts, [jobs for jobs, _ in rounds])
+        lead, rest = quote_sentences_first(drafts, rounds)
         started = time.perf_counter()
         counted = [0]  # pieces counted so far: each later call's progress goes on from there
         lead_done, rest_done = self._submit(lead, num_beams), self._submit(rest, num_beams)
