@@ -139,6 +139,10 @@ class SegmentTranslator:
             except Exception as exc:  # a failing batch must not lose the article
                 yield exc
 
+    def step_rows(self, beams: int) -> float:
+        """Return how many pieces one decoding step costs at least (see `token_batches`)."""
+        return self.config.batch_step_hypotheses / beams
+
     def token_count(self, text: str) -> int:
         """Return how many tokens the model sees for `text`, end token included."""
         return len(self.encode(text))
@@ -197,8 +201,7 @@ class SegmentTranslator:
             return iter(())
         # as many batches as replicas at least, so that every replica has work
         rows = min(self.config.batch_size, -(-len(lengths) // self.replicas))
-        min_rows = self.config.batch_step_hypotheses / beams
-        batches = token_batches(lengths, rows, self.config.batch_tokens, min_rows)
+        batches = token_batches(lengths, rows, self.config.batch_tokens, self.step_rows(beams))
         budgets = [self.limits.new_tokens(lengths[b[-1]], self.config) for b in batches]
         outcomes = self.generate_all([[encoded[p] for p in b] for b in batches], beams, budgets)
         return self._outcomes(batches, budgets, outcomes, encoded, beams)
