@@ -135,7 +135,6 @@ def speaker_english(mention: str, english: str) -> str:
 
 
 Job = tuple[object, str, str, int | None]  # (target, attribute, German text, sentence index)
-Finish = Callable[[], list[_Draft | ArticleError]]  # waits for a batch's translations
 Collect = Callable[[Callable[[int, int], None] | None], list[Translation]]
 
 
@@ -318,47 +317,28 @@ class Pipeline:
         if count < 1:
             raise KernpunktError(f"key_points must be at least 1, not {count}")
         iterator = iter(items)
-        started: tuple[list[Item], list[str | None], Finish] | None = None
-        while True:
-            # the German stages of the next batch run while the model translates this one
-            batch = list(islice(iterator, batch_size))
+        while batch := list(islice(iterator, batch_size)):
             ids = [item_id(item) for item in batch]
             slots = [
                 _attempt(ident, keep_going, partial(self._draft, item, options, count, progress))
                 for ident, item in zip(ids, batch, strict=True)
             ]
-            if started:
-                yield from self._completed(*started, options, count, progress, keep_going)
-            if not batch:
-                return
-            started = batch, ids, self._start_all(ids, slots, options, progress, keep_going)
-
-    def _completed(
-        self,
-        batch: list[Item],
-        ids: list[str | None],
-        finish: Finish,
-        options: _Options,
-        count: int,
-        progress: Progress | None,
-        keep_going: bool,
-    ) -> Iterator[Digest | ArticleError]:
-        """Wait for a batch's translations and yield its results, in order."""
-        for ident, item, slot in zip(ids, batch, finish(), strict=True):
-            if isinstance(slot, _Draft):
-                done = partial(
-                    self._finish, slot, options.key_points_only, options.summary, progress
-                )
-                slot = _attempt(ident, keep_going, done)
-            if isinstance(slot, Digest):
-                slot.id = ident
-                slot.provenance = provenance(
-                    self.config.translation,
-                    self._made_with(options, count),
-                    slot.sentences,
-                    item_origin(item),
-                )
-            yield slot
+            slots = self._translate_all(ids, slots, options, progress, keep_going)
+            for ident, item, slot in zip(ids, batch, slots, strict=True):
+                if isinstance(slot, _Draft):
+                    finish = partial(
+                        self._finish, slot, options.key_points_only, options.summary, progress
+                    )
+                    slot = _attempt(ident, keep_going, finish)
+                if isinstance(slot, Digest):
+                    slot.id = ident
+                    slot.provenance = provenance(
+                        self.config.translation,
+                        self._made_with(options, count),
+                        slot.sentences,
+                        item_origin(item),
+                    )
+                yield slot
 
     def _made_with(self, options: _Options, count: int) -> dict[str, Any]:
         """Return the options a digest was made with, as its provenance names them."""
@@ -382,53 +362,36 @@ class Pipeline:
         # an HTML page always needs its boilerplate removed
         return self._prepare(value, options.clean_input or kind == "html", count, progress)
 
-    def _start_all(
+    def _translate_all(
         self,
         ids: list[str | None],
         slots: list[_Draft | ArticleError],
         options: _Options,
         progress: Progress | None,
         keep_going: bool,
-    ) -> Finish:
-        """Start translating the drafts among `slots` in shared model calls; return what waits.
-
-        A failure spoils none else: the drafts are then translated one by one to find which.
-        """
+    ) -> list[_Draft | ArticleError]:
+        """Translate the drafts among `slots` in shared model calls; a failure spoils none else."""
         drafts = [slot for slot in slots if isinstance(slot, _Draft)]
-        start = partial(
-            self._start_translation,
+        translate = partial(
+            self._translate,
             key_points_only=options.key_points_only,
             num_beams=options.num_beams,
             progress=progress,
         )
-
-        def one_by_one() -> list[_Draft | ArticleError]:
-            return [
-                _attempt(ident, keep_going, partial(_translated, start, slot))
-                if isinstance(slot, _Draft)
-                else slot
-                for ident, slot in zip(ids, slots, strict=True)
-            ]
-
-        if len(drafts) < 2:
-            return one_by_one
-        try:
-            finish = start(drafts)
-        except Exception:
-            if not keep_going:
-                raise
-            return one_by_one
-
-        def shared() -> list[_Draft | ArticleError]:
+        if len(drafts) > 1:
             try:
-                finish()
+                translate(drafts)
+                return slots
             except Exception:
                 if not keep_going:
                     raise
-                return one_by_one()
-            return slots
-
-        return shared
+                # one article broke the shared call: translate each alone to find which
+        return [
+            _attempt(ident, keep_going, partial(_translated, translate, slot))
+            if isinstance(slot, _Draft)
+            else slot
+            for ident, slot in zip(ids, slots, strict=True)
+        ]
 
     def _prepare(
         self, text: str, clean_input: bool, count: int, progress: Progress | None
@@ -456,50 +419,27 @@ class Pipeline:
         clock.lap("key_points")
         return _Draft(cleaned.text, sentences, found, cleaned.removed, chosen, timings)
 
-    def _start_translation(
+    def _translate(
         self,
         drafts: list[_Draft],
         key_points_only: bool,
         num_beams: int | None,
         progress: Progress | None,
-    ) -> Callable[[], None]:
-        """Start translating sentences, speaker lines and quotes of all drafts: one engine pass.
+    ) -> None:
+        """Translate sentences, speaker lines and quotes of all drafts in one pass of the engine.
 
-        Returns what waits for the English and sets it. A quote takes its words from its
-        sentence's translation where they align; the others are queued as soon as their
-        sentences are translated, while the rest still are. A segment the model failed on
-        keeps its German and is flagged.
+        A quote takes its words from its sentence's translation where they align; the others
+        are queued as soon as their sentences are translated, while the rest still are. A
+        segment the model failed on keeps its German and is flagged.
         """
         rounds = [translation_jobs(draft, key_points_only) for draft in drafts]
         # the sentences that hold quotes go first, so that the quotes their translation cannot
         # give are queued while the model still works on the rest: one pass through the engine
         lead, rest = quote_sentences_first(drafts, rounds)
         started = time.perf_counter()
-        lead_done, rest_done = self._submit(lead, num_beams), self._submit(rest, num_beams)
-        return partial(
-            self._finish_translation,
-            drafts,
-            rounds,
-            (lead, lead_done),
-            (rest, rest_done),
-            num_beams,
-            progress,
-            started,
-        )
-
-    def _finish_translation(
-        self,
-        drafts: list[_Draft],
-        rounds: list[tuple[list[Job], list[Job]]],
-        lead: tuple[list[Job], Collect],
-        rest: tuple[list[Job], Collect],
-        num_beams: int | None,
-        progress: Progress | None,
-        started: float,
-    ) -> None:
-        """Wait for the submitted sentences, queue the quotes they cannot give, set the English."""
         counted = [0]  # pieces counted so far: each later call's progress goes on from there
-        self._apply(lead[0], self._collect(lead[1], progress, counted), drafts)
+        lead_done, rest_done = self._submit(lead, num_beams), self._submit(rest, num_beams)
+        self._apply(lead, self._collect(lead_done, progress, counted), drafts)
         second = []
         for draft, (_, quote_jobs) in zip(drafts, rounds, strict=True):
             failed = {n.sentence for n in draft.notices if n.code == checks.UNTRANSLATED}
@@ -514,7 +454,7 @@ class Pipeline:
                 else:
                     quote.text_en = english
         second_done = self._submit(second, num_beams)
-        self._apply(rest[0], self._collect(rest[1], progress, counted), drafts)
+        self._apply(rest, self._collect(rest_done, progress, counted), drafts)
         self._apply(second, self._collect(second_done, progress, counted), drafts)
         for draft in drafts:
             for quote in draft.quotes:
@@ -621,9 +561,9 @@ def provenance(
     )
 
 
-def _translated(start: Callable[[list[_Draft]], Callable[[], None]], draft: _Draft) -> _Draft:
+def _translated(translate: Callable[[list[_Draft]], None], draft: _Draft) -> _Draft:
     """Return `draft` after translating it on its own."""
-    start([draft])()
+    translate([draft])
     return draft
 
 
