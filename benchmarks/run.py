@@ -8,9 +8,12 @@ The model has opus-mt-de-en's sizes (d_model 512, 6+6 layers, 8 heads, FFN 2048,
 the end token's logit pushed down so that it never ends: with `new_tokens_ratio: 1` and
 `new_tokens_extra: 0` every batch then writes as many tokens as its longest source has, about
 what the real model writes for German news. The tokenizer is a real Marian one whose
-SentencePiece model is trained on the seed article with the vocabulary size searched so that it
-cuts German into TOKENS_PER_WORD tokens per word, as opus-mt-de-en's does. Every engine thus
-does the work of the same translation, through kernpunkt's own code.
+SentencePiece model is trained on every text the run digests (the seed article and the
+BATCH_ARTICLES batch articles, in quick runs too) with the vocabulary size searched so that it
+cuts German into TOKENS_PER_WORD tokens per word, as opus-mt-de-en's does; trained on the seed
+alone it cut the batch articles into 3.5 tokens per word, which made every batch 2.7 times the
+work of a real one. Every engine thus does the work of the same translation, through kernpunkt's
+own code.
 
 Engines: `naive` (transformers, one sentence per `generate` call, beam 4, no memory),
 `transformers` (kernpunkt's batching on torch) and `ctranslate2` (the default: int8, converted
@@ -24,7 +27,9 @@ import, load, one digest), `load_seconds`, `stage_seconds` (the seed digest's ow
 Variants run round-robin, several repetitions each; every run records the CPU time other
 processes took meanwhile (/proc/stat): runs where they used more than OTHER_MAX cores are
 discarded and repeated while the time budget lasts. Medians and spread (min-max) of kept runs
-are reported, with the count of discarded runs.
+are reported, with the count of discarded runs. `--busy-neighbour` keeps the last core busy with
+a spinning process during the runs (its core is not counted as a disturbance): compare
+`--variants ctranslate2 ctranslate2-1thread --busy-neighbour` with a quiet run.
 """
 
 from __future__ import annotations
@@ -38,7 +43,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -72,6 +78,8 @@ MAX_POSITIONS = 512
 NEVER = -1e4  # the end token's logit bias: random weights must not stop early
 TOKENS_PER_WORD = 1.3  # opus-mt-de-en's SentencePiece on German news (end token not counted)
 ARTICLE_WORDS = (300, 800)
+BATCH_ARTICLES = 100  # a quick run digests the first QUICK_ARTICLES of them
+QUICK_ARTICLES = 3
 OTHER_MAX = 0.25  # cores other processes may use during a run before it is discarded
 QUIET_WAIT_S = 10.0  # how long to wait for other processes to go quiet before a run
 
@@ -113,9 +121,11 @@ VARIANTS = {
     "naive": Variant("naive", "transformers", {"batch_size": 1, "threads": 0}),
     "transformers": Variant("transformers", "transformers", {"threads": 0}),
     "ctranslate2": Variant("ctranslate2", "ctranslate2"),
-    "ctranslate2-1thread": Variant("ctranslate2-1thread", "ctranslate2", {"intra_threads": 1}),
-    "ctranslate2-2replicas": Variant(
-        "ctranslate2-2replicas", "ctranslate2", {"inter_threads": 2, "intra_threads": 1}
+    "ctranslate2-1thread": Variant(
+        "ctranslate2-1thread", "ctranslate2", {"inter_threads": 1, "intra_threads": 1}
+    ),
+    "ctranslate2-1x2": Variant(
+        "ctranslate2-1x2", "ctranslate2", {"inter_threads": 1, "intra_threads": 2}
     ),
 }
 
@@ -137,20 +147,28 @@ def own_cpu_seconds() -> float:
     return times.user + times.system + times.children_user + times.children_system
 
 
-def wait_for_quiet() -> None:
-    """Wait (at most QUIET_WAIT_S) until other processes leave the cores alone."""
+def wait_for_quiet(neighbour: float = 0.0) -> None:
+    """Wait (at most QUIET_WAIT_S) until other processes leave the cores alone.
+
+    `neighbour` is the cores the run's own busy neighbour takes: they do not count.
+    """
     deadline = time.monotonic() + QUIET_WAIT_S
     while time.monotonic() < deadline:
         busy, cpu = busy_cpu_seconds(), own_cpu_seconds()
         time.sleep(0.3)
         after = busy_cpu_seconds()
-        if busy is None or after is None or (after - busy - own_cpu_seconds() + cpu) < 0.1:
+        if busy is None or after is None:
+            return
+        if after - busy - own_cpu_seconds() + cpu < 0.1 + 0.3 * neighbour:
             return
 
 
-def timed(work: Callable[[], Any]) -> tuple[Run, Any]:
-    """Run `work` once; return its Run (kept unless others took over OTHER_MAX cores)."""
-    wait_for_quiet()
+def timed(work: Callable[[], Any], neighbour: float = 0.0) -> tuple[Run, Any]:
+    """Run `work` once; return its Run (kept unless others took over OTHER_MAX cores).
+
+    `neighbour` is the cores the run's own busy neighbour takes: they do not count.
+    """
+    wait_for_quiet(neighbour)
     busy, cpu, start = busy_cpu_seconds(), own_cpu_seconds(), time.perf_counter()
     result = work()
     wall = time.perf_counter() - start
@@ -158,7 +176,24 @@ def timed(work: Callable[[], Any]) -> tuple[Run, Any]:
     if busy is None or after is None:
         return Run(wall, None, True), result
     other = max(0.0, after - busy - (own_cpu_seconds() - cpu)) / wall
+    other = max(0.0, other - neighbour)
     return Run(wall, round(other, 3), other <= OTHER_MAX), result
+
+
+@contextmanager
+def busy_neighbour(enabled: bool) -> Iterator[float]:
+    """Keep the last core busy with a spinning process if `enabled`; yield the cores it takes."""
+    if not enabled:
+        yield 0.0
+        return
+    core = (os.cpu_count() or 1) - 1
+    spin = f"import os\nos.sched_setaffinity(0, {{{core}}})\nwhile True:\n    pass"
+    spinner = subprocess.Popen([sys.executable, "-c", spin])
+    try:
+        yield 1.0
+    finally:
+        spinner.kill()
+        spinner.wait()
 
 
 def train_spm(texts: list[str], vocab_size: int) -> tuple[bytes, float]:
@@ -180,13 +215,18 @@ def train_spm(texts: list[str], vocab_size: int) -> tuple[bytes, float]:
         minloglevel=2,
     )
     processor = spm.SentencePieceProcessor(model_proto=model.getvalue())
+    return model.getvalue(), tokens_per_word(processor, texts)
+
+
+def tokens_per_word(processor: spm.SentencePieceProcessor, texts: list[str]) -> float:
+    """Return how many tokens `processor` cuts the words of `texts` into, on average."""
     tokens = sum(len(processor.encode(text)) for text in texts)
-    return model.getvalue(), tokens / sum(len(text.split()) for text in texts)
+    return tokens / sum(len(text.split()) for text in texts)
 
 
 def calibrated_spm(texts: list[str]) -> tuple[bytes, float]:
     """Return the SentencePiece model whose tokens per word come closest to TOKENS_PER_WORD."""
-    low, high = 300, 3000  # fewer pieces cut words finer: tokens per word fall as size grows
+    low, high = 300, 60000  # fewer pieces cut words finer: tokens per word fall as size grows
     best = train_spm(texts, high)
     while high - low > 20:
         middle = (low + high) // 2
@@ -310,7 +350,12 @@ def cold_start(config: Config, folder: Path) -> dict[str, float]:
 
 
 def measure_variant(
-    pipeline: Pipeline, scores: Scores, seed: str, batch: list[str], metrics: list[str]
+    pipeline: Pipeline,
+    scores: Scores,
+    seed: str,
+    batch: list[str],
+    metrics: list[str],
+    neighbour: float = 0.0,
 ) -> None:
     """Run each metric of one variant once, recording the runs."""
     work = {
@@ -320,7 +365,7 @@ def measure_variant(
         "batch_seconds": lambda: list(pipeline.digest_many(batch)),
     }
     for metric in metrics:
-        run, result = timed(work[metric])
+        run, result = timed(work[metric], neighbour)
         scores.runs.setdefault(metric, []).append(run)
         if metric == "seed_seconds":
             for stage, seconds in result.timings.items():
@@ -391,6 +436,11 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, help="kept runs per metric (default 3, quick 2)")
     parser.add_argument("--variants", nargs="+", choices=sorted(VARIANTS), help="what to run")
     parser.add_argument("--output", type=Path, default=RESULTS, help="the JSON file to write")
+    parser.add_argument(
+        "--busy-neighbour",
+        action="store_true",
+        help="keep the last core busy with another process while measuring",
+    )
     args = parser.parse_args()
     if not ARTICLE.is_file() or not DOCUMENTS.is_file():
         print(f"skipped: the shared data ({ARTICLE}, {DOCUMENTS}) is absent")
@@ -400,15 +450,19 @@ def main() -> int:
     quick = args.quick
     repeats = args.repeats or (2 if quick else 3)
     names = args.variants or (["naive", "transformers", "ctranslate2"] if quick else list(VARIANTS))
-    batch = assembled_articles(3 if quick else 100)
+    articles = assembled_articles(BATCH_ARTICLES)
+    batch = articles[:QUICK_ARTICLES] if quick else articles
     seed = ARTICLE.read_text(encoding="utf-8")
     budget = 170 if quick else 1800
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="kernpunkt-bench-") as tmp:
         folder = Path(tmp)
         model = folder / "marian"
-        sentences = [s.de for s in segment(clean(seed).text)]
-        proto, per_word = calibrated_spm(sentences)
+        seed_sentences = [s.de for s in segment(clean(seed).text)]
+        batch_sentences = [s.de for text in articles for s in segment(clean(text).text)]
+        proto, per_word = calibrated_spm(seed_sentences + batch_sentences)
+        cut = spm.SentencePieceProcessor(model_proto=proto)
+        seed_per_word = tokens_per_word(cut, seed_sentences)
         save_marian_tokenizer(proto, model, max_length=MAX_POSITIONS, vocab_size=VOCAB_SIZE)
         parameters = save_random_marian(model)
         pipelines, scores = {}, {}
@@ -421,7 +475,8 @@ def main() -> int:
             scores[name] = Scores(load_seconds=round(time.perf_counter() - loaded, 3))
             pipelines[name].digest(seed, num_beams=1, key_points_only=True)  # warm-up
         print(
-            f"{parameters / 1e6:.1f} M parameters, {per_word:.2f} tokens per word; "
+            f"{parameters / 1e6:.1f} M parameters, {per_word:.2f} tokens per word "
+            f"({seed_per_word:.2f} in the seed); "
             f"{len(batch)} batch articles ({sum(len(a.split()) for a in batch)} words); "
             f"{os.cpu_count()} CPUs; setup {time.monotonic() - started:.0f} s",
             flush=True,
@@ -437,7 +492,8 @@ def main() -> int:
                 ]
                 if round_number >= repeats and time.monotonic() - started > budget:
                     wanted = []
-                measure_variant(pipelines[name], scores[name], seed, batch, wanted)
+                with busy_neighbour(args.busy_neighbour) as neighbour:
+                    measure_variant(pipelines[name], scores[name], seed, batch, wanted, neighbour)
                 # naive loads as the transformers engine does: one cold start tells both
                 if name != "naive" and round_number < (1 if quick else repeats):
                     scores[name].cold.append(cold_start(pipelines[name].config, folder))
@@ -457,9 +513,11 @@ def main() -> int:
         json.dumps(
             {
                 "quick": quick,
+                "busy_neighbour": args.busy_neighbour,
                 "cpus": os.cpu_count(),
                 "parameters": parameters,
                 "tokens_per_word": round(per_word, 3),
+                "seed_tokens_per_word": round(seed_per_word, 3),
                 "batch_articles": len(batch),
                 "results": records,
             },

@@ -215,6 +215,45 @@ def test_identical_segments_are_translated_once_per_process(
     assert again == first[1:]
 
 
+class QueueCounter:
+    """The real CTranslate2 model, counting the batches queued on it."""
+
+    def __init__(self, model: object) -> None:
+        """Wrap `model`."""
+        self.model = model
+        self.queued = 0
+
+    def translate_batch(self, *args: object, **options: object) -> object:
+        """Count one batch, then queue it on the real model."""
+        self.queued += 1
+        return self.model.translate_batch(*args, **options)
+
+
+def test_ctranslate2_queues_every_batch_before_the_first_result_is_read(
+    tiny_marian: Path, convert_dir: Path
+) -> None:
+    translator = load_translator(config_for(tiny_marian, convert_dir, batch_size=1))
+    assert isinstance(translator, CTranslate2Translator)
+    counter = QueueCounter(translator.model)
+    translator.model = counter
+    texts = ["Der Hafen ist zu.", "Die Bahn fährt.", "Die Reeder warten seit Tagen."]
+    pending = translator.submit(texts)
+    assert counter.queued == len(texts)  # one batch per text, all queued, none read yet
+    assert [t.text for t in pending.results()] == translator.translate(texts)
+
+
+def test_every_replica_gets_a_batch_of_a_short_call(tiny_marian: Path, convert_dir: Path) -> None:
+    config = config_for(tiny_marian, convert_dir, inter_threads=2, intra_threads=1)
+    translator = load_translator(config)
+    assert isinstance(translator, CTranslate2Translator)
+    counter = QueueCounter(translator.model)
+    translator.model = counter
+    texts = ["Der Hafen ist zu.", "Die Bahn fährt.", "Die Reeder warten.", "Es regnet."]
+    english = translator.translate(texts)
+    assert counter.queued >= 2
+    assert english == load_translator(config_for(tiny_marian, convert_dir)).translate(texts)
+
+
 def test_persistent_cache_serves_another_process(
     tiny_marian: Path, convert_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -12,6 +12,7 @@ from kernpunkt.checks import CUT_SHORT, UNTRANSLATED
 from kernpunkt.config import load_config
 from kernpunkt.pipeline import Pipeline
 from kernpunkt.translate import SegmentTranslator, load_translator
+from kernpunkt.translate.base import token_batches
 
 ENGINES = ("transformers", "ctranslate2")
 CLAUSE = "die Regierung in Berlin hat am Montag neue Hilfen für die Ukraine beschlossen"
@@ -111,3 +112,24 @@ def test_a_sentence_the_model_fails_on_keeps_its_german_and_is_flagged(
     assert "IndexError" in flags[0].message
     others = [s for s in digest.sentences if s is not broken]
     assert all(s.en and s.en != s.de for s in others)
+
+
+def test_short_pieces_are_not_padded_to_a_long_one() -> None:
+    lengths = {"a": 5, "b": 5, "c": 5, "d": 5, "e": 5, "f": 6, "long": 60}
+    # a step costs 3 rows: the long piece takes company only as long as that costs nothing
+    batches = token_batches(lengths, max_rows=16, max_tokens=2048, min_rows=3)
+    assert batches[-1][-1] == "long" and len(batches[-1]) == 3
+    assert sorted(p for batch in batches for p in batch) == sorted(lengths)
+
+
+def test_a_decoding_step_worth_several_rows_keeps_short_pieces_together() -> None:
+    lengths = {"a": 4, "b": 5, "c": 6}
+    assert token_batches(lengths, max_rows=16, max_tokens=2048, min_rows=3) == [["a", "b", "c"]]
+    assert token_batches(lengths, max_rows=16, max_tokens=2048) == [["a"], ["b"], ["c"]]
+
+
+def test_batches_keep_their_row_and_token_limits() -> None:
+    lengths = {f"p{i:02d}": 10 for i in range(40)}
+    batches = token_batches(lengths, max_rows=8, max_tokens=50, min_rows=100)
+    assert sorted(p for batch in batches for p in batch) == sorted(lengths)
+    assert all(len(batch) <= 5 for batch in batches)  # 5 rows x 10 tokens = max_tokens

@@ -39,9 +39,10 @@ class TranslationConfig:
     new_tokens_ratio: float
     new_tokens_extra: int
     batch_tokens: int = 2048
+    batch_step_hypotheses: int = 12
     compute_type: str = "auto"
-    inter_threads: int = 1
-    intra_threads: int = 2
+    inter_threads: int = 2
+    intra_threads: int = 1
     convert_dir: str = "~/.cache/kernpunkt/ctranslate2"
     memory_size: int = 4096
     cache: str = ""
@@ -62,6 +63,7 @@ class TranslationConfig:
             "num_beams",
             "batch_size",
             "batch_tokens",
+            "batch_step_hypotheses",
             "inter_threads",
             "max_input_tokens",
             "new_tokens_ratio",

@@ -305,6 +305,15 @@ def point_sentences(i: int, sentences: Sequence[Sentence], quotes: Sequence[Quot
     return sorted({i, *(j for q in own for j in quote_sentences(q, sentences))})
 
 
+def point_wording(i: int, sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list[int]:
+    """Return the sentences whose English the key point of sentence `i` is worded from.
+
+    A point that quotes a named speaker directly is worded from its quotes alone.
+    """
+    own = point_quotes(i, sentences, quotes)
+    return [] if any(q.speaker and q.kind == "direct" for q in own) else [i]
+
+
 def build_key_points(
     sentences: Sequence[Sentence], quotes: Sequence[Quote], chosen: Sequence[int]
 ) -> list[KeyPoint]:

@@ -30,7 +30,7 @@ from kernpunkt.sources.fetch import fetch_article
 from kernpunkt.sources.files import Reading, read_file
 from kernpunkt.sources.inputs import check_article, check_source
 from kernpunkt.summarise import BartSummariser, Summariser, summarise_digest
-from kernpunkt.translate import Translation, Translator, load_translator, translate_flagged
+from kernpunkt.translate import Translation, Translator, load_translator, submit_flagged
 
 T = TypeVar("T")
 # One article for `digest_many`: a text, an (id, text) pair, or a mapping with "id" and a source
@@ -135,31 +135,70 @@ def speaker_english(mention: str, english: str) -> str:
 
 
 Job = tuple[object, str, str, int | None]  # (target, attribute, German text, sentence index)
+Collect = Callable[[Callable[[int, int], None] | None], list[Translation]]
 
 
 def translation_jobs(draft: _Draft, key_points_only: bool) -> tuple[list[Job], list[Job]]:
     """Return the jobs for everything of an article that needs English, in two rounds.
 
-    The first round holds the sentences and speaker lines, the second the quotes, which take
-    their English from their sentence's translation where it can be aligned (`aligned_quote`).
-    In key-points-only mode that is the sentences the key points cover and their quotes.
+    The first round holds the sentences, speaker lines and the quotes that cannot take their
+    English from their sentence's translation; the second the quotes that may
+    (`aligned_quote`). In key-points-only mode that is what the key points are worded from
+    (`keypoints.point_wording`) and their quotes.
     """
     sentences, quotes = draft.sentences, draft.quotes
     if key_points_only:
-        wanted = {j for i in draft.chosen for j in keypoints.point_sentences(i, sentences, quotes)}
+        chosen = draft.chosen
+        wanted = {j for i in chosen for j in keypoints.point_wording(i, sentences, quotes)}
+        own = {id(q) for i in chosen for q in keypoints.point_quotes(i, sentences, quotes)}
         sentences = [s for s in sentences if s.index in wanted]
-        quotes = [
-            q for q in quotes if wanted.intersection(keypoints.quote_sentences(q, draft.sentences))
-        ]
+        quotes = [q for q in quotes if id(q) in own]
     first: list[Job] = [(s, "en", s.de, s.index) for s in sentences]
     second: list[Job] = []
+    translated = {s.index for s in sentences}
     for quote in quotes:
-        second.append((quote, "text_en", quote.text, quote.sentence))
+        job = (quote, "text_en", quote.text, quote.sentence)
+        (second if may_align(quote, draft.sentences, translated) else first).append(job)
         if mention := speaker_segment(quote):
             first.append((quote, "speaker_en", mention, quote.sentence))
         else:
             quote.speaker_en = quote.speaker
     return first, second
+
+
+def quote_sentences_first(
+    drafts: list[_Draft], rounds: list[tuple[list[Job], list[Job]]]
+) -> tuple[list[Job], list[Job]]:
+    """Split the first-round jobs into the sentences of second-round quotes and the rest."""
+    lead: list[Job] = []
+    rest: list[Job] = []
+    for draft, (first, second) in zip(drafts, rounds, strict=True):
+        quoted = {
+            i
+            for quote, *_ in second
+            if isinstance(quote, Quote)
+            for i in keypoints.quote_sentences(quote, draft.sentences)
+        }
+        for job in first:
+            (lead if job[1] == "en" and job[3] in quoted else rest).append(job)
+    return lead, rest
+
+
+def quoted_spans(german: str) -> list[str]:
+    """Return the words inside each pair of German quotation marks of a sentence."""
+    return [next(g for g in m.groups() if g) for m in GERMAN_QUOTED.finditer(german)]
+
+
+def may_align(quote: Quote, sentences: list[Sentence], translated: set[int]) -> bool:
+    """Return whether the quote may take its English from its sentence's translation.
+
+    It may when it lies in one sentence that is translated, between quotation marks that
+    enclose these words only once in that sentence.
+    """
+    spanned = keypoints.quote_sentences(quote, sentences)
+    if len(spanned) != 1 or spanned[0] not in translated:
+        return False
+    return quoted_spans(sentences[spanned[0]].de).count(quote.text.strip()) == 1
 
 
 def aligned_quote(quote: Quote, sentences: list[Sentence]) -> str | None:
@@ -174,7 +213,7 @@ def aligned_quote(quote: Quote, sentences: list[Sentence]) -> str | None:
     sentence = sentences[spanned[0]]  # an article's sentences: index = position
     if not sentence.en:
         return None
-    german = [next(g for g in m.groups() if g) for m in GERMAN_QUOTED.finditer(sentence.de)]
+    german = quoted_spans(sentence.de)
     english = ENGLISH_QUOTED.findall(sentence.en)
     target = quote.text.strip()
     if len(german) != len(english) or german.count(target) != 1:
@@ -387,16 +426,20 @@ class Pipeline:
         num_beams: int | None,
         progress: Progress | None,
     ) -> None:
-        """Translate sentences and speaker lines of all drafts together, then the quotes.
+        """Translate sentences, speaker lines and quotes of all drafts in one pass of the engine.
 
         A quote takes its words from its sentence's translation where they align; the others
-        share one model call. A segment the model failed on keeps its German and is flagged.
+        are queued as soon as their sentences are translated, while the rest still are. A
+        segment the model failed on keeps its German and is flagged.
         """
         rounds = [translation_jobs(draft, key_points_only) for draft in drafts]
-        first = [job for jobs, _ in rounds for job in jobs]
+        # the sentences that hold quotes go first, so that the quotes their translation cannot
+        # give are queued while the model still works on the rest: one pass through the engine
+        lead, rest = quote_sentences_first(drafts, rounds)
         started = time.perf_counter()
-        counted = [0]  # pieces the first round counted: the second round's progress goes on
-        self._apply(first, self._run_jobs(first, num_beams, progress, counted), drafts)
+        counted = [0]  # pieces counted so far: each later call's progress goes on from there
+        lead_done, rest_done = self._submit(lead, num_beams), self._submit(rest, num_beams)
+        self._apply(lead, self._collect(lead_done, progress, counted), drafts)
         second = []
         for draft, (_, quote_jobs) in zip(drafts, rounds, strict=True):
             failed = {n.sentence for n in draft.notices if n.code == checks.UNTRANSLATED}
@@ -410,7 +453,9 @@ class Pipeline:
                     second.append(job)
                 else:
                     quote.text_en = english
-        self._apply(second, self._run_jobs(second, num_beams, progress, counted), drafts)
+        second_done = self._submit(second, num_beams)
+        self._apply(rest, self._collect(rest_done, progress, counted), drafts)
+        self._apply(second, self._collect(second_done, progress, counted), drafts)
         for draft in drafts:
             for quote in draft.quotes:
                 # a mistranslated role line must never lose the speaker's name
@@ -423,23 +468,25 @@ class Pipeline:
         for draft in drafts:
             draft.timings["translate"] = round(elapsed * len(draft.text) / total, 4)
 
-    def _run_jobs(
-        self, jobs: list[Job], num_beams: int | None, progress: Progress | None, counted: list[int]
-    ) -> list[Translation]:
-        """Translate the German text of every job in one call to the translator.
-
-        Progress counts on from the `counted` pieces of earlier calls, and adds this call's.
-        """
+    def _submit(self, jobs: list[Job], num_beams: int | None) -> Collect:
+        """Start translating the German text of every job in one call to the translator."""
         if not jobs:
-            return []
+            return lambda progress: []
+        return submit_flagged(
+            self.translator, [source for _, _, source, _ in jobs], num_beams=num_beams
+        )
+
+    def _collect(
+        self, collect: Collect, progress: Progress | None, counted: list[int]
+    ) -> list[Translation]:
+        """Wait for a submitted call; progress counts on from the `counted` pieces before it."""
         offset = counted[0]
 
         def report(done: int, total: int) -> None:
             counted[0] = offset + total
             _report(progress, "translating", offset + done, offset + total)
 
-        sources = [source for _, _, source, _ in jobs]
-        return translate_flagged(self.translator, sources, report, num_beams=num_beams)
+        return collect(report)
 
     def _apply(
         self, jobs: list[Job], translations: list[Translation], drafts: list[_Draft]

@@ -14,6 +14,7 @@ from kernpunkt.translate.base import (
     SegmentTranslator,
     Translation,
     Translator,
+    submit_flagged,
     translate_flagged,
 )
 from kernpunkt.translate.loading import TRANSLATION_POINTER, load_seq2seq, torch_device
@@ -72,6 +73,7 @@ __all__ = [  # noqa: RUF022 - the engine classes come through __getattr__
     "load_translator",
     "pack_to_fit",
     "split_to_fit",
+    "submit_flagged",
     "to_model_marks",
     "to_typographic_marks",
     "torch_device",

@@ -9,6 +9,7 @@ tokens, and turning a failed batch into flagged pieces instead of an exception.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, runtime_checkable
@@ -72,23 +73,39 @@ class DecodeLimits:
         return min(wanted, self.max_new)
 
 
-def token_batches(lengths: dict[str, int], max_rows: int, max_tokens: int) -> list[list[str]]:
-    """Group pieces into batches sorted by token length, each at most `max_tokens` padded."""
+def token_batches(
+    lengths: dict[str, int], max_rows: int, max_tokens: int, min_rows: float = 1.0
+) -> list[list[str]]:
+    """Group pieces sorted by token length into the batches that cost the decoder least.
+
+    A batch costs its longest piece's tokens (the decoder's steps) times its rows, and a step
+    costs at least `min_rows` rows; a batch has at most `max_rows` pieces and `max_tokens`
+    tokens, padding included. The best cut of the sorted pieces is found by dynamic programming.
+    """
+    order = sorted(lengths, key=lambda p: (lengths[p], p))
+    best = [0.0] + [math.inf] * len(order)  # best[end]: least cost of the first `end` pieces
+    start_of = [0] * (len(order) + 1)
+    for end in range(1, len(order) + 1):
+        longest = lengths[order[end - 1]]  # sorted ascending: the batch's last piece
+        for rows in range(1, min(max_rows, end) + 1):
+            if rows > 1 and rows * longest > max_tokens:
+                break
+            cost = best[end - rows] + longest * max(rows, min_rows)
+            if cost < best[end]:
+                best[end], start_of[end] = cost, end - rows
     batches: list[list[str]] = []
-    for piece in sorted(lengths, key=lambda p: (lengths[p], p)):
-        batch = batches[-1] if batches else None
-        # sorted ascending: the piece being added is the batch's longest
-        if batch and len(batch) < max_rows and (len(batch) + 1) * lengths[piece] <= max_tokens:
-            batch.append(piece)
-        else:
-            batches.append([piece])
-    return batches
+    end = len(order)
+    while end:
+        batches.append(order[start_of[end] : end])
+        end = start_of[end]
+    return batches[::-1]
 
 
 class SegmentTranslator:
     """Shared plumbing of the engines; a subclass sets `engine` and implements the model calls."""
 
     engine = ""
+    replicas = 1  # batches the engine translates at once
 
     def __init__(self, config: TranslationConfig, positions: int, compute_type: str) -> None:
         """Set the limits for a model with `positions` positions, memory and optional cache."""
@@ -122,6 +139,10 @@ class SegmentTranslator:
             except Exception as exc:  # a failing batch must not lose the article
                 yield exc
 
+    def step_rows(self, beams: int) -> float:
+        """Return how many pieces one decoding step costs at least (see `token_batches`)."""
+        return self.config.batch_step_hypotheses / beams
+
     def token_count(self, text: str) -> int:
         """Return how many tokens the model sees for `text`, end token included."""
         return len(self.encode(text))
@@ -144,6 +165,10 @@ class SegmentTranslator:
         num_beams: int | None = None,
     ) -> list[Translation]:
         """Return a Translation per text: its English, or its German flagged as failed."""
+        return self.submit(texts, num_beams=num_beams).results(progress)
+
+    def submit(self, texts: Sequence[str], *, num_beams: int | None = None) -> Pending:
+        """Start translating `texts` (an engine that can queues every batch now); see Pending."""
         beams = num_beams or self.config.num_beams
         encoded: dict[str, Tokens] = {}
         # a sentence keeps the line breaks of its paragraph; the model wants plain spaces
@@ -151,24 +176,7 @@ class SegmentTranslator:
         wanted = list(dict.fromkeys(piece for pieces in pieces_of for piece in pieces))
         done = self._remembered(wanted, beams)
         todo = {p: len(encoded[p]) for p in wanted if p not in done}
-        failures: dict[str, str] = {}
-        total = len(wanted)
-        if progress and done:
-            progress(len(done), total)
-        fresh: dict[str, Piece] = {}
-        for piece, outcome in self._run(todo, encoded, beams):
-            if isinstance(outcome, Piece):
-                fresh[piece] = outcome
-            else:
-                failures[piece] = outcome
-            if progress:
-                progress(len(done) + len(fresh) + len(failures), total)
-        self._remember(fresh, beams)
-        done.update(fresh)
-        return [
-            assemble(text, pieces, done, failures)
-            for text, pieces in zip(texts, pieces_of, strict=True)
-        ]
+        return Pending(self, list(texts), pieces_of, done, self._run(todo, encoded, beams), beams)
 
     def _pieces(self, text: str, encoded: dict[str, Tokens]) -> list[str]:
         """Return `text` cut into pieces that fit the model; empty text translates to nothing."""
@@ -188,12 +196,25 @@ class SegmentTranslator:
     def _run(
         self, lengths: dict[str, int], encoded: dict[str, Tokens], beams: int
     ) -> Iterator[tuple[str, Piece | str]]:
-        """Yield (piece, its Piece or why it failed); a failed batch is retried piece by piece."""
+        """Start the batches of `lengths`; return what yields (piece, its Piece or its failure)."""
         if not lengths:
-            return
-        batches = token_batches(lengths, self.config.batch_size, self.config.batch_tokens)
+            return iter(())
+        # as many batches as replicas at least, so that every replica has work
+        rows = min(self.config.batch_size, -(-len(lengths) // self.replicas))
+        batches = token_batches(lengths, rows, self.config.batch_tokens, self.step_rows(beams))
         budgets = [self.limits.new_tokens(lengths[b[-1]], self.config) for b in batches]
         outcomes = self.generate_all([[encoded[p] for p in b] for b in batches], beams, budgets)
+        return self._outcomes(batches, budgets, outcomes, encoded, beams)
+
+    def _outcomes(
+        self,
+        batches: list[list[str]],
+        budgets: list[int],
+        outcomes: Iterator[list[Piece] | Exception],
+        encoded: dict[str, Tokens],
+        beams: int,
+    ) -> Iterator[tuple[str, Piece | str]]:
+        """Yield (piece, its Piece or why it failed); a failed batch is retried piece by piece."""
         for batch, budget, outcome in zip(batches, budgets, outcomes, strict=True):
             if not isinstance(outcome, Exception):
                 yield from zip(batch, outcome, strict=True)
@@ -229,6 +250,42 @@ class SegmentTranslator:
             self.cache.put_many(self.setting, beams, fresh)
 
 
+@dataclass
+class Pending:
+    """Translations under way: `results` waits for them, remembers them and assembles each text.
+
+    Submitting before collecting lets a caller queue more work (the quotes a sentence's
+    translation cannot give) while an engine with replicas is still translating.
+    """
+
+    translator: SegmentTranslator
+    texts: list[str]
+    pieces_of: list[list[str]]
+    done: dict[str, Piece]  # pieces known before submitting: memory and persistent cache
+    outcomes: Iterator[tuple[str, Piece | str]]
+    beams: int
+
+    def results(self, progress: Progress | None = None) -> list[Translation]:
+        """Return a Translation per text, in order: its English, or its German flagged as failed."""
+        done, failures, fresh = dict(self.done), {}, {}
+        total = len({piece for pieces in self.pieces_of for piece in pieces})
+        if progress and done:
+            progress(len(done), total)
+        for piece, outcome in self.outcomes:
+            if isinstance(outcome, Piece):
+                fresh[piece] = outcome
+            else:
+                failures[piece] = outcome
+            if progress:
+                progress(len(done) + len(fresh) + len(failures), total)
+        self.translator._remember(fresh, self.beams)
+        done.update(fresh)
+        return [
+            assemble(text, pieces, done, failures)
+            for text, pieces in zip(self.texts, self.pieces_of, strict=True)
+        ]
+
+
 def assemble(
     text: str, pieces: list[str], done: dict[str, Piece], failures: dict[str, str]
 ) -> Translation:
@@ -255,6 +312,18 @@ def translate_flagged(
     num_beams: int | None = None,
 ) -> list[Translation]:
     """Return a Translation per text from any Translator (plain ones never flag anything)."""
+    return submit_flagged(translator, texts, num_beams=num_beams)(progress)
+
+
+def submit_flagged(
+    translator: Translator, texts: Sequence[str], *, num_beams: int | None = None
+) -> Callable[[Progress | None], list[Translation]]:
+    """Start translating `texts` with any Translator; return what collects their Translations.
+
+    A SegmentTranslator queues its batches now; a plain Translator works when collected.
+    """
     if isinstance(translator, SegmentTranslator):
-        return translator.translate_all(texts, progress, num_beams=num_beams)
-    return [Translation(t) for t in translator.translate(texts, progress, num_beams=num_beams)]
+        return translator.submit(texts, num_beams=num_beams).results
+    return lambda progress: [
+        Translation(t) for t in translator.translate(texts, progress, num_beams=num_beams)
+    ]

@@ -165,6 +165,7 @@ class CTranslate2Translator(SegmentTranslator):
                 f"could not load the converted translation model in {folder}: {exc}. Delete the "
                 "folder to convert the model again"
             ) from exc
+        self.replicas = config.inter_threads
         super().__init__(config, positions_of(folder, config.max_input_tokens), compute)
 
     def encode(self, text: str) -> Tokens:
@@ -178,13 +179,19 @@ class CTranslate2Translator(SegmentTranslator):
     def generate_all(
         self, batches: list[list[Tokens]], num_beams: int, max_new: list[int]
     ) -> Iterator[list[Piece] | Exception]:
-        """Submit every batch at once, so that all replicas stay busy; yield them in order."""
-        submitted = []
+        """Queue every batch now, so that all replicas stay busy; return their outcomes in order."""
+        submitted: list[tuple[list[Any] | Exception, int]] = []
         for batch, limit in zip(batches, max_new, strict=True):
             try:
                 submitted.append((self._submit(batch, num_beams, limit), limit))
             except Exception as exc:  # a failing batch must not lose the article
                 submitted.append((exc, limit))
+        return self._collect(submitted)
+
+    def _collect(
+        self, submitted: list[tuple[list[Any] | Exception, int]]
+    ) -> Iterator[list[Piece] | Exception]:
+        """Yield each queued batch's pieces (or the exception it raised), in order."""
         for handles, limit in submitted:
             if isinstance(handles, Exception):
                 yield handles
