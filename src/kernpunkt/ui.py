@@ -362,6 +362,9 @@ def build_app(
         cancelled.clear()
         try:
             digest = run(text, options, progress, cancelled)
+        except DigestCancelled:
+            # the Cancel button has said so; a message here could overwrite its "Cancelled."
+            return
         except KernpunktError as exc:
             yield cleared(f'<p class="kp-failed">Not digested: {html.escape(str(exc))}</p>')
             raise refuse(exc) from exc
