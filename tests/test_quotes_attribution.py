@@ -379,3 +379,38 @@ def test_verb_first_clause_after_a_quote_frames_it_whatever_the_verb(
 
 def test_thing_after_the_verb_does_not_frame_a_quote_as_speech() -> None:
     assert find_quotes("„Titanic“, lief gestern im Kino.") == []
+
+
+# --- pronouns and subjects across sentences, by grammar --------------------------------------
+
+
+def test_pronoun_goes_to_the_person_not_the_thing_named_after_them() -> None:
+    quote = only(
+        "Lehrer Andreas Heller hat das Programm vorbereitet. Künstliche Intelligenz verändert "
+        "den Unterricht. „Die Software ist anpassbar“, erklärt er."
+    )
+    assert quote.speaker is not None and quote.speaker.endswith("Andreas Heller")
+
+
+def test_speaker_after_an_inverted_verb_of_reported_speech_goes_on_speaking() -> None:
+    quote = only(
+        "Die Landesregierung schwieg. Es sei erschreckend, wie wenig sie wusste, sagt "
+        "Korrespondent Matthias Zahn. „Für eine Regierung ist das zu wenig.“"
+    )
+    assert quote.speaker is not None and quote.speaker.endswith("Matthias Zahn")
+
+
+def test_pronoun_after_a_quote_refers_to_the_subject_opening_its_sentence() -> None:
+    quote = only(
+        "Am Morgen kam der Bescheid. Lehrer Andreas Heller hat vorher festgelegt, wie schwer die "
+        "Aufgabe sein soll: „Die Software ist anpassbar“, erklärt er."
+    )
+    assert quote.speaker is not None and quote.speaker.endswith("Andreas Heller")
+
+
+def test_verdict_introducing_a_quote_with_a_colon_is_no_speaker() -> None:
+    quote = only(
+        "Die Stiftung prüfte acht Geräte. Das Gesamturteil fiel durchwachsen aus: "
+        "„Keines können wir empfehlen.“"
+    )
+    assert quote.speaker != "Das Gesamturteil"
