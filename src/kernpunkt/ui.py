@@ -534,7 +534,10 @@ def build_app(
             concurrency_id=CONCURRENCY_ID,
         )
         digesting.success(None, js=SCROLL_TO_RESULT_JS)
-        cancel.click(on_cancel, outputs=results, cancels=[digesting], api_visibility="private")
+        # unqueued like the other cancellers: a Cancel must never wait behind the digest it stops
+        cancel.click(
+            on_cancel, outputs=results, cancels=[digesting], api_visibility="private", queue=False
+        )
         # a new article makes every output stale: clear them, and stop a digest of the old one
         article.input(lambda: "pasted", outputs=source, api_visibility="private")
         article.change(
