@@ -104,9 +104,8 @@ WEIGHTS: dict[str, float] = {
 }
 
 
-def confidence(evidence: Evidence, weights: dict[str, float] | None = None) -> float:
+def confidence(evidence: Evidence) -> float:
     """Return the probability that the chosen speaker is the right person."""
-    weights = WEIGHTS if weights is None else weights
     features = evidence.features()
-    z = weights.get("bias", 0.0) + sum(weights.get(k, 0.0) * v for k, v in features.items())
+    z = WEIGHTS.get("bias", 0.0) + sum(WEIGHTS.get(k, 0.0) * v for k, v in features.items())
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))

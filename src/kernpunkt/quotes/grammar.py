@@ -314,6 +314,7 @@ def name_kind(words: str) -> Kind | None:
     return next((kind for kind in KIND_ORDER if kind in kinds), None)
 
 
+@lru_cache(maxsize=LEMMA_CACHE)
 def may_name_someone(words: str) -> bool:
     """Tell whether words may name someone: not a thing, or a thing with a name in it.
 
@@ -362,21 +363,29 @@ def frame_after_quote(masked: str, open_: int, close: int, end: int) -> tuple[To
 
     „…“, lacht Kerstin Wahala. · „…“, regt sie an. · „…“, schätzt Pfeiffer.: German reports
     speech so with any verb, not only those of the speech lexicon; the subject must be someone
-    (a person, a body or a pronoun), never a thing.
+    (a person, a body or a pronoun), never a thing of more than one word.
     """
     tokens = tag(masked, open_, min(end, close + FRAME_AFTER_CHARS))
-    if len(tokens) < 3 or tokens[0].tag != QUOTE_TAG or tokens[1].tag != "$,":
-        return None
-    if tokens[2].tag not in FINITE_TAGS:
+    if len(tokens) < 3 or tokens[0].tag != QUOTE_TAG or tokens[2].tag not in FINITE_TAGS:
         return None
     first, last, _ = next(c for c in clauses(tokens) if c[0] == 2)
-    subject = cue_subject(tokens, first, last, first)
+    subject = inverted_subject(tokens, first, last)
     if subject is None or subject.first != first + 1:
         return None
     # a bare singular noun cannot be a subject in German: one word without article is a name
     if subject.kind == "thing" and subject.first != subject.last:
         return None
     return tokens[first], subject
+
+
+def inverted_subject(tokens: list[Token], first: int, end: int) -> Phrase | None:
+    """Return the subject of a clause that opens with its verb after a comma („…“, sagt X).
+
+    Reported speech puts its frame so after what was said, quoted or not.
+    """
+    if not first or tokens[first - 1].tag != "$,":
+        return None
+    return cue_subject(tokens, first, end, first)
 
 
 # How a noun phrase is preferred as the subject of a speech verb: the readable weight table.

@@ -176,14 +176,15 @@ class Scorer:
         if cue is None and self._speechless(ruled, span, tokens, sent):
             ruled.score += WEIGHTS["speechless"]
         candidates = [ruled, *memory]
-        if ruled.speaker is not None:
-            # "Das Fazit zu Wish: „…“", "Kaum zu glauben: „…“": words that name no one; a
-            # report or a court may speak through a verb ("heißt es im Bericht"), not a colon
-            kind = self._kind(ruled.speaker, sent, span, tokens)
-            if kind == "thing" and cue in {None, COLON}:
-                ruled.score += WEIGHTS["thing"]
-            elif kind == "none":
-                ruled.score += WEIGHTS["nameless"]
+        ruled_kind = (
+            None if ruled.speaker is None else self._kind(ruled.speaker, sent, span, tokens)
+        )
+        # "Das Fazit zu Wish: „…“", "Kaum zu glauben: „…“": words that name no one; a report or
+        # a court may speak through a verb ("heißt es im Bericht"), not a colon
+        if ruled_kind == "thing" and cue in {None, COLON}:
+            ruled.score += WEIGHTS["thing"]
+        elif ruled_kind == "none":
+            ruled.score += WEIGHTS["nameless"]
         if cue is None and ruled.speaker is None:
             candidates += self._heading(span, state)
         if governing is not None and not _same(governing, rule, self.text):
@@ -195,7 +196,12 @@ class Scorer:
         best = max(candidates, key=lambda c: c.score if c.speaker else -1.0)
         if best.speaker is None:
             return Choice(None, "unclear", 0.0)
-        evidence = self._evidence(index, span, tokens, best, candidates, cue, alone, state)
+        kind = (
+            ruled_kind
+            if best is ruled and ruled_kind
+            else self._kind(best.speaker, sent, span, tokens)
+        )
+        evidence = self._evidence(index, span, best, kind, candidates, cue, alone, state)
         sure = confidence(evidence)
         if not best.from_rules:
             state.history.append(best.speaker)
@@ -207,8 +213,8 @@ class Scorer:
         self,
         index: int,
         span: Span,
-        tokens: list[Token],
         best: Candidate,
+        kind: str,
         candidates: list[Candidate],
         cue: str | None,
         alone: bool,
@@ -232,7 +238,7 @@ class Scorer:
             crowded=crowded,
             indirect=best.attribution == "resolved",
             one_word=len((best.speaker.name or "").split()) == 1,
-            kind=self._kind(best.speaker, self.sents[index], span, tokens),
+            kind=kind,
             speechlike=reads_as_speech(self.text[span.start : span.end]),
             **self._nearest_mention(best.speaker, span),
         )

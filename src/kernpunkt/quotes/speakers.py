@@ -49,6 +49,8 @@ from kernpunkt.quotes.sentences import Sent, word_tokens
 
 # A definite description standing for someone: "der Gemeindepräsident", "die neue Ministerin".
 DESCRIPTION_WORDS = 3
+# What the subject of a reporting verb must be to speak: someone, not something.
+SPEAKING_KINDS = frozenset({"person", "body"})
 # Letters a role word may differ by at its end ("Präsident"/"Präsidenten"), and the shortest core.
 ROLE_ENDING = 2
 ROLE_CORE = 4
@@ -471,10 +473,11 @@ def _inverted_subject(text: str, sent: Sent, cue: int) -> tuple[int, int] | None
     """
     tokens = grammar.tag(text, sent.start, min(sent.end, cue + WINDOW))
     for first, end, _ in grammar.clauses(tokens):
-        if tokens[first].start == cue and first and tokens[first - 1].tag == "$,":
-            subject = grammar.cue_subject(tokens, first, end, first)
-            if subject is not None and subject.kind in {"person", "body"}:
-                return subject.start, subject.end
+        if tokens[first].start != cue:
+            continue
+        subject = grammar.inverted_subject(tokens, first, end)
+        if subject is not None and subject.kind in SPEAKING_KINDS:
+            return subject.start, subject.end
     return None
 
 
