@@ -189,16 +189,19 @@ def quoted_spans(german: str) -> list[str]:
     return [next(g for g in m.groups() if g) for m in GERMAN_QUOTED.finditer(german)]
 
 
-def may_align(quote: Quote, sentences: list[Sentence], translated: set[int]) -> bool:
-    """Return whether the quote may take its English from its sentence's translation.
-
-    It may when it lies in one sentence that is translated, between quotation marks that
-    enclose these words only once in that sentence.
-    """
+def alignable_sentence(quote: Quote, sentences: list[Sentence]) -> Sentence | None:
+    """Return the one sentence a quote lies in if its quotation marks enclose these words once."""
     spanned = keypoints.quote_sentences(quote, sentences)
-    if len(spanned) != 1 or spanned[0] not in translated:
-        return False
-    return quoted_spans(sentences[spanned[0]].de).count(quote.text.strip()) == 1
+    if len(spanned) != 1:
+        return None
+    sentence = sentences[spanned[0]]  # an article's sentences: index = position
+    return sentence if quoted_spans(sentence.de).count(quote.text.strip()) == 1 else None
+
+
+def may_align(quote: Quote, sentences: list[Sentence], translated: set[int]) -> bool:
+    """Return whether the quote may take its English from its sentence's translation."""
+    sentence = alignable_sentence(quote, sentences)
+    return sentence is not None and sentence.index in translated
 
 
 def aligned_quote(quote: Quote, sentences: list[Sentence]) -> str | None:
@@ -207,17 +210,14 @@ def aligned_quote(quote: Quote, sentences: list[Sentence]) -> str | None:
     They align when the quote lies in one translated sentence and that sentence has as many
     quoted spans in English as in German: the quote's span has the same place in both.
     """
-    spanned = keypoints.quote_sentences(quote, sentences)
-    if len(spanned) != 1:
-        return None
-    sentence = sentences[spanned[0]]  # an article's sentences: index = position
-    if not sentence.en:
+    sentence = alignable_sentence(quote, sentences)
+    if sentence is None or not sentence.en:
         return None
     german = quoted_spans(sentence.de)
     english = ENGLISH_QUOTED.findall(sentence.en)
-    target = quote.text.strip()
-    if len(german) != len(english) or german.count(target) != 1:
+    if len(german) != len(english):
         return None
+    target = quote.text.strip()
     words = english[german.index(target)].strip()
     while words and words[-1] in TRAILING_PUNCTUATION and not target.endswith(words[-1]):
         words = words[:-1].rstrip()
