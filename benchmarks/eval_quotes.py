@@ -347,8 +347,7 @@ def score_item(
                 kind = "unclear" if quote.attribution == "unclear" else "missing"
             score.errors[f"speaker:{kind}"].append(
                 f"gold={gold['speaker']!r} got={quote.speaker_mention!r} cue={quote.cue!r} "
-                f"conf={quote.confidence:.2f} | "
-                + snippet(text, quote.start, quote.end)
+                f"conf={quote.confidence:.2f} | " + snippet(text, quote.start, quote.end)
             )
     for quote in unmatched:
         score.fp += 1

@@ -1,9 +1,10 @@
 """Fit the weights of the quote finder's confidence model on annotated development pages.
 
-The development pages are 56 German news pages (parser test fixtures of flairNLP/fundus at the
-commit named in `benchmarks/data/news-pages-sources.jsonl`), their quotes annotated by helpers
-who never saw the quote finder: `benchmarks/data/dev-pages-a.jsonl` and `dev-pages-b.jsonl`
-keep offsets, speakers and every form the text uses for each speaker, not the pages. The texts
+The development pages are 80 German news pages (parser test fixtures of flairNLP/fundus at the
+commits named in `benchmarks/data/news-pages-sources.jsonl`: 56 current ones, 24 from its
+history), their quotes annotated by helpers who never saw the quote finder:
+`benchmarks/data/dev-pages-{a,b,c,d}.jsonl` keep offsets, speakers and every form the text uses
+for each speaker, not the pages. The texts
 (headline, teaser, subheadings and paragraphs of each fixture, one block per line; the
 annotations' `file_sha1` checks the version) stay outside the repository: pass their folder.
 
@@ -21,7 +22,8 @@ Fit only on pages annotated for development: never on the shared SpkAtt data (it
 on a held-out set (`heldout-pages*.jsonl`).
 
     python benchmarks/fit_confidence.py --set benchmarks/data/dev-pages-a.jsonl TEXTS_A \
-        --set benchmarks/data/dev-pages-b.jsonl TEXTS_B
+        --set benchmarks/data/dev-pages-b.jsonl TEXTS_B --set benchmarks/data/dev-pages-c.jsonl \
+        TEXTS_C --set benchmarks/data/dev-pages-d.jsonl TEXTS_D
 """
 
 from __future__ import annotations

@@ -432,9 +432,9 @@ def test_outlet_that_quotes_someone_is_not_the_speaker() -> None:
     ("text", "mention"),
     [
         (
-            "Die Agentur Reuters zitierte einen ranghohen Diplomaten mit den Worten, man sei "
+            "Die Agentur Reuters zitierte den ranghohen Diplomaten mit den Worten, man sei "
             "„noch weit von einer Einigung entfernt“.",
-            "einen ranghohen Diplomaten",
+            "den ranghohen Diplomaten",
         ),
         (
             "Der Trainer wird in der Zeitung mit den Worten zitiert: „Wir geben nicht auf.“",
@@ -509,7 +509,7 @@ def test_quoted_words_in_a_feared_or_expected_outcome_are_the_subjects(
 
 def test_speech_verb_of_an_earlier_main_clause_does_not_govern_a_colon_quote() -> None:
     text = "Der Minister warnt vor Mehrkosten; die Kritiker haben Zweifel: „Alles halb so wild.“"
-    assert only(text).speaker_mention == "die Kritiker"
+    assert guessed(text).speaker_mention == "die Kritiker"
 
 
 @pytest.mark.parametrize(
@@ -1199,7 +1199,8 @@ def test_subject_of_a_strong_passive_participle_is_not_a_speaker() -> None:
         "Er hatte gesagt, der Plan sei „ein ernstes Anliegen“. In einem Brief wurden die "
         "Richter auf die „Grundrechte“ hingewiesen. Die Kammer habe den Brief „verärgert“ gelesen."
     )
-    quotes = find_quotes(text)
+    # who is chosen, however sure: the threshold is the confidence model's business
+    quotes = find_quotes(text, QuotesConfig(min_confidence=0.0))
     assert quotes[-1].text == "verärgert"
     assert quotes[-1].speaker_mention == "Er"
 
@@ -1253,3 +1254,23 @@ def test_relative_clause_speaker_does_not_start_with_the_verb_before_it() -> Non
         "Verirrung“ bezeichnet."
     )
     assert only(text).speaker_mention == "ein Kommentar"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Die Offensive kann nicht scheitern“, sagt ein Militärexperte.",
+        "„Bibi muss nach Hause gehen“, sagt ein Verkäufer, der Netanjahu einst wählte.",
+        "Einer der Forscher erklärt: „Das hat vor uns niemand bemerkt.“",
+    ],
+)
+def test_quote_of_a_source_the_text_leaves_unnamed_is_unclear(text: str) -> None:
+    quote = only(text)
+    assert quote.attribution == "unclear"
+    assert quote.speaker is None
+
+
+def test_unnamed_spokesperson_is_named_by_whom_they_speak_for() -> None:
+    quote = only("„Wir prüfen das“, sagte ein Sprecher des Weißen Hauses.")
+    assert quote.speaker_mention == "ein Sprecher des Weißen Hauses"
+    assert quote.attribution == "named"

@@ -36,6 +36,8 @@ LONG_STAND_IN = "Sache"
 LEMMA_CACHE = 20_000
 NAME_TAG = "NE"
 UNKNOWN_TAG = "XY"
+# Tags of words that may be part of a name: known names, unknown words, foreign material.
+NAME_TAGS = frozenset({NAME_TAG, UNKNOWN_TAG, "FM"})
 # STTS tags: finite verbs, verb particles, reflexives, clause openers, phrase parts
 FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})
 PARTICIPLE_TAGS = frozenset({"VV(PP)", "VV(INF)", "VV(IZU)"})
@@ -51,6 +53,9 @@ KIND_ORDER: tuple[Kind, ...] = ("person", "body", "pronoun", "thing")
 # what a phrase after these belongs to: a preposition, "als"/"wie", or a noun (a genitive)
 ATTACHING_TAGS = frozenset({"APPR", "APPRART", "KOKOM"})
 PRONOUN_TAGS = frozenset({"PPER", "PIS", "PDS"})
+# Closed word classes and auxiliary verbs: a word of these alone names no one ("Was", "Jemand",
+# "Kaum", "Wirst"); open classes may be surnames ("Lang", "Klein").
+FUNCTION_TAG_PREFIXES = ("PW", "PI", "PD", "PAV", "PROAV", "ADV", "KO", "VA", "VM", "PTK", "APP")
 SUBJECT_PRONOUNS = frozenset({"er", "sie", "wir", "ich", "man"})
 PHRASE_OPENERS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "CARD"})
 # Nouns of people and groups that speak for others (the role words are in `ROLE_RE`).
@@ -241,6 +246,10 @@ def _particle(tokens: list[Token], index: int, end: int) -> bool:
     if following >= end or not tokens[following].word[:1].isupper():
         return False
     previous = tokens[index - 1] if index else None
+    alone = following == index + 1 and (previous is None or previous.word not in NAME_PARTICLES)
+    if alone and tokens[following].tag not in NAME_TAGS:
+        # "da Recht", "zu Hause": one particle before a common noun is no name
+        return False
     if previous is None or previous.tag not in NOUN_TAGS:
         return True
     # "Karl-Theodor zu Guttenberg" links two names; "Sprecherin von X" links a role to its owner
@@ -290,7 +299,10 @@ def _kind(tokens: list[Token]) -> Kind:
         # "Engagement Deutschlands": a thing and its owner in the genitive
         return "thing"
     # "von der Leyen", "de Maizière": a particle inside a name, not an article opening a phrase
-    particle = any(t.word in NAME_PARTICLES and (i or t.tag != "ART") for i, t in enumerate(tokens))
+    particle = any(
+        t.word in NAME_PARTICLES and (i or t.tag != "ART") and _particle(tokens, i, len(tokens))
+        for i, t in enumerate(tokens)
+    )
     if any(t.tag == NAME_TAG for t in nouns) or particle:
         return "person"
     return "thing"
@@ -320,9 +332,20 @@ def may_name_someone(words: str) -> bool:
 
     "Eileen Lyons" reads as a thing and its owner ("Engagement Deutschlands") but holds a name.
     """
-    return name_kind(words) != "thing" or any(
-        t.tag in {NAME_TAG, UNKNOWN_TAG} for t in tag(words, 0, len(words))
-    )
+    return name_kind(words) != "thing" or holds_name(words)
+
+
+@lru_cache(maxsize=LEMMA_CACHE)
+def holds_name(words: str) -> bool:
+    """Tell whether words hold a name: one the tagger knows or a word it does not."""
+    return any(t.tag in {NAME_TAG, UNKNOWN_TAG} for t in tag(words, 0, len(words)))
+
+
+@lru_cache(maxsize=LEMMA_CACHE)
+def names_no_one(words: str) -> bool:
+    """Tell whether words are a single function word or auxiliary ("Jemand", "Wirst")."""
+    tokens = tag(words, 0, len(words))
+    return len(tokens) == 1 and tokens[0].tag.startswith(FUNCTION_TAG_PREFIXES)
 
 
 def _denotes_person(noun: str) -> bool:
@@ -332,6 +355,16 @@ def _denotes_person(noun: str) -> bool:
         or noun in PERSON_WORDS
         or noun.endswith(AGENT_SUFFIXES)
     )
+
+
+def people(tokens: list[Token]) -> list[Phrase]:
+    """Return the phrases that name people and may be a clause's subject, in text order."""
+    return [
+        phrase
+        for first, end, _ in clauses(tokens)
+        for phrase in phrases(tokens, first, end)
+        if phrase.kind == "person" and not (phrase.in_pp or phrase.oblique)
+    ]
 
 
 def cue_subject(tokens: list[Token], first: int, end: int, cue: int) -> Phrase | None:

@@ -186,6 +186,8 @@ PLURAL_SUFFIXES = ("ungen", "heiten", "keiten", "innen", "ionen", "schaften", "n
 NON_NOMINATIVE = frozenset("Den Dem Einen Einem Diesen Diesem Seinen Seinem Ihren Ihrem".split())
 # Words joining two verbs that share one subject ("befand X … und nannte …").
 COORDINATORS = frozenset({"und", "sowie", "oder"})
+# Conjunctions standing before a main clause's first field ("Doch Meier sagte …").
+FIELD_EXTERNAL = frozenset({"und", "aber", "doch", "denn", "oder", "sondern"})
 GENITIVE_LINKS = frozenset({"des", "der", "eines"})
 # Words after which a quoted name tells whose the noun before is ("der Vertreter der „X“").
 NAME_OWNERS = GENITIVE_LINKS | {"von"}

@@ -16,6 +16,7 @@ from kernpunkt.quotes.lexicon import (
     DETERMINERS,
     EPITHET_RE,
     FEMININE_AGENT_RE,
+    FIELD_EXTERNAL,
     GENDERS,
     INDEFINITE_ARTICLES,
     INNER_PARTICLES,
@@ -63,6 +64,11 @@ class Speaker:
     mention: str | None
     name: str | None
     gender: str = "?"
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Tell whether `text[start:end]` is a word of its own, not part of one ("Berliner")."""
+    return not (text[start - 1 : start].isalnum() or text[end : end + 1].isalnum())
 
 
 def _clean_mention(text: str) -> str:
@@ -379,19 +385,29 @@ class State:
     # gender it gives each surname
     people: list[tuple[int, str, str]] = field(default_factory=list)
     learned: dict[str, str] = field(default_factory=dict)
+    # the text with its quoted words masked: names are looked for outside quotes
+    masked: str = ""
 
     @classmethod
-    def of(cls, text: str) -> State:
-        """Return the state for walking `text`, knowing the people it names with a role."""
-        people = apposed_people(text)
+    def of(cls, masked: str) -> State:
+        """Return the state for walking a masked text, knowing the people it names with a role."""
+        people = apposed_people(masked)
         learned = learn_genders(people)
-        return cls(people=_mentions(text, people, learned), learned=learned)
+        return cls(people=_mentions(masked, people, learned), learned=learned, masked=masked)
 
-    def named_before(self, at: int, gender: str | None) -> Speaker | None:
-        """Return the last person named with a role before `at` of `gender` (a pronoun's)."""
+    def last_mention(self, speaker: Speaker, at: int) -> int:
+        """Return where the speaker's last name stands last outside quotes before `at`, or -1."""
+        surname = (speaker.name or "").split()[-1]
+        where = self.masked.rfind(surname, 0, at)
+        while where >= 0 and not _whole_word(self.masked, where, where + len(surname)):
+            where = self.masked.rfind(surname, 0, where)
+        return where
+
+    def named_before(self, at: int, gender: str | None) -> tuple[int, Speaker] | None:
+        """Return where and who the last person named with a role before `at` of `gender` is."""
         for where, name, known in reversed(self.people):
             if where < at and gender in {None, known}:
-                return Speaker(None, name, known)
+                return where, Speaker(None, name, known)
         return None
 
     def know(self, speaker: Speaker) -> Speaker:
@@ -432,14 +448,25 @@ def speaker_for(
 ) -> Speaker:
     """Resolve a mention span to a speaker and remember it (unless only a candidate)."""
     words = _clean_mention(text[mention[0] : mention[1]])
+    if words not in PRONOUNS | DEMONSTRATIVE_SUBJECTS and grammar.names_no_one(words):
+        # "Jemand sagte, …", "Wirst du …?": a subject, but no one a reader could name
+        return Speaker(words, None)
     speaker = state.know(_resolve(words, state.history))
     unresolved = speaker.name == words and (words in PRONOUNS or _is_epithet(words.split()))
-    if unresolved:
-        # no one in the memory: the person last named of the pronoun's or description's gender
+    if unresolved or (words in PRONOUNS and speaker.name):
+        # the person last named of the pronoun's or description's gender, when no one in the
+        # memory fits, or when they were named after the one the memory holds ("Lehrer B
+        # moderiert. „…“, erklärt er" after A spoke)
         wanted = GENDERS.get(words) if words in PRONOUNS else _gender(words.split())
-        earlier = state.named_before(mention[0], wanted if wanted != "?" else None)
-        if earlier is not None:
-            speaker = Speaker(words, earlier.name, earlier.gender)
+        wanted = None if wanted == "?" else wanted
+        found = (state.named_before(mention[0], wanted), _antecedent(mention[0], state, wanted))
+        named = max(
+            filter(None, found),
+            key=lambda found: found[0],
+            default=None,
+        )
+        if named is not None and (unresolved or named[0] > state.last_mention(speaker, mention[0])):
+            speaker = Speaker(words, named[1].name, named[1].gender)
     if speaker.name and speaker.mention not in PRONOUNS:
         # "Ministerin Anna Weber …", later "Weber sagte": the name keeps its gender
         surname = speaker.name.split()[-1]
@@ -454,6 +481,27 @@ def speaker_for(
     if remember:
         state.history.append(speaker)
     return speaker
+
+
+def _antecedent(at: int, state: State, gender: str | None) -> tuple[int, Speaker] | None:
+    """Return where and who the last person phrase of `gender` before `at` is, by grammar.
+
+    "Das erlebt der junge Mann, den wir Matthias nennen. „…“, sagt er": the nearest person
+    that may be a subject, not an older speaker nor a place ("Berlin") the memory holds.
+    """
+    start = state.masked.rfind(" ", 0, max(0, at - WINDOW)) + 1
+    found = grammar.people(grammar.tag(state.masked, start, at))
+    for phrase in reversed(found):
+        words = _clean_mention(state.masked[phrase.start : phrase.end])
+        # a surname keeps the gender the text gave it ("Minister Jan Weber …", later "Weber")
+        own = _gender(words.split())
+        own = own if own != "?" else state.genders.get(words.split()[-1], own)
+        # a name, or a definite description ("der junge Mann"); not someone new, often the
+        # object ("Eine Nachfolgerin findet sie"), nor a bare role ("Anna Weber, Ministerin")
+        named = words.split()[0].lower() in DEFINITE_ARTICLES or grammar.holds_name(words)
+        if named and words not in PRONOUNS and (gender is None or own in {gender, "?"}):
+            return phrase.start, state.know(_resolve(words, state.history))
+    return None
 
 
 def sentence_speaker(text: str, sent: Sent, state: State) -> Speaker | None:
@@ -484,6 +532,8 @@ def _inverted_subject(text: str, sent: Sent, cue: int) -> tuple[int, int] | None
 def remember_subject(text: str, masked: str, sent: Sent, index: int, state: State) -> None:
     """Remember a named person opening a sentence, for pronouns and the quotes that follow."""
     tokens = word_tokens(masked, sent.start, min(sent.end, sent.start + WINDOW))[:NP_TOKEN_LIMIT]
+    if len(tokens) > 1 and tokens[0][2].lower() in FIELD_EXTERNAL:
+        tokens = tokens[1:]
     if not tokens or tokens[0][2] in PRONOUNS:
         return
     opening = prefield_is_subject(tokens)
