@@ -125,7 +125,7 @@ def main() -> None:
     parser.add_argument("--input", choices=["text", "html", "w3m", "all"], default="all")
     parser.add_argument("--details", action="store_true", help="list every missed/kept snippet")
     parser.add_argument("-j", "--jobs", type=int, default=4)
-    parser.add_argument("--method", choices=["rules", "classifier"], default="rules")
+    parser.add_argument("--method", choices=["rules", "classifier"], default="classifier")
     parser.add_argument("command", nargs=argparse.REMAINDER, help="-- COMMAND (default: API)")
     args = parser.parse_args()
     if not SCORER.exists():

@@ -24,25 +24,26 @@ bare clones made with `git clone --bare https://github.com/OWNER/NAME` under MIR
                                  FUNDUS_HISTORY: 35 pages since deleted from that tree, each
                                  at the parent of the commit that deleted it
 
-From the other sources only German pages are kept (share of German function words), and no page of
-a site that occurs in trafilatura's tests/eval or tests/cache (listed by name from
+From the other sources only German pages are kept (share of German function words), and no page
+of a site that occurs in trafilatura's tests/eval or tests/cache (listed by name from
 adbar/trafilatura e90b0ef51ab0, never read), nor in ../shared/data/clean. fundus's parser test
 pages (*.html.gz) come with the article a person checked (title, lead, subheads, paragraphs in
-PUBLISHER.json); every German-language publisher is kept except those of the shared pages
-(their site is the publisher, less a country suffix: BusinessInsiderDE is businessinsider). A
-deleted page is kept only where its publisher's JSON at the same revision describes it (the last
+PUBLISHER.json); every German-language publisher is kept except those of the shared pages (their
+site is the publisher, less a country suffix: BusinessInsiderDE is businessinsider). A deleted
+page is kept only where its publisher's JSON at the same revision describes it (the last
 paragraph, or, in older files that hold only the title, the title is on the page); where that
 JSON has no paragraphs, trafilatura labels the page as it does the other sources' pages (of the
-35: 29 kept, 25 labelled, 13 of them curated; two more failed the check by hand, UNRELIABLE,
-their curated article holding teasers and adverts). Rendering uses headless Chromium (playwright, executable
-/usr/bin/chromium) with scripts off: `document.body.innerText` is what select-all-and-copy puts
-on the clipboard. A line is labelled body when the article text contains it (normalised as
-pasted text is: soft hyphens out, spaces single; in order), when it differs from the text just
-ahead by a few words (a link's "(öffnet im neuen Fenster)", a drop capital), or it is the
-headline; the article text is fundus's curated one where there is one, else trafilatura's main
-text of the same HTML (`sample` prints lines to check by hand; three such pages failed the
-check: UNRELIABLE). A copy holding under MIN_FOUND_SHARE of its curated article lost it in
-rendering (text set by scripts) and is skipped.
+35: 29 kept; 23 labelled, 11 of them curated, after four lost their article in rendering and two
+failed the check by hand, UNRELIABLE, their curated article holding teasers and adverts).
+Rendering uses headless Chromium (playwright, executable /usr/bin/chromium) with scripts off:
+`document.body.innerText` is what select-all-and-copy puts on the clipboard. A line is labelled
+body when the article text contains it (normalised as pasted text is: soft hyphens out, spaces
+single; in order), when it differs from the text just ahead by a few words (a link's "(öffnet im
+neuen Fenster)", a drop capital), or it is the headline; the article text is fundus's curated
+one where there is one, else trafilatura's main text of the same HTML (`sample` prints lines to
+check by hand; three such pages failed the check: UNRELIABLE). A copy holding under
+MIN_FOUND_SHARE of its curated article lost it in rendering (text set by scripts) and is
+skipped.
 
 Evaluation: 10 folds, each site in the fold its name's checksum gives (`fold_of`), no site in
 both train and test; word-weighted line P/R/F1; "lost": pages keeping under a fifth of their
@@ -403,13 +404,15 @@ def label(data: Path) -> None:
         if item["id"] in UNRELIABLE:
             continue
         main, title, parts = expected_text(base)
-        lines = [line.text for line in page_lines(Path(f"{base}.txt").read_text("utf-8"))]
+        judged = page_lines(Path(f"{base}.txt").read_text("utf-8"))
+        lines = [line.text for line in judged]
         labels = align(lines, main, title, parts)
         found = sum(len(line.split()) for line, body in zip(lines, labels, strict=True) if body)
         if found < MIN_FOUND_SHARE * len(main.split()):
             print(f"skipped {item['id']}: {found} of {len(main.split())} body words in the copy")
             continue
-        labelled.append({**item, "lines": lines, "labels": labels})
+        glued = [index for index, line in enumerate(judged) if line.credit_glued]
+        labelled.append({**item, "lines": lines, "labels": labels, "credit_glued": glued})
     (data / "labelled.json").write_text(json.dumps(labelled, ensure_ascii=False), "utf-8")
     total = sum(len(page["lines"]) for page in labelled)
     body = sum(sum(page["labels"]) for page in labelled)
@@ -514,8 +517,11 @@ def load_pages(data: Path) -> list[dict]:
     for page in pages:
         # The rule cleaner and the features each mark a few more lines (a headline's
         # neighbours): each gets its own copy, the classifier the one its features saw.
+        glued = set(page["credit_glued"])
         for key in ("judged", "featured"):
-            page[key] = [Line(text) for text in page["lines"]]
+            page[key] = [
+                Line(text, credit_glued=index in glued) for index, text in enumerate(page["lines"])
+            ]
             judge(page[key])
         page["features"] = features(page["featured"])
     return pages
@@ -575,10 +581,10 @@ def line_weights(lines: list[str]) -> list[float]:
 
 def classifier_choice(page: dict, model: LineModel) -> list[bool]:
     """Return the lines of a page the classifier keeps."""
-    from kernpunkt.clean.classifier import body_probability, decode, with_headline
+    from kernpunkt.clean.classifier import body_probability, decode_page
 
     probabilities = [body_probability(row, model) for row in page["features"]]
-    return with_headline(page["featured"], decode(probabilities, model))
+    return decode_page(page["featured"], probabilities, model)
 
 
 def rules_choice(page: dict, model: LineModel | None = None) -> list[bool]:

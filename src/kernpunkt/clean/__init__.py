@@ -44,7 +44,7 @@ def clean(
     *,
     kind: InputKind = "auto",
     max_html_chars: int = MAX_HTML_CHARS,
-    method: Method = "rules",
+    method: Method = "classifier",
 ) -> Cleaned:
     """Return the article body of pasted text or HTML, with the removed blocks and reasons.
 
