@@ -8,9 +8,10 @@ paragraphs, how much of its vocabulary the prose of the page shares and how many
 headline's words it repeats), and the main ones of the lines right above and below it. A
 logistic model turns them into the odds that the line is article text, and a two-state hidden
 Markov model (body, other) smooths the odds along the page with Viterbi decoding, so that a
-page may have several body stretches, but a lone line seldom switches; the headline right
-above the first kept line is kept with it. The weights are a short table (weights.json),
-trained by benchmarks/train_clean.py.
+page may have several body stretches, but a lone line seldom switches; the headline above the
+article is kept with it (and a one-paragraph lead between the headline and a photo credit), as
+is a paragraph whose photo credit was glued on, between kept lines. The weights are a short
+table (weights.json), trained by benchmarks/train_clean.py.
 """
 
 from __future__ import annotations
