@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from train_clean import align, fold_of
+from train_clean import align, expected_article, fold_of
 
 from kernpunkt.clean import clean
 from kernpunkt.clean.classifier import (
@@ -13,10 +13,11 @@ from kernpunkt.clean.classifier import (
     features,
     select_lines,
     shipped_model,
+    with_glued_sentences,
     with_headline,
 )
 from kernpunkt.clean.lines import Line
-from kernpunkt.clean.rules import judge
+from kernpunkt.clean.rules import judge, page_lines
 from kernpunkt.config import load_config
 from kernpunkt.errors import ConfigError
 
@@ -103,8 +104,9 @@ def test_unknown_cleaning_method_in_the_configuration_is_refused(tmp_path: Path)
 def test_cleaning_method_is_read_from_the_configuration(tmp_path: Path) -> None:
     override = tmp_path / "config.yaml"
     override.write_text("clean:\n  method: classifier\n", encoding="utf-8")
-    assert load_config(override).clean.method == "classifier"
-    assert load_config().clean.method == "rules"
+    override.write_text("clean:\n  method: rules\n", encoding="utf-8")
+    assert load_config(override).clean.method == "rules"
+    assert load_config().clean.method == "classifier"
 
 
 def test_classifier_keeps_the_headline_of_a_paste_that_starts_with_it() -> None:
@@ -156,6 +158,40 @@ def test_headline_above_a_credit_is_kept_when_the_paste_starts_with_it() -> None
     assert with_headline(lines, keep) == [True, False] + [True] * len(PARAGRAPHS)
 
 
+def test_lead_between_headline_and_photo_credit_is_kept_with_the_headline() -> None:
+    headline = "Leipzig stattet alle Schulen mit Solaranlagen aus"
+    lead = "Die Stadt hat am Montag ihre Pläne für die Schulen im Stadtrat vorgestellt."
+    lines = judged([headline, lead, "Foto: Jan Woitas/dpa", *PARAGRAPHS])
+    rest = [True] * len(PARAGRAPHS)
+    expected = [True, True, False, *rest]
+    assert with_headline(lines, [False, False, False, *rest]) == expected
+    assert with_headline(lines, [True, False, False, *rest]) == expected
+
+
+def test_two_paragraphs_above_the_photo_are_not_taken_for_a_lead() -> None:
+    headline = "Leipzig stattet alle Schulen mit Solaranlagen aus"
+    lines = judged([headline, *PARAGRAPHS[3:], "Foto: Jan Woitas/dpa", *PARAGRAPHS[:3]])
+    keep = [False, False, False, False, True, True, True]
+    assert with_headline(lines, keep) == keep
+
+
+def test_sentence_with_a_glued_credit_between_kept_paragraphs_is_kept() -> None:
+    sentence = "Die Demonstranten wollen ihren Protest nun bis vor das Rathaus tragen."
+    text = "\n\n".join([PARAGRAPHS[0], sentence + "Foto: Swen Pfoertner/Reuters", PARAGRAPHS[1]])
+    lines = page_lines(text)
+    judge(lines)
+    assert [line.credit_glued for line in lines] == [False, True, False, False]
+    keep = with_glued_sentences(lines, [True, False, False, True])
+    assert keep == [True, True, False, True]
+
+
+def test_caption_with_a_glued_credit_below_the_article_stays_removed() -> None:
+    caption = "Der Oberbürgermeister stellt die Pläne am Montag im Stadtrat vor."
+    lines = page_lines("\n\n".join([*PARAGRAPHS[:2], caption + "Foto: Jan Woitas/dpa"]))
+    judge(lines)
+    assert with_glued_sentences(lines, [True, True, False, False]) == [True, True, False, False]
+
+
 def test_menu_entry_above_the_article_is_not_taken_for_its_headline() -> None:
     lines = judged(["Politik", *PARAGRAPHS])
     keep = [False] + [True] * len(PARAGRAPHS)
@@ -178,3 +214,23 @@ def test_labelling_does_not_take_a_paragraph_of_another_article_for_body() -> No
 def test_a_site_keeps_its_fold_whatever_other_sites_are_added() -> None:
     assert fold_of("taz") == fold_of("taz") < 10
     assert len({fold_of(f"site{number}") for number in range(100)}) == 10
+
+
+def test_fundus_file_with_only_a_title_describes_the_page_that_shows_it() -> None:
+    markup = f"<html><body><h1>Leipzig stattet alle Schulen aus</h1><p>{PARAGRAPHS[0]}</p></body>"
+    assert expected_article(markup, {"title": "Leipzig stattet alle Schulen aus"}) == {
+        "title": "Leipzig stattet alle Schulen aus",
+        "parts": [],
+    }
+    assert expected_article(markup, {"title": "Dresden baut eine neue Brücke"}) is None
+
+
+def test_fundus_versions_give_the_article_whose_paragraphs_the_page_shows() -> None:
+    markup = f"<html><body><h1>Solar</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p></body>"
+    other = {"title": "Anders", "body": {"sections": [{"paragraphs": [PARAGRAPHS[4]]}]}}
+    shown = {
+        "title": "Solar",
+        "body": {"summary": [PARAGRAPHS[0]], "sections": [{"paragraphs": [PARAGRAPHS[1]]}]},
+    }
+    found = expected_article(markup, {"V1": other, "V2": shown})
+    assert found == {"title": "Solar", "parts": PARAGRAPHS[:2]}

@@ -190,7 +190,7 @@ class WebConfig:
 class CleanConfig:
     """How the article body of pasted text is found."""
 
-    method: str = "rules"
+    method: str = "classifier"
 
     def __post_init__(self) -> None:
         """Reject values that cannot work."""

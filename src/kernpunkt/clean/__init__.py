@@ -2,11 +2,11 @@
 
 Pasted text has no markup to lean on, so every line is judged on its own (length, share of
 German function words, German boilerplate phrases) and then in context, in the spirit of
-jusText. The body is found in one of two ways: by default the densest run of paragraph-like
-lines, widened upwards to the headline and the lead and downwards over subheads, while runs of
-short lines, teaser lists, appeals and shop calls end it (region.py); or a line classifier over
-the sequence of lines, with the rules as features and several body stretches allowed
-(classifier.py). Hard-wrapped text is rejoined first (lines.py). HTML goes through trafilatura
+jusText. The body is found in one of two ways: by default a line classifier over the sequence
+of lines, with the rules as features and several body stretches allowed (classifier.py); or
+the densest run of paragraph-like lines, widened upwards to the headline and the lead and
+downwards over subheads, while runs of short lines, teaser lists, appeals and shop calls end it
+(region.py). Hard-wrapped text is rejoined first (lines.py). HTML goes through trafilatura
 first, then through the same line rules (markup.py).
 """
 
@@ -44,7 +44,7 @@ def clean(
     *,
     kind: InputKind = "auto",
     max_html_chars: int = MAX_HTML_CHARS,
-    method: Method = "rules",
+    method: Method = "classifier",
 ) -> Cleaned:
     """Return the article body of pasted text or HTML, with the removed blocks and reasons.
 

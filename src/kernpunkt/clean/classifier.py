@@ -8,9 +8,10 @@ paragraphs, how much of its vocabulary the prose of the page shares and how many
 headline's words it repeats), and the main ones of the lines right above and below it. A
 logistic model turns them into the odds that the line is article text, and a two-state hidden
 Markov model (body, other) smooths the odds along the page with Viterbi decoding, so that a
-page may have several body stretches, but a lone line seldom switches; the headline right
-above the first kept line is kept with it. The weights are a short table (weights.json),
-trained by benchmarks/train_clean.py.
+page may have several body stretches, but a lone line seldom switches; the headline above the
+article is kept with it (and a one-paragraph lead between the headline and a photo credit), as
+is a paragraph whose photo credit was glued on, between kept lines. The weights are a short
+table (weights.json), trained by benchmarks/train_clean.py.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ NEAR_LINES = 2
 WIDE_LINES = 8
 # A content word has this many letters; shorter words say little about the topic.
 CONTENT_WORD_LETTERS = 5
+# Between the headline and the first line the model keeps, this many paragraphs are its lead
+# (headline, lead, photo credit, text) and kept with it.
+LEAD_LINES = 1
 # The features of the line above and below that each line sees as well.
 NEIGHBOUR_FEATURES = (
     "log_words",
@@ -269,26 +273,58 @@ def decode(probabilities: list[float], model: LineModel) -> list[bool]:
 def select_lines(lines: list[Line], model: LineModel | None = None) -> list[bool]:
     """Return which judged lines are article text, by the classifier and the smoothing."""
     model = model or shipped_model()
-    probabilities = [body_probability(row, model) for row in features(lines)]
-    keep = with_headline(lines, decode(probabilities, model))
+    keep = decode_page(lines, [body_probability(row, model) for row in features(lines)], model)
     # The model learnt from whole pages; a paste it finds no article in (a headline alone, a
     # list) is left to the densest run, which keeps what is not boilerplate.
     return keep if any(keep) else select_body(lines)
 
 
-def with_headline(lines: list[Line], keep: list[bool]) -> list[bool]:
-    """Return `keep` with the headline above the first kept line kept too.
+def decode_page(lines: list[Line], probabilities: list[float], model: LineModel) -> list[bool]:
+    """Return the smoothed choice of lines, with the headline, its lead and glued sentences."""
+    return with_glued_sentences(lines, with_headline(lines, decode(probabilities, model)))
 
-    A paste may start with the headline, where every training page has its menu; the headline
-    is the first candidate line above the article, across credits, bylines and datelines.
+
+def with_headline(lines: list[Line], keep: list[bool]) -> list[bool]:
+    """Return `keep` with the headline above the article kept too, and its lead.
+
+    A paste may start with the headline, where every training page has its menu. The headline
+    is searched above the first kept line and above the first kept paragraph (the decoder may
+    keep the headline and still drop a lead between it and a photo credit).
     """
     if True not in keep:
         return keep
     first = keep.index(True)
+    kept_paragraphs = (index for index, kept in enumerate(keep) if kept and lines[index].good)
+    paragraph = next(kept_paragraphs, first)
+    chosen = headline_and_lead(lines, first) | headline_and_lead(lines, paragraph)
+    return [kept or index in chosen for index, kept in enumerate(keep)]
+
+
+def headline_and_lead(lines: list[Line], first: int) -> set[int]:
+    """Return the headline above line `first` and the lead between them, or nothing.
+
+    The headline is the first candidate line above that is no paragraph, across credits,
+    bylines and datelines and across up to LEAD_LINES paragraphs: a lead above the photo.
+    """
+    lead: set[int] = set()
     for index in range(first - 1, max(first - 1 - HEADLINE_SEARCH_LINES, -1), -1):
         line = lines[index]
-        if line.body:
-            if not line.good and is_headline(line.text, line.words):
-                return [*keep[:index], True, *keep[index + 1 :]]
+        if not line.body:
+            continue
+        if line.good and len(lead) < LEAD_LINES:
+            lead.add(index)
+        elif not line.good and is_headline(line.text, line.words):
+            return {index, *lead}
+        else:
             break
+    return set()
+
+
+def with_glued_sentences(lines: list[Line], keep: list[bool]) -> list[bool]:
+    """Return `keep` with each paragraph whose photo credit was glued on (and split off) kept
+    where the lines around it and its credit are kept: the sentence reads on in the article."""
+    keep = list(keep)
+    for index, line in enumerate(lines[1:-2], start=1):
+        if line.credit_glued and line.good and keep[index - 1] and keep[index + 2]:
+            keep[index] = True
     return keep

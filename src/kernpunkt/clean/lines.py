@@ -47,6 +47,8 @@ class Line:
     good: bool = False
     reason: str | None = None
     blocking: bool = False
+    # A photo credit was glued to its end and split off ("…tragen.Foto: Swen Pfoertner/Reuters").
+    credit_glued: bool = False
 
     def mark(self, reason: str, *, blocking: bool = False) -> None:
         """Judge the line boilerplate for `reason`; `blocking` boilerplate ends an article."""

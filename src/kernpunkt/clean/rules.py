@@ -200,7 +200,12 @@ AD_COPY_MAX_PARAGRAPHS = 2
 
 def page_lines(text: str) -> list[Line]:
     """Return the lines of pasted text: paragraphs rejoined, glued photo credits split off."""
-    return [Line(part) for paragraph in paragraphs(text) for part in split_glued_credit(paragraph)]
+    lines = []
+    for paragraph in paragraphs(text):
+        text_part, *credit = split_glued_credit(paragraph)
+        lines.append(Line(text_part, credit_glued=bool(credit)))
+        lines += [Line(part) for part in credit]
+    return lines
 
 
 def split_glued_credit(line: str) -> list[str]:
