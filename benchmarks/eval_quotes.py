@@ -320,8 +320,9 @@ def score_item(
         unmatched.remove(quote)
         score.tp += 1
         score.speaker_total += 1
-        right = speaker_correct(gold, quote.speaker_mention, text, quote.speaker)
-        named = quote.speaker_mention is not None
+        # an unclear quote names no one, even where it keeps the words of an unnamed source
+        named = quote.speaker_mention is not None and quote.attribution != "unclear"
+        right = named and speaker_correct(gold, quote.speaker_mention, text, quote.speaker)
         outside = speaker_outside(text, gold, bounds)
         score.unclear += quote.attribution == "unclear"
         score.wrong += named and not right
@@ -343,7 +344,7 @@ def score_item(
                     )
         else:
             kind = "null" if gold["speaker"] is None else "wrong"
-            if quote.speaker_mention is None:
+            if not named:
                 kind = "unclear" if quote.attribution == "unclear" else "missing"
             score.errors[f"speaker:{kind}"].append(
                 f"gold={gold['speaker']!r} got={quote.speaker_mention!r} cue={quote.cue!r} "

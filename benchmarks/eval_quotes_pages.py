@@ -74,7 +74,8 @@ class Tally:
         judged = max(1, c["right"] + c["wrong"] + c["unclear"])
         lines = [
             f"{name}: span P {precision:.3f} R {recall:.3f} F1 {f1:.3f} | speaker right "
-            f"{c['right'] / judged:.3f}, a different person {c['wrong'] / judged:.3f}, unclear "
+            f"{c['right'] / judged:.3f}, a different person {c['wrong'] / judged:.3f} (of it "
+            f"where the text names nobody {c['nobody'] / judged:.3f}), unclear "
             f"{c['unclear'] / judged:.3f} (of {judged} found quotes; {c['tp'] + c['fn']} gold)"
         ]
         for place in ("inside", "outside"):
@@ -155,6 +156,9 @@ def score_page(page: dict, text: str, tally: Tally, show: bool) -> None:
         tally.add("tp")
         verdict = judge(found[hit], gold, page["mentions"].get(gold["speaker"], []))
         tally.add(verdict, place)
+        # someone named where the text names nobody: often a description ("ein Experte"),
+        # which SpkAtt would credit
+        tally.counts["nobody"] += verdict == "wrong" and gold["speaker"] is None
         if show and verdict == "wrong":
             tally.shown.append(
                 f"  {page['page']}: gold {gold['speaker']!r}, found {found[hit].speaker!r}"

@@ -202,7 +202,7 @@ class QuotesConfig:
     """Quote attribution: how sure the finder must be before it names a speaker."""
 
     # below this confidence a quote's speaker is left empty and its attribution is "unclear"
-    min_confidence: float = 0.6
+    min_confidence: float = 0.55
     # tokens tagged either side of a quotation mark or a speech cue (the grammar layer's window)
     tag_window: int = 25
 

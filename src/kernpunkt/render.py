@@ -64,18 +64,10 @@ def speaker_role(quote: Quote) -> str:
     return ROLE_TRIM.sub("", line.replace(name, " ")).replace("  ", " ")
 
 
-def unclear_label(quote: Quote) -> str:
-    """Return what stands for a quote's missing speaker: unnamed, unclear or unattributed."""
-    if quote.attribution != "unclear":
-        return "unattributed"
-    if quote.speaker_mention:
-        return f"speaker unnamed („{quote.speaker_mention}“)"
-    return "speaker unclear"
-
-
 def quote_line(quote: Quote) -> str:
     """Return “speaker: “quote”” in English, with the German original after it."""
-    speaker = quote.speaker_en or quote.speaker or unclear_label(quote)
+    missing = "speaker unclear" if quote.attribution == "unclear" else "unattributed"
+    speaker = quote.speaker_en or quote.speaker or missing
     english = quote.text_en or "(not translated)"
     how = f"{quote.attribution}, confidence {quote.confidence:.2f}"
     return f"**{escape(speaker)}** ({how}): “{escape(english)}” — _„{escape(quote.text)}“_"

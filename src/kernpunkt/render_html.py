@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from html import escape
 
 from kernpunkt.document import Digest, KeyPoint, Notice, Quote, Sentence
-from kernpunkt.render import provenance_lines, speaker_role, timings_line, unclear_label
+from kernpunkt.render import provenance_lines, speaker_role, timings_line
 
 # Quoted words in English text (the translator writes typographic marks) and in German text.
 ENGLISH_QUOTE = re.compile(r"“[^“”]*”")
@@ -81,7 +81,7 @@ def _quote_speaker(quote: Quote, digest: Digest) -> str:
         return f'{_filter_button(quote)} <span class="kp-muted">({how})</span>'
     where = next((s.de for s in digest.sentences if s.index == quote.sentence), quote.text)
     return (
-        f'<details><summary class="kp-muted">{escape(unclear_label(quote))}</summary>'
+        f'<details><summary class="kp-muted">speaker unclear</summary>'
         f'<span lang="de">{escape(where)}</span></details>'
     )
 

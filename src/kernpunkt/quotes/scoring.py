@@ -11,7 +11,6 @@ speaker is left empty and the quote is "unclear": no name is better than a wrong
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -22,10 +21,7 @@ from kernpunkt.quotes.confidence import FAR, Evidence, confidence
 from kernpunkt.quotes.grammar import Phrase, Token
 from kernpunkt.quotes.lexicon import (
     DEMONSTRATIVE_SUBJECTS,
-    INDEFINITE_ARTICLES,
-    NAME_OWNERS,
     PRONOUNS,
-    is_capitalised,
 )
 from kernpunkt.quotes.marks import Span
 from kernpunkt.quotes.sentences import Sent
@@ -215,12 +211,8 @@ class Scorer:
         sure = confidence(evidence)
         if not best.from_rules:
             state.history.append(best.speaker)
-        if _unnamed(best.speaker):
-            # the text names no one: the quote keeps the words it uses, with no name
-            return Choice(
-                Speaker(best.speaker.mention, None), "unclear", sure, best.speaker, evidence
-            )
-        if sure < self.config.min_confidence:
+        # the scorer's own penalties leave nothing standing ("Der Regen hielt an. „…“")
+        if sure < self.config.min_confidence or best.score <= 0:
             return Choice(None, "unclear", sure, best.speaker, evidence)
         return Choice(best.speaker, best.attribution, sure, best.speaker, evidence)
 
@@ -507,18 +499,6 @@ def _reads_as_thing(mention: str) -> bool:
     """Tell whether the grammar reads a mention on its own as a thing, not a person or body."""
     own = grammar.tag(mention, 0, len(mention))
     return {phrase.kind for phrase in _all_phrases(own)} == {"thing"}
-
-
-def _unnamed(speaker: Speaker) -> bool:
-    """Tell whether the text leaves a speaker unnamed: "sagt ein Militärexperte".
-
-    "Ein Sprecher des Weißen Hauses" is named by whom they speak for.
-    """
-    words = (speaker.name or "").split()
-    owned = any(
-        word in NAME_OWNERS and is_capitalised(noun) for noun, word in itertools.pairwise(words[1:])
-    )
-    return bool(words) and words[0].lower() in INDEFINITE_ARTICLES and not owned
 
 
 def _can_be_a_person(speaker: Speaker) -> bool:

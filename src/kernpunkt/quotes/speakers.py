@@ -548,8 +548,12 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
     # "Eine Nachfolgerin findet sie nicht": an indefinite phrase opening the clause is no one
     # the text goes on about, and often the object
     indefinite = person.name is not None and person.name.split()[0].lower() in INDEFINITE_ARTICLES
-    # a one-word name counts when the grammar reads it as a person ("Yakin ärgerte sich")
-    named = " " in (person.name or "") or grammar.name_kind(person.name or "") == "person"
+    # a name, or words the grammar reads as a person ("Yakin ärgerte sich", "Die Ärztin"), not
+    # a thing ("Der Regen hielt an")
+    named = grammar.holds_name(person.name or "") or grammar.name_kind(person.name or "") in {
+        "person",
+        "body",
+    }
     if person.name and named and not indefinite and (opening or _is_person(person)):
         state.history.append(person)
         state.subject, state.subject_sentence = person, index
