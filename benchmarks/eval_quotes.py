@@ -322,7 +322,8 @@ def score_item(
         score.speaker_total += 1
         # an unclear quote names no one, even where it keeps the words of an unnamed source
         named = quote.speaker_mention is not None and quote.attribution != "unclear"
-        right = named and speaker_correct(gold, quote.speaker_mention, text, quote.speaker)
+        mention, name = (quote.speaker_mention, quote.speaker) if named else (None, None)
+        right = speaker_correct(gold, mention, text, name)
         outside = speaker_outside(text, gold, bounds)
         score.unclear += quote.attribution == "unclear"
         score.wrong += named and not right

@@ -414,3 +414,89 @@ def test_verdict_introducing_a_quote_with_a_colon_is_no_speaker() -> None:
         "„Keines können wir empfehlen.“"
     )
     assert quote.speaker != "Das Gesamturteil"
+
+
+# --- pronouns and subjects: the nearest person, never a thing or a place -----------------------
+
+
+def test_pronoun_takes_a_person_named_after_the_last_speaker() -> None:
+    text = (
+        "„Wir fangen klein an“, sagte Lehrer Jan Heller. Mathe in der achten Klasse, Lehrer "
+        "Tom Nisic moderiert. „Der Chatbot kennt unsere Themen“, erklärt er."
+    )
+    assert [name.split()[-1] for name in speakers(text)] == ["Heller", "Nisic"]
+
+
+def test_pronoun_takes_the_nearest_person_the_grammar_finds_not_an_older_place() -> None:
+    text = (
+        "„Wir stellen Notstrom bereit“, teilte Berlin mit. Das alles erlebt der junge Mann, "
+        "den alle nur Matze nennen, in Johannisthal. „Wir sind abgeschnitten“, sagt er."
+    )
+    assert speakers(text) == ["Berlin", "der junge Mann"]
+
+
+def test_pronoun_after_a_name_in_another_speakers_quote_keeps_the_person_named_outside() -> None:
+    text = (
+        "„Die FDP hat das unterschrieben“, sagt Minister Robert Habeck. Laut Fraktionsvize Daniel "
+        "Föst ist das falsch: „Was Habeck vorgelegt hat, geht zu weit“, erklärt er."
+    )
+    assert speakers(text)[-1] == "Daniel Föst"
+
+
+def test_he_or_she_never_stands_for_a_thing_that_spoke() -> None:
+    text = (
+        "Auf dem Handy erschien eine Nachricht: „Wir sind in Sicherheit.“ Später rief sie an. "
+        "„Ich konnte kaum sprechen“, sagt sie."
+    )
+    assert speakers(text)[-1] != "eine Nachricht"
+
+
+def test_a_lone_function_word_is_no_speaker() -> None:
+    text = "Jemand sagte bei der Feier, die Kinder seien frei gewesen. „Wir reisten viel.“"
+    assert only(text).speaker != "Jemand"
+
+
+def test_conjunction_before_the_first_field_leaves_the_subject_remembered() -> None:
+    text = (
+        "Die Schule hat 160 Lehrkräfte. Doch Anna Poestges, die für die Presse zuständig ist, "
+        "ist überzeugt: Auch andere Schulen könnten profitieren. „Man kann klein starten“, "
+        "regt sie an."
+    )
+    assert only(text).speaker == "Anna Poestges"
+
+
+def test_speech_verb_set_in_by_commas_credits_the_subject_after_it() -> None:
+    assert only("Die Lage, sagte Müller, sei „sehr ernst“.").speaker == "Müller"
+    text = "Anna Kern ist Autorin. Ihr Zynismus, schreibt sie, sei von „krankhaftem Stolz“."
+    assert only(text).speaker == "Anna Kern"
+
+
+def test_particle_before_a_common_noun_is_no_name() -> None:
+    assert grammar.name_kind("da Recht") == "thing"
+    assert grammar.name_kind("de Maizière") == "person"
+
+
+def test_thing_the_rules_chose_loses_to_the_person_the_verb_governs() -> None:
+    text = "Das Verhalten des Amtes bezeichnet Herrmann als „Spiel mit dem Feuer“."
+    assert only(text).speaker == "Herrmann"
+
+
+def test_pronoun_skips_the_object_of_a_verb_sharing_the_subject_before_it() -> None:
+    text = (
+        "„Das ist Theater“, sagte Kommissar Henrik Salo. Justizminister Tomasz Wielgosz sprach "
+        "von Erpressung und warf Brüssel Einmischung vor. „Wir lassen uns nicht drängen“, sagte er."
+    )
+    assert speakers(text)[-1] == "Tomasz Wielgosz"
+
+
+def test_name_given_with_a_role_ends_with_its_sentence() -> None:
+    text = (
+        "„Das ist kein Ausreißer“, sagte der Klimaforscher Prof. Dr. Michael Steiner von der "
+        "Universität Hamburg. Er rechnet damit, dass solche Jahre „bald die Regel“ sind."
+    )
+    assert all("Hamburg" not in (name or "") for name in speakers(text))
+
+
+def test_nominalised_adjective_opening_a_sentence_is_who_a_pronoun_means() -> None:
+    text = "Die Angeklagte schwieg lange. Erst am Ende sagte sie: „Es tut mir leid.“"
+    assert only(text).speaker == "Die Angeklagte"

@@ -380,6 +380,10 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
     comma = masked.rfind(",", clause, frame.pos)
     if comma >= 0:
         tail = word_tokens(masked, comma + 1, frame.pos)
+        inserted = None if tail else after_verb(masked, verb_end, sent.end)
+        if inserted is not None and masked[inserted[1] :].lstrip().startswith(","):
+            # "Die Lage, sagte Müller, sei ernst": a verb and its subject set in by commas
+            return inserted
         if tail and tail[-1][2] == "zu":
             # "…, um gegen X zu protestieren": an infinitive clause has no subject of its own.
             return None

@@ -48,6 +48,8 @@ NOUN_TAGS = frozenset({"NN", "NE", "FM"})
 FRAME_AFTER_CHARS = 120
 # HanTa's tag for a nominalised adjective ("der Abgeordnete", "die Reisenden"): people
 NOMINAL_ADJECTIVE = "NNA"
+# What can head a noun phrase: nouns, names, foreign words and nominalised adjectives.
+HEAD_TAGS = NOUN_TAGS | {NOMINAL_ADJECTIVE}
 # Which kind a name is taken for when its words hold phrases of several kinds.
 KIND_ORDER: tuple[Kind, ...] = ("person", "body", "pronoun", "thing")
 # what a phrase after these belongs to: a preposition, "als"/"wie", or a noun (a genitive)
@@ -201,7 +203,7 @@ def phrases(tokens: list[Token], first: int, end: int) -> list[Phrase]:
         while index < end and _opens_phrase(tokens, index):
             index += 1
         nouns = index
-        while index < end and (tokens[index].tag in NOUN_TAGS or _particle(tokens, index, end)):
+        while index < end and (tokens[index].tag in HEAD_TAGS or _particle(tokens, index, end)):
             index += 1
         if index == nouns and _nominal(tokens, opening, index):
             # "Der 39-Jährige ließ …": a capitalised adjective with no noun after it is the noun
@@ -358,13 +360,20 @@ def _denotes_person(noun: str) -> bool:
 
 
 def people(tokens: list[Token]) -> list[Phrase]:
-    """Return the phrases that name people and may be a clause's subject, in text order."""
-    return [
-        phrase
-        for first, end, _ in clauses(tokens)
-        for phrase in phrases(tokens, first, end)
-        if phrase.kind == "person" and not (phrase.in_pp or phrase.oblique)
-    ]
+    """Return the clause subjects that name people, in text order: each clause's first phrase
+    outside a prepositional phrase and not dative or accusative.
+
+    A clause of "und" and a verb shares the subject before it ("… und warf Brüssel vor").
+    """
+    found = []
+    for first, end, _ in clauses(tokens):
+        opening = first + (tokens[first].tag == "KON")
+        if opening < end and tokens[opening].tag in FINITE_TAGS and opening > first:
+            continue
+        subject = next((p for p in phrases(tokens, first, end) if not (p.in_pp or p.oblique)), None)
+        if subject is not None and subject.kind == "person":
+            found.append(subject)
+    return found
 
 
 def cue_subject(tokens: list[Token], first: int, end: int, cue: int) -> Phrase | None:

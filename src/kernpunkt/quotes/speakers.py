@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from kernpunkt.quotes import grammar
 from kernpunkt.quotes.lexicon import (
+    ABBREVIATIONS,
     APPOSITION_TOKEN_RE,
     ARTICLE_GENDERS,
     CONTINUATION_GAP,
@@ -126,10 +127,14 @@ def _apposed_name(tokens: list[str], at: int) -> list[str]:
     at += tokens[at : at + 1] == [","]
     run: list[str] = []
     while at < len(tokens) and len(run) < MAX_NAME_RUN and tokens[at][:1].isupper():
-        if tokens[at].lower() in DETERMINERS:
+        word = tokens[at]
+        if word.lower() in DETERMINERS or word in PRONOUNS:
             break
-        run.append(tokens[at])
+        run.append(word)
         at += 1
+        if word.endswith(".") and word[:-1] not in ABBREVIATIONS:
+            # "… der Universität Hamburg. Er rechnet": the sentence ends the name
+            break
     return run
 
 
@@ -273,9 +278,11 @@ def _resolve(mention: str, history: Sequence[Speaker]) -> Speaker:
             and _can_speak(earlier)
             and (wanted is None or earlier.gender in {wanted, "?"})
         ]
-        # a person or a body the grammar recognises before anything it reads as a thing
+        # a person or a body the grammar recognises; a thing only for "es" ("Das Gericht … Es
+        # weist zurück"), never for "er" or "sie" ("eine SMS", "Der VAR")
         earlier = next((e for e in fits if grammar.may_name_someone(e.name or "")), None)
-        earlier = earlier or next(iter(fits), None)
+        if pronoun == NEUTER_SUBJECT:
+            earlier = earlier or next(iter(fits), None)
         if earlier is not None:
             return Speaker(mention, earlier.name, earlier.gender)
         return Speaker(mention, mention)
