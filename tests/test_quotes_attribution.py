@@ -500,3 +500,16 @@ def test_name_given_with_a_role_ends_with_its_sentence() -> None:
 def test_nominalised_adjective_opening_a_sentence_is_who_a_pronoun_means() -> None:
     text = "Die Angeklagte schwieg lange. Erst am Ende sagte sie: „Es tut mir leid.“"
     assert only(text).speaker == "Die Angeklagte"
+
+
+def test_object_after_a_comma_joined_verb_is_not_its_subject() -> None:
+    text = (
+        "Minister Paul Weber verteidigt seinen Plan, sieht den Entwurf durch den Vertrag "
+        "gedeckt: „Die Partner haben das unterschrieben.“"
+    )
+    assert only(text).speaker == "Paul Weber"
+
+
+def test_bare_role_in_a_list_of_predicates_is_the_person_named_before_it() -> None:
+    text = "Eva Santos ist Journalistin, Reporterin, hält sich für eine „pragmatische Zynikerin“."
+    assert only(text).speaker == "Eva Santos"

@@ -32,6 +32,7 @@ from kernpunkt.quotes.lexicon import (
     NEUTER_SUBJECT,
     NOMINATIVE_PRONOUNS,
     NOMINATIVE_RELATIVES,
+    NON_NOMINATIVE,
     NOT_NOUNS,
     OBJECT_PRONOUNS,
     OPINION_FOR,
@@ -380,10 +381,16 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
     comma = masked.rfind(",", clause, frame.pos)
     if comma >= 0:
         tail = word_tokens(masked, comma + 1, frame.pos)
-        inserted = None if tail else after_verb(masked, verb_end, sent.end)
-        if inserted is not None and masked[inserted[1] :].lstrip().startswith(","):
+        after = None if tail else after_verb(masked, verb_end, sent.end)
+        if after is not None and masked[after[1] :].lstrip().startswith(","):
             # "Die Lage, sagte Müller, sei ernst": a verb and its subject set in by commas
-            return inserted
+            return after
+        if after is not None and masked[after[0] : after[1]].split()[0].title() in NON_NOMINATIVE:
+            # "X rechtfertigt den Plan, sieht den Entwurf gedeckt": an object after the verb,
+            # which shares the subject of the clause before the comma
+            shared = clause_subject(masked, sent, comma)
+            if shared is not None:
+                return shared
         if tail and tail[-1][2] == "zu":
             # "…, um gegen X zu protestieren": an infinitive clause has no subject of its own.
             return None

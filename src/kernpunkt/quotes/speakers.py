@@ -458,6 +458,13 @@ def speaker_for(
     if words not in PRONOUNS | DEMONSTRATIVE_SUBJECTS and grammar.names_no_one(words):
         # "Jemand sagte, …", "Wirst du …?": a subject, but no one a reader could name
         return Speaker(words, None)
+    if " " not in words and grammar.name_kind(words) == "person" and not grammar.holds_name(words):
+        # "X ist Journalistin, Reporterin, hält …": a role alone, with no article, is no subject
+        # of its own but the person just named
+        gender = _gender([words])
+        found = _antecedent(mention[0], state, None if gender == "?" else gender)
+        if found is not None:
+            return Speaker(words, found[1].name, found[1].gender)
     speaker = state.know(_resolve(words, state.history))
     unresolved = speaker.name == words and (words in PRONOUNS or _is_epithet(words.split()))
     if unresolved or (words in PRONOUNS and speaker.name):
