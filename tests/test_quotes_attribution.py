@@ -513,3 +513,11 @@ def test_object_after_a_comma_joined_verb_is_not_its_subject() -> None:
 def test_bare_role_in_a_list_of_predicates_is_the_person_named_before_it() -> None:
     text = "Eva Santos ist Journalistin, Reporterin, hält sich für eine „pragmatische Zynikerin“."
     assert only(text).speaker == "Eva Santos"
+
+
+def test_standalone_quote_after_a_sentence_introducing_someone_with_a_role_is_theirs() -> None:
+    text = (
+        "Ideen müssen auch mal gebremst werden. Das ist die Aufgabe von Co-Chefin Eva Kahl. "
+        "„Wir pflegen eine gute Streitkultur.“"
+    )
+    assert only(text).speaker == "Eva Kahl"

@@ -318,8 +318,14 @@ class Scorer:
             if subject is None or self.sents[index - back].konjunktiv is not None:
                 continue
             if subject.kind not in PEOPLE:
-                # the text moved on to something else since the person was named
-                return []
+                # the text moved on to something else since the person was named, unless it
+                # introduced someone with their role ("Das ist die Aufgabe von Co-Chefin X.")
+                named = self._introduced(index - back, state) if back == 1 else None
+                return (
+                    []
+                    if named is None
+                    else [Candidate(named, WEIGHTS["memory"], "resolved", "memory", back)]
+                )
             speaker = speaker_for(self.text, (subject.start, subject.end), state, False)
             if not _can_be_a_person(speaker):
                 return []
@@ -329,6 +335,12 @@ class Scorer:
             score += WEIGHTS["crowded"] * self._others(index - back, speaker, state)
             return [Candidate(speaker, score, "resolved", "memory", back)]
         return []
+
+    def _introduced(self, index: int, state: State) -> Speaker | None:
+        """Return the last person a sentence names with a role ("von Co-Chefin Eva Kahl")."""
+        sent = self.sents[index]
+        named = [(name, gender) for at, name, gender in state.people if sent.start <= at < sent.end]
+        return Speaker(named[-1][0], named[-1][0], named[-1][1]) if named else None
 
     def _heading(self, span: Span, state: State) -> list[Candidate]:
         """Return the subject of the paragraph under a quote that stands as a line of its own.
