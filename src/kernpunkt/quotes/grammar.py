@@ -367,8 +367,7 @@ def people(tokens: list[Token]) -> list[Phrase]:
     """
     found = []
     for first, end, _ in clauses(tokens):
-        opening = first + (tokens[first].tag == "KON")
-        if opening < end and tokens[opening].tag in FINITE_TAGS and opening > first:
+        if tokens[first].tag == "KON" and first + 1 < end and tokens[first + 1].tag in FINITE_TAGS:
             continue
         subject = next((p for p in phrases(tokens, first, end) if not (p.in_pp or p.oblique)), None)
         if subject is not None and subject.kind == "person":

@@ -19,10 +19,7 @@ from kernpunkt.document import Attribution
 from kernpunkt.quotes import grammar
 from kernpunkt.quotes.confidence import FAR, Evidence, confidence
 from kernpunkt.quotes.grammar import Phrase, Token
-from kernpunkt.quotes.lexicon import (
-    DEMONSTRATIVE_SUBJECTS,
-    PRONOUNS,
-)
+from kernpunkt.quotes.lexicon import DEMONSTRATIVE_SUBJECTS, PRONOUNS
 from kernpunkt.quotes.marks import Span
 from kernpunkt.quotes.sentences import Sent
 from kernpunkt.quotes.spans import reads_as_speech
@@ -321,11 +318,9 @@ class Scorer:
                 # the text moved on to something else since the person was named, unless it
                 # introduced someone with their role ("Das ist die Aufgabe von Co-Chefin X.")
                 named = self._introduced(index - back, state) if back == 1 else None
-                return (
-                    []
-                    if named is None
-                    else [Candidate(named, WEIGHTS["memory"], "resolved", "memory", back)]
-                )
+                if named is None:
+                    return []
+                return [Candidate(named, WEIGHTS["memory"], "resolved", "memory", back)]
             speaker = speaker_for(self.text, (subject.start, subject.end), state, False)
             if not _can_be_a_person(speaker):
                 return []

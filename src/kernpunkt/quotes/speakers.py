@@ -474,11 +474,7 @@ def speaker_for(
         wanted = GENDERS.get(words) if words in PRONOUNS else _gender(words.split())
         wanted = None if wanted == "?" else wanted
         found = (state.named_before(mention[0], wanted), _antecedent(mention[0], state, wanted))
-        named = max(
-            filter(None, found),
-            key=lambda found: found[0],
-            default=None,
-        )
+        named = max(filter(None, found), key=lambda pair: pair[0], default=None)
         if named is not None and (unresolved or named[0] > state.last_mention(speaker, mention[0])):
             speaker = Speaker(words, named[1].name, named[1].gender)
     if speaker.name and speaker.mention not in PRONOUNS:
@@ -507,12 +503,13 @@ def _antecedent(at: int, state: State, gender: str | None) -> tuple[int, Speaker
     found = grammar.people(grammar.tag(state.masked, start, at))
     for phrase in reversed(found):
         words = _clean_mention(state.masked[phrase.start : phrase.end])
+        parts = words.split()
         # a surname keeps the gender the text gave it ("Minister Jan Weber …", later "Weber")
-        own = _gender(words.split())
-        own = own if own != "?" else state.genders.get(words.split()[-1], own)
+        own = _gender(parts)
+        own = own if own != "?" else state.genders.get(parts[-1], own)
         # a name, or a definite description ("der junge Mann"); not someone new, often the
         # object ("Eine Nachfolgerin findet sie"), nor a bare role ("Anna Weber, Ministerin")
-        named = words.split()[0].lower() in DEFINITE_ARTICLES or grammar.holds_name(words)
+        named = parts[0].lower() in DEFINITE_ARTICLES or grammar.holds_name(words)
         if named and words not in PRONOUNS and (gender is None or own in {gender, "?"}):
             return phrase.start, state.know(_resolve(words, state.history))
     return None
@@ -564,10 +561,9 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
     indefinite = person.name is not None and person.name.split()[0].lower() in INDEFINITE_ARTICLES
     # a name, or words the grammar reads as a person ("Yakin ärgerte sich", "Die Ärztin"), not
     # a thing ("Der Regen hielt an")
-    named = grammar.holds_name(person.name or "") or grammar.name_kind(person.name or "") in {
-        "person",
-        "body",
-    }
+    named = grammar.holds_name(person.name or "") or grammar.name_kind(person.name or "") in (
+        SPEAKING_KINDS
+    )
     if person.name and named and not indefinite and (opening or _is_person(person)):
         state.history.append(person)
         state.subject, state.subject_sentence = person, index
