@@ -769,6 +769,19 @@ def test_quote_keeps_speaker_when_split_across_sentences() -> None:
     assert quote.cue == "sei"
 
 
+def test_konjunktiv_of_any_verb_carries_the_speaker_on() -> None:
+    # no list of verb forms: "verkenne" and "ermangele" are Konjunktiv I by their lemma
+    text = (
+        "Innenminister Jan Ott warnte vor Panik. Die Opposition verkenne „den Ernst der Lage“. "
+        "Zudem ermangele es ihr an „klaren Vorschlägen“."
+    )
+    quotes = find_quotes(text)
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [
+        ("den Ernst der Lage", "Jan Ott", "verkenne"),
+        ("klaren Vorschlägen", "Jan Ott", "ermangele"),
+    ]
+
+
 def test_reported_speech_sentences_are_marked_with_their_speaker() -> None:
     text = (
         "Innenminister Jan Ott sagte, die Polizei sei vorbereitet. "

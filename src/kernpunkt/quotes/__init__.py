@@ -84,12 +84,12 @@ from kernpunkt.quotes.frames import (
 from kernpunkt.quotes.lexicon import (
     CLAUSE_PUNCTUATION,
     DEFINITE_ARTICLES,
-    KONJUNKTIV_FORMS,
     KONJUNKTIV_II_FORMS,
     NAME_OWNERS,
     POSSESSIVES,
     SPEECH_NOUNS,
     WORD_ONLY_RE,
+    is_konjunktiv_i,
 )
 from kernpunkt.quotes.marks import Span, mask, pair_marks
 from kernpunkt.quotes.phrases import clause_subject, in_circumstance_clause, passive_before
@@ -200,7 +200,7 @@ def _main_konjunktiv_ii(masked: str, sent: Sent) -> str | None:
     """
     comma = masked.find(",", sent.start, sent.end)
     end = sent.end if comma < 0 else comma
-    return konjunktiv_verb(masked, sent.start, end, KONJUNKTIV_II_FORMS)
+    return konjunktiv_verb(masked, sent.start, end, KONJUNKTIV_II_FORMS.__contains__)
 
 
 def _sentence_quotes(
@@ -363,7 +363,7 @@ def _reports(masked: str, sent: Sent, subject: tuple[int, int]) -> bool:
     for _, _, word in word_tokens(masked, subject[1], sent.end):
         if word in CLAUSE_PUNCTUATION:
             return False
-        if word in KONJUNKTIV_FORMS:
+        if is_konjunktiv_i(word):
             return True
     return False
 

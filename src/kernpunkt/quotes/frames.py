@@ -20,7 +20,6 @@ from kernpunkt.quotes.lexicon import (
     ES_SOURCE_LINKS,
     HEISST_ES_RE,
     INFINITIVE_WRITTEN,
-    KONJUNKTIV_FORMS,
     LAUT,
     LOCATIVES,
     LOWER_PREPOSITIONS,
@@ -37,7 +36,6 @@ from kernpunkt.quotes.lexicon import (
     OBJECT_PRONOUNS,
     OPINION_FOR,
     OPINION_VERB_FORMS,
-    OPINION_VERBS,
     OWN,
     OWNER_LINKS,
     OWNER_PREPOSITIONS,
@@ -68,6 +66,8 @@ from kernpunkt.quotes.lexicon import (
     ZUFOLGE,
     is_adjective,
     is_capitalised,
+    is_konjunktiv_i,
+    is_opinion_verb,
     is_speech_verb,
 )
 from kernpunkt.quotes.marks import Span
@@ -123,7 +123,7 @@ def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
         elif word in NACH and _owned_view(following, tokens[index + 2 : index + 3]):
             # "Nach Schäubles Idee", "Nach seiner Ansicht": whose view, right after "nach".
             cues.append(Frame(word, tok_start, None, kind="laut"))
-        elif word == OPINION_FOR and index == 0 and words & OPINION_VERBS:
+        elif word == OPINION_FOR and index == 0 and any(map(is_opinion_verb, words)):
             # "Für den Theologen Küng sei der Rücktritt verständlich", "Für X ist die Lage
             # „alarmierend“": whose view is reported.
             cues.append(Frame(word, tok_start, None, kind="laut"))
@@ -710,7 +710,7 @@ def _opens_content(masked: str, comma: int, end: int) -> bool:
         return True
     first = masked.find(",", comma + 1, end)
     segment = word_tokens(masked, comma + 1, first if first >= 0 else end)
-    return any(word in KONJUNKTIV_FORMS for _, _, word in segment)
+    return any(is_konjunktiv_i(word) for _, _, word in segment)
 
 
 def echo_frame(masked: str, sent: Sent) -> Frame | None:

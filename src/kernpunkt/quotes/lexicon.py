@@ -146,28 +146,15 @@ ASCRIBED_RE = re.compile(r"zugeschrieben(?:e|en|er|es)?")
 OWN = frozenset({"eigenem", "eigenen", "eigener"})
 ZUFOLGE = "zufolge"
 OPINION_FOR = "Für"
-# Verbs that make "Für X …" someone's view: Konjunktiv I, or a copula judging something.
+# Copulas that make "Für X …" someone's view when they judge something.
 COPULAS = frozenset("ist sind war waren".split())
-# Konjunktiv-I forms (third person) that mark reported speech.
-KONJUNKTIV_FORMS = frozenset(
-    (
-        "sei seien seiest habe werde könne müsse dürfe wolle solle möge wisse gebe stehe liege "
-        "gehe komme bleibe brauche stelle halte lasse fehle sehe trage zeige gelte handle handele "
-        "drohe führe mache bedeute reiche laufe falle hänge treffe nehme bringe finde erhalte "
-        "arbeite plane verfüge wirke diene spiele zähle betrage koste entspreche existiere "
-        "funktioniere verstoße lehne unterstütze befinde erwarte tue wachse sinke steige verliere "
-        "gewinne beginne benötige verhindere ermögliche passe bestehe entstehe beziehe verlange "
-        "fordere bestätige wünsche hoffe glaube denke meine wisse kenne gehöre sorge achte "
-        "richte schade nütze helfe lebe sterbe töte kämpfe warte sitze schaffe suche rechne "
-        "verdiene zahle investiere prüfe plane übernehme trete stimme setze lege biete"
-    ).split()
-)
+# "sein" has a Konjunktiv I of its own.
+SEIN_KONJUNKTIV = frozenset({"sei", "seiest", "seien"})
 # Konjunktiv-II forms (third person): reported speech too, inside a run of Konjunktiv I
 # ("Nun habe er versucht, … Dies hätten die Beamten verhindert").
 KONJUNKTIV_II_FORMS = frozenset(
     "wäre wären hätte hätten würde würden könnte könnten müsste müssten dürfte dürften".split()
 )
-OPINION_VERBS = KONJUNKTIV_FORMS | COPULAS
 DETERMINERS = frozenset(
     (
         "der die das des dem den ein eine einer eines einem einen sein seine seiner seines "
@@ -534,6 +521,28 @@ def is_speech_verb(word: str) -> bool:
     return word_lemma(word) in SPEECH_LEMMAS
 
 
+def is_konjunktiv_i(word: str) -> bool:
+    """Tell whether a word is a third-person Konjunktiv I, the mood of reported speech.
+
+    Its form is the verb's stem and "-e" ("sage", "handele", "ändere"; "sei", "seien"), so the
+    tagger's lemma tells it for any verb; "ich sage" looks the same (`sentences.konjunktiv_verb`).
+    """
+    if word in SEIN_KONJUNKTIV:
+        return True
+    if not word.islower() or not word.endswith("e"):
+        return False
+    # the grammar layer builds on this module, so it is reached at call time
+    from kernpunkt.quotes.grammar import word_lemma
+
+    lemma = word_lemma(word)
+    return lemma is not None and word == (lemma[:-1] if lemma.endswith("en") else lemma[:-1] + "e")
+
+
+def is_opinion_verb(word: str) -> bool:
+    """Tell whether a verb makes "Für X …" someone's view: Konjunktiv I or a judging copula."""
+    return word in COPULAS or is_konjunktiv_i(word)
+
+
 def is_adjective(word: str) -> bool:
     """Tell whether a lowercase token may be an inflected adjective or a number in a phrase."""
     if word[:1].isdigit():
@@ -542,7 +551,7 @@ def is_adjective(word: str) -> bool:
         word[:1].islower()
         and len(word) > 3
         and word.endswith(("e", "en", "er", "es", "em"))
-        and word not in KONJUNKTIV_FORMS
+        and not is_konjunktiv_i(word)
         and word not in LOWER_STOPWORDS
         and word not in AUXILIARIES
         and word not in COPULAS

@@ -17,7 +17,6 @@ from kernpunkt.quotes.lexicon import (
     FORMER_LATTER,
     GENITIVE_LINKS,
     IDIOM_NOUNS,
-    KONJUNKTIV_FORMS,
     LINKS,
     LOWER_PREPOSITIONS,
     LOWER_STOPWORDS,
@@ -50,6 +49,7 @@ from kernpunkt.quotes.lexicon import (
     is_abstract,
     is_adjective,
     is_capitalised,
+    is_konjunktiv_i,
     is_speech_verb,
 )
 from kernpunkt.quotes.sentences import Sent, clause_start, word_tokens
@@ -208,7 +208,7 @@ def _apposition(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int] |
             return None
     elif not is_capitalised(words[0]) or words[0] in NOT_NOUNS:
         return None
-    if any(is_speech_verb(word) or word in KONJUNKTIV_FORMS for word in words):
+    if any(is_speech_verb(word) or is_konjunktiv_i(word) for word in words):
         return None
     if len(words) > 1 and _names_the_noun(words[-1], words[-2]):
         # "Hubert Lang, Sprecher der Initiative „Feldheim bleibt grün“, sagte"
@@ -352,7 +352,7 @@ def extend_mention(masked: str, sent: Sent, phrase: tuple[int, int]) -> tuple[in
 
 def _reports_speech(word: str) -> bool:
     """Tell whether a word makes a clause speech itself: a quote, a speech verb, Konjunktiv I."""
-    return "§" in word or word in KONJUNKTIV_FORMS or is_speech_verb(word)
+    return "§" in word or is_konjunktiv_i(word) or is_speech_verb(word)
 
 
 def _prefield_end(masked: str, pos: int, end: int) -> int | None:

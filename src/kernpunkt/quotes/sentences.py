@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kernpunkt.quotes.lexicon import (
     ABBREVIATIONS,
     FIRST_PERSON,
-    KONJUNKTIV_FORMS,
     NEXT_WORD_RE,
     QUOTE_CLOSERS,
     SENTENCE_END_RE,
@@ -15,6 +15,7 @@ from kernpunkt.quotes.lexicon import (
     TERM_NOUN_RE,
     WINDOW,
     WORD_RE,
+    is_konjunktiv_i,
 )
 from kernpunkt.quotes.marks import Span
 
@@ -127,15 +128,15 @@ def _quote_boundary(masked: str, floor: int, pos: int) -> int:
 
 
 def konjunktiv_verb(
-    masked: str, start: int, end: int, forms: frozenset[str] = KONJUNKTIV_FORMS
+    masked: str, start: int, end: int, is_form: Callable[[str], bool] = is_konjunktiv_i
 ) -> str | None:
-    """Return the first Konjunktiv verb (of `forms`, Konjunktiv I by default) outside quotes.
+    """Return the first Konjunktiv verb outside quotes: Konjunktiv I unless `is_form` says.
 
     "ich habe", "bleibe ich": the first person singular of the indicative looks the same.
     """
     tokens = word_tokens(masked, start, end)
     for index, (_, _, word) in enumerate(tokens):
         neighbours = {tokens[i][2] for i in (index - 1, index + 1) if 0 <= i < len(tokens)}
-        if word in forms and not neighbours & FIRST_PERSON:
+        if is_form(word) and not neighbours & FIRST_PERSON:
             return word
     return None
