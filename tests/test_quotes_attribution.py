@@ -435,6 +435,15 @@ def test_pronoun_takes_the_nearest_person_the_grammar_finds_not_an_older_place()
     assert speakers(text) == ["Berlin", "der junge Mann"]
 
 
+def test_pronoun_skips_a_party_in_brackets_and_a_station_after_a_slash() -> None:
+    text = (
+        "„Wir bleiben dabei“, sagte Ministerin Eva Roth. Gegen den Plan stimmte Karl Bender "
+        "(Linke). „Das ist ein Fehler“, sagte er. Im Interview bei RTL/Ntv hatte Bender zuvor "
+        "gewarnt. „Es wird teuer“, betonte er."
+    )
+    assert speakers(text) == ["Eva Roth", "Karl Bender", "Karl Bender"]
+
+
 def test_pronoun_after_a_name_in_another_speakers_quote_keeps_the_person_named_outside() -> None:
     text = (
         "„Die FDP hat das unterschrieben“, sagt Minister Robert Habeck. Laut Fraktionsvize Daniel "

@@ -43,6 +43,8 @@ FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})
 PARTICIPLE_TAGS = frozenset({"VV(PP)", "VV(INF)", "VV(IZU)"})
 SUBORDINATE_TAGS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV"})
 BOUNDARY_TAGS = frozenset({"$,", "$.", "$(", QUOTE_TAG})
+# Punctuation after which words without a verb are an aside, not a clause.
+ASIDE_TAGS = frozenset({"$,", "$("})
 NOUN_TAGS = frozenset({"NN", "NE", "FM"})
 # Characters read after a quote for the clause that frames it ("„…“, lacht die Wirtin").
 FRAME_AFTER_CHARS = 120
@@ -363,16 +365,29 @@ def people(tokens: list[Token]) -> list[Phrase]:
     """Return the clause subjects that name people, in text order: each clause's first phrase
     outside a prepositional phrase and not dative or accusative.
 
-    A clause of "und" and a verb shares the subject before it ("… und warf Brüssel vor").
+    A clause of "und" and a verb shares the subject before it ("… und warf Brüssel vor"). Words
+    without a verb after a comma or a bracket are no clause but an apposition, a list or an
+    aside ("Marc Olefs, Leiter der Abteilung", "Hannes Gnauck (AfD)", "bei RTL/Ntv").
     """
     found = []
     for first, end, _ in clauses(tokens):
         if tokens[first].tag == "KON" and first + 1 < end and tokens[first + 1].tag in FINITE_TAGS:
             continue
+        if _aside(tokens, first, end):
+            continue
         subject = next((p for p in phrases(tokens, first, end) if not (p.in_pp or p.oblique)), None)
         if subject is not None and subject.kind == "person":
             found.append(subject)
     return found
+
+
+def _aside(tokens: list[Token], first: int, end: int) -> bool:
+    """Tell whether words follow a comma or a bracket and hold no finite verb."""
+    return (
+        first > 0
+        and tokens[first - 1].tag in ASIDE_TAGS
+        and not any(t.tag in FINITE_TAGS for t in tokens[first:end])
+    )
 
 
 def cue_subject(tokens: list[Token], first: int, end: int, cue: int) -> Phrase | None:
