@@ -444,6 +444,14 @@ def test_pronoun_skips_a_party_in_brackets_and_a_station_after_a_slash() -> None
     assert speakers(text) == ["Eva Roth", "Karl Bender", "Karl Bender"]
 
 
+def test_name_before_a_linked_organisation_of_two_words_is_the_speaker() -> None:
+    text = (
+        "Ähnlich sieht es Lena Brandt vom Vermögensverwalter Nord Invest: „Die Zinsen bleiben.“ "
+        "„Wir erwarten nichts Neues“, sagte Paul Hart von der Landesbank Hessen."
+    )
+    assert speakers(text) == ["Lena Brandt", "Paul Hart"]
+
+
 def test_pronoun_after_a_name_in_another_speakers_quote_keeps_the_person_named_outside() -> None:
     text = (
         "„Die FDP hat das unterschrieben“, sagt Minister Robert Habeck. Laut Fraktionsvize Daniel "

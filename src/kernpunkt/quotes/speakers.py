@@ -187,7 +187,8 @@ def _name_in_segment(words: list[str]) -> str | None:
         for index, word in enumerate(words)
         if (index > 1 and word in NAME_PREPOSITIONS) or (index and word in NAME_LINKS)
     ]
-    for end in [len(words), *reversed(cuts)]:
+    # the name before the first link heads the phrase ("Geoff Yu vom Vermögensverwalter BNY")
+    for end in [*cuts, len(words)]:
         if any(cut < end and ROLE_RE.search(words[cut - 1]) for cut in cuts if cut > 1):
             # "die Sprecherin von Minister Karl Huber": the name after it is the role's owner
             continue
