@@ -452,6 +452,11 @@ def test_name_before_a_linked_organisation_of_two_words_is_the_speaker() -> None
     assert speakers(text) == ["Lena Brandt", "Paul Hart"]
 
 
+def test_truncated_compound_before_a_comma_stays_in_the_speakers_role() -> None:
+    text = "„Wir handeln jetzt“, sagte der Kieler Bau-, Verkehrs- und Umweltminister Ole Krüger."
+    assert speakers(text) == ["Ole Krüger"]
+
+
 def test_pronoun_after_a_name_in_another_speakers_quote_keeps_the_person_named_outside() -> None:
     text = (
         "„Die FDP hat das unterschrieben“, sagt Minister Robert Habeck. Laut Fraktionsvize Daniel "

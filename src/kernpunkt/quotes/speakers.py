@@ -56,6 +56,9 @@ SPEAKING_KINDS = frozenset({"person", "body"})
 # Letters a role word may differ by at its end ("Präsident"/"Präsidenten"), and the shortest core.
 ROLE_ENDING = 2
 ROLE_CORE = 4
+# A comma between appositions; not one after a truncated compound ("Gesundheits-, Sozial- und
+# Integrationsdirektor Pierre Schnegg").
+APPOSITION_COMMA_RE = re.compile(r"(?<!-),")
 
 
 @dataclass
@@ -288,7 +291,8 @@ def _resolve(mention: str, history: Sequence[Speaker]) -> Speaker:
             return Speaker(mention, earlier.name, earlier.gender)
         return Speaker(mention, mention)
     # "Christian Wulff (CDU)": what stands in parentheses is no part of the name
-    segments = [WORD_ONLY_RE.findall(part) for part in PARENTHESIS_RE.sub(" ", mention).split(",")]
+    parts = APPOSITION_COMMA_RE.split(PARENTHESIS_RE.sub(" ", mention))
+    segments = [WORD_ONLY_RE.findall(part) for part in parts]
     segments = [words for words in segments if words]
     if not segments:
         return Speaker(mention, mention)
