@@ -457,6 +457,15 @@ def test_truncated_compound_before_a_comma_stays_in_the_speakers_role() -> None:
     assert speakers(text) == ["Ole Krüger"]
 
 
+def test_pronoun_skips_a_name_the_text_uses_as_a_place() -> None:
+    text = (
+        "„Ich habe mich verändert“, sagt Sängerin Kate Moss. Früher lebte sie in London. "
+        "London hat sie 2021 verlassen. Sie trinke nicht mehr, „Gartenarbeit ist alles“, "
+        "sagte sie."
+    )
+    assert speakers(text) == ["Kate Moss", "Kate Moss"]
+
+
 def test_pronoun_after_a_name_in_another_speakers_quote_keeps_the_person_named_outside() -> None:
     text = (
         "„Die FDP hat das unterschrieben“, sagt Minister Robert Habeck. Laut Fraktionsvize Daniel "

@@ -322,7 +322,7 @@ class Scorer:
                     return []
                 return [Candidate(named, WEIGHTS["memory"], "resolved", "memory", back)]
             speaker = speaker_for(self.text, (subject.start, subject.end), state, False)
-            if not _can_be_a_person(speaker):
+            if not _can_be_a_person(speaker) or speaker.name in state.places:
                 return []
             score = WEIGHTS["memory"] + WEIGHTS["gap"] * (back - 1)
             if back == 1 and self._introduces(index - 1):
@@ -353,7 +353,7 @@ class Scorer:
         if subject is None:
             return []
         speaker = speaker_for(self.text, (subject.start, subject.end), state, False)
-        if not _can_be_a_person(speaker):
+        if not _can_be_a_person(speaker) or speaker.name in state.places:
             return []
         speaks = any(
             grammar.speech_cue(tokens, first, end) is not None

@@ -59,6 +59,8 @@ ROLE_CORE = 4
 # A comma between appositions; not one after a truncated compound ("Gesundheits-, Sozial- und
 # Integrationsdirektor Pierre Schnegg").
 APPOSITION_COMMA_RE = re.compile(r"(?<!-),")
+# A name after "in", "nach" or "aus" names a place ("in Frankreich", "nach London").
+PLACE_RE = re.compile(r"\b(?:in|nach|aus) ([A-ZÄÖÜ][\w-]*\w)")
 
 
 @dataclass
@@ -268,7 +270,21 @@ def _view_owner(mention: str) -> str | None:
     return POSSESSIVE_PRONOUNS.get(words[0].lower())
 
 
-def _resolve(mention: str, history: Sequence[Speaker]) -> Speaker:
+def places_in(masked: str) -> frozenset[str]:
+    """Return the names a text uses as places: a name the tagger knows after "in", "nach", "aus".
+
+    A place may be a speaker's subject ("Berlin teilte mit") but no pronoun's antecedent.
+    """
+    return frozenset(
+        match.group(1)
+        for match in PLACE_RE.finditer(masked)
+        if grammar.tag(masked, match.start(), match.end())[-1].tag == grammar.NAME_TAG
+    )
+
+
+def _resolve(
+    mention: str, history: Sequence[Speaker], places: frozenset[str] = frozenset()
+) -> Speaker:
     """Turn a mention into a speaker; pronouns take the last compatible earlier speaker."""
     pronoun = mention if mention in PRONOUNS | {NEUTER_SUBJECT} else _view_owner(mention)
     if pronoun is not None:
@@ -278,7 +294,7 @@ def _resolve(mention: str, history: Sequence[Speaker]) -> Speaker:
             earlier
             for earlier in reversed(history[-PRONOUN_LOOKBACK:])
             if earlier.name is not None
-            and earlier.name not in PRONOUNS
+            and earlier.name not in PRONOUNS | places
             and _can_speak(earlier)
             and (wanted is None or earlier.gender in {wanted, "?"})
         ]
@@ -399,13 +415,20 @@ class State:
     learned: dict[str, str] = field(default_factory=dict)
     # the text with its quoted words masked: names are looked for outside quotes
     masked: str = ""
+    # the names the text uses as places (`places_in`)
+    places: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, masked: str) -> State:
         """Return the state for walking a masked text, knowing the people it names with a role."""
         people = apposed_people(masked)
         learned = learn_genders(people)
-        return cls(people=_mentions(masked, people, learned), learned=learned, masked=masked)
+        return cls(
+            people=_mentions(masked, people, learned),
+            learned=learned,
+            masked=masked,
+            places=places_in(masked),
+        )
 
     def last_mention(self, speaker: Speaker, at: int) -> int:
         """Return where the speaker's last name stands last outside quotes before `at`, or -1."""
@@ -470,7 +493,7 @@ def speaker_for(
         found = _antecedent(mention[0], state, None if gender == "?" else gender)
         if found is not None:
             return Speaker(words, found[1].name, found[1].gender)
-    speaker = state.know(_resolve(words, state.history))
+    speaker = state.know(_resolve(words, state.history, state.places))
     unresolved = speaker.name == words and (words in PRONOUNS or _is_epithet(words.split()))
     if unresolved or (words in PRONOUNS and speaker.name):
         # the person last named of the pronoun's or description's gender, when no one in the
@@ -515,7 +538,11 @@ def _antecedent(at: int, state: State, gender: str | None) -> tuple[int, Speaker
         # a name, or a definite description ("der junge Mann"); not someone new, often the
         # object ("Eine Nachfolgerin findet sie"), nor a bare role ("Anna Weber, Ministerin")
         named = parts[0].lower() in DEFINITE_ARTICLES or grammar.holds_name(words)
-        if named and words not in PRONOUNS and (gender is None or own in {gender, "?"}):
+        if (
+            named
+            and words not in PRONOUNS | state.places
+            and (gender is None or own in {gender, "?"})
+        ):
             return phrase.start, state.know(_resolve(words, state.history))
     return None
 
@@ -569,7 +596,8 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
     named = grammar.holds_name(person.name or "") or grammar.name_kind(person.name or "") in (
         SPEAKING_KINDS
     )
-    if person.name and named and not indefinite and (opening or _is_person(person)):
+    place = person.name in state.places
+    if person.name and named and not indefinite and not place and (opening or _is_person(person)):
         state.history.append(person)
         state.subject, state.subject_sentence = person, index
 
