@@ -466,6 +466,14 @@ def test_pronoun_skips_a_name_the_text_uses_as_a_place() -> None:
     assert speakers(text) == ["Kate Moss", "Kate Moss"]
 
 
+def test_verb_after_und_shares_the_subject_after_a_leading_subordinate_clause() -> None:
+    text = (
+        "Während solche Pläne bekannt wurden, warf Roth den Ländern Undank vor und sprach davon, "
+        "dass Hessen „den Preis bezahlt“ habe."
+    )
+    assert speakers(text) == ["Roth"]
+
+
 def test_pronoun_after_a_name_in_another_speakers_quote_keeps_the_person_named_outside() -> None:
     text = (
         "„Die FDP hat das unterschrieben“, sagt Minister Robert Habeck. Laut Fraktionsvize Daniel "

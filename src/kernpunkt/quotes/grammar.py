@@ -390,6 +390,12 @@ def _aside(tokens: list[Token], first: int, end: int) -> bool:
     )
 
 
+def first_tag(masked: str, start: int, end: int) -> str | None:
+    """Return the tag of the first word of `masked[start:end]`, read in its context."""
+    tokens = tag(masked, start, end)
+    return tokens[0].tag if tokens else None
+
+
 def cue_subject(tokens: list[Token], first: int, end: int, cue: int) -> Phrase | None:
     """Return the subject of the speech verb `cue` in the clause `tokens[first:end]`.
 

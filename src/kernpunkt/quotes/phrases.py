@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kernpunkt.quotes import grammar
 from kernpunkt.quotes.lexicon import (
     ADVERBIAL_SUFFIXES,
     ADVERBIALS,
@@ -472,10 +473,27 @@ def clause_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
     if len(tail) > 1 and tail[0][2][:1].islower() and tail[1][2] in SUBJECT_PRONOUNS:
         # "Das Angebot, Verletzte aufzunehmen, lehnt er ab: „…“": the verb, then its subject.
         return tail[1][0], tail[1][1]
+    if tail and _subordinate_prefield(masked, tokens, tail, pos):
+        # "Während X …, warf Macron … vor": a clause fills the prefield, the subject follows
+        return after_verb(masked, tail[0][1], pos)
     if prefield_is_subject(tokens):
         phrase = noun_phrase(masked, tokens[0][0], pos)
         return (phrase and object_first_subject(masked, phrase, pos)) or phrase
     return subject_after_finite(masked, tokens, pos)
+
+
+def _subordinate_prefield(
+    masked: str,
+    tokens: list[tuple[int, int, str]],
+    tail: list[tuple[int, int, str]],
+    pos: int,
+) -> bool:
+    """Tell whether a clause opens with a subordinate clause and goes on with its finite verb."""
+    return (
+        grammar.first_tag(masked, tokens[0][0], tail[0][0]) in grammar.SUBORDINATE_TAGS
+        and grammar.first_tag(masked, tail[0][0], pos) in grammar.FINITE_TAGS
+        and after_verb(masked, tail[0][1], pos) is not None
+    )
 
 
 def passive_before(masked: str, sent: Sent, pos: int) -> bool:
