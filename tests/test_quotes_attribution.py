@@ -474,6 +474,15 @@ def test_verb_after_und_shares_the_subject_after_a_leading_subordinate_clause() 
     assert speakers(text) == ["Roth"]
 
 
+def test_epithet_takes_a_person_named_after_the_last_speaker() -> None:
+    text = (
+        "Trainer Jan Mayer erklärte, der Springer habe Schmerzen. Die Jury prüft den Fall. "
+        "Bergmann hingegen hat sein Urteil gefällt. „Das ist genau der Punkt“, sagte der "
+        "51-Jährige."
+    )
+    assert speakers(text) == ["Bergmann"]
+
+
 def test_pronoun_after_a_name_in_another_speakers_quote_keeps_the_person_named_outside() -> None:
     text = (
         "„Die FDP hat das unterschrieben“, sagt Minister Robert Habeck. Laut Fraktionsvize Daniel "

@@ -494,8 +494,9 @@ def speaker_for(
         if found is not None:
             return Speaker(words, found[1].name, found[1].gender)
     speaker = state.know(_resolve(words, state.history, state.places))
-    unresolved = speaker.name == words and (words in PRONOUNS or _is_epithet(words.split()))
-    if unresolved or (words in PRONOUNS and speaker.name):
+    referring = words in PRONOUNS or _is_epithet(words.split())
+    unresolved = speaker.name == words and referring
+    if unresolved or (referring and speaker.name):
         # the person last named of the pronoun's or description's gender, when no one in the
         # memory fits, or when they were named after the one the memory holds ("Lehrer B
         # moderiert. „…“, erklärt er" after A spoke)
