@@ -483,6 +483,14 @@ def test_epithet_takes_a_person_named_after_the_last_speaker() -> None:
     assert speakers(text) == ["Bergmann"]
 
 
+def test_an_institution_named_by_its_compound_head_speaks() -> None:
+    text = (
+        "Das Landgericht machte klar: „Eine Verurteilung ist nicht möglich.“ "
+        "Die Menschenrechtsorganisation verlangte eine Untersuchung: „Wir wollen Klarheit.“"
+    )
+    assert speakers(text) == ["Das Landgericht", "Die Menschenrechtsorganisation"]
+
+
 def test_pronoun_after_a_name_in_another_speakers_quote_keeps_the_person_named_outside() -> None:
     text = (
         "„Die FDP hat das unterschrieben“, sagt Minister Robert Habeck. Laut Fraktionsvize Daniel "

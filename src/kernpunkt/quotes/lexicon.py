@@ -227,7 +227,8 @@ GENDERS = {
     NEUTER_SUBJECT: "n",
 }
 # Endings of abstract nouns, which cannot speak ("Die Entwicklung … verglich Merkel mit …"),
-# and the bodies among them that can ("die Bundesregierung erklärte").
+# and the bodies that can: the abstract ones ("die Bundesregierung erklärte") and the heads
+# institutions' names end in ("das Landgericht", "das Innenministerium", "die Bundespolizei").
 ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "nis", "tät", "nahme")
 SPEAKING_BODIES = (
     "regierung",
@@ -245,6 +246,21 @@ SPEAKING_BODIES = (
     "versammlung",
     "vertretung",
     "forschung",
+    "gericht",
+    "polizei",
+    "ministerium",
+    "behörde",
+    "partei",
+    "kommission",
+    "organisation",
+    "verband",
+    "gewerkschaft",
+    "agentur",
+    "institut",
+    "konzern",
+    "fraktion",
+    "staatsanwaltschaft",
+    "amt",
 )
 DEFINITE_ARTICLES = frozenset("der die das des dem den".split())
 # People who belong to what is named after them, besides the roles: "ein Vertreter der „X“".
