@@ -491,6 +491,15 @@ def test_an_institution_named_by_its_compound_head_speaks() -> None:
     assert speakers(text) == ["Das Landgericht", "Die Menschenrechtsorganisation"]
 
 
+def test_adverbs_are_told_by_the_tagger_and_short_adjective_surnames_stay_names() -> None:
+    text = (
+        "Ministerin Eva Roth bedauerte die Lage. Gleichzeitig unterstreicht sie die Ziele: "
+        "„Wir bleiben dabei.“ Derweil erklärte Kurz: „Das ist falsch.“ Kurz widersprach "
+        "erneut: „Es bleibt falsch.“"
+    )
+    assert speakers(text) == ["Eva Roth", "Kurz", "Kurz"]
+
+
 def test_pronoun_after_a_name_in_another_speakers_quote_keeps_the_person_named_outside() -> None:
     text = (
         "„Die FDP hat das unterschrieben“, sagt Minister Robert Habeck. Laut Fraktionsvize Daniel "

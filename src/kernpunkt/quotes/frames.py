@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from kernpunkt.quotes import grammar
 from kernpunkt.quotes.lexicon import (
     ACCUSATIVE_ARTICLES,
     ASCRIBED_RE,
@@ -32,7 +33,6 @@ from kernpunkt.quotes.lexicon import (
     NOMINATIVE_PRONOUNS,
     NOMINATIVE_RELATIVES,
     NON_NOMINATIVE,
-    NOT_NOUNS,
     OBJECT_PRONOUNS,
     OPINION_FOR,
     OPINION_VERB_FORMS,
@@ -451,6 +451,11 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
     )
 
 
+def _continues(word: str) -> bool:
+    """Tell whether a word after a comma goes on with the clause before it ("…, zudem")."""
+    return word in CLAUSE_CONTINUERS or grammar.is_adverbial(word)
+
+
 def _wie_clause(
     masked: str, clause: int, frame: Frame, end: int
 ) -> list[tuple[int, int, str]] | None:
@@ -476,7 +481,7 @@ def _opens_main_clause(tokens: list[tuple[int, int, str]]) -> bool:
     """Tell whether a comma among a wie-clause's words is followed by a main clause's verb."""
     for index, (_, _, word) in enumerate(tokens[:-1]):
         following = tokens[index + 1][2]
-        if word == "," and following[:1].islower() and following not in CLAUSE_CONTINUERS:
+        if word == "," and following[:1].islower() and not _continues(following):
             return True
     return False
 
@@ -507,7 +512,7 @@ def _relative_subject(
     described, not who spoke.
     """
     following = tail[1][2] if len(tail) > 1 else ""
-    if is_capitalised(following) and following not in NOT_NOUNS:
+    if is_capitalised(following) and not grammar.is_not_noun(following):
         return noun_phrase(masked, tail[1][0], sent.end)
     auxiliary = word_tokens(masked, verb_end, min(sent.end, verb_end + 12))[:1]
     if auxiliary and auxiliary[0][2] in PASSIVE_AUXILIARIES:

@@ -15,6 +15,7 @@ from typing import Literal
 from kernpunkt.quotes.lexicon import (
     EPITHET_RE,
     NAME_PARTICLES,
+    NOT_NOUNS,
     PARTICLE_LEMMAS,
     QUOTING_LEMMAS,
     REFLEXIVE_LEMMAS,
@@ -57,6 +58,12 @@ KIND_ORDER: tuple[Kind, ...] = ("person", "body", "pronoun", "thing")
 # what a phrase after these belongs to: a preposition, "als"/"wie", or a noun (a genitive)
 ATTACHING_TAGS = frozenset({"APPR", "APPRART", "KOKOM"})
 PRONOUN_TAGS = frozenset({"PPER", "PIS", "PDS"})
+# Adverbs, pronominal adverbs ("dazu"), adverbial adjectives and participles ("überzeugt").
+ADVERBIAL_TAGS = ("ADV", "PAV", "PROAV", "ADJ(D)", "VV(PP)")
+ADVERBIAL_ADJECTIVE = "ADJ(D)"
+MIN_ADVERBIAL_ADJECTIVE = 8
+# Words that open a clause but no noun phrase: adverbs, conjunctions, pronouns.
+CLAUSE_WORD_TAGS = ("ADV", "PAV", "PROAV", "KON", "PDS", "PPER")
 # Closed word classes and auxiliary verbs: a word of these alone names no one ("Was", "Jemand",
 # "Kaum", "Wirst"); open classes may be surnames ("Lang", "Klein").
 FUNCTION_TAG_PREFIXES = ("PW", "PI", "PD", "PAV", "PROAV", "ADV", "KO", "VA", "VM", "PTK", "APP")
@@ -141,6 +148,34 @@ def word_lemma(word: str) -> str | None:
         return None
     lemma, stts = tagger().analyze(word, taglevel=1)
     return lemma if stts.startswith("V") else None
+
+
+@lru_cache(maxsize=LEMMA_CACHE)
+def _word_tag(word: str) -> str:
+    """Return the tag of a word read without context."""
+    if len(word) > MAX_TAGGED_LENGTH:
+        return UNKNOWN_TAG
+    return tagger().analyze(word, taglevel=1)[1]
+
+
+def is_adverbial(word: str) -> bool:
+    """Tell whether a lowercase word is an adverb or an adverbial adjective or participle.
+
+    Such words stand between a verb and its subject ("sagte gestern", "zeigte sich zufrieden").
+    """
+    return word.islower() and _word_tag(word).startswith(ADVERBIAL_TAGS)
+
+
+def is_not_noun(word: str) -> bool:
+    """Tell whether a capitalised word opens no noun phrase: a preposition, a conjunction, an
+    adverb or a pronoun ("Zudem", "Doch", "Dies").
+
+    An adverbial adjective counts when it is long ("Gleichzeitig"): short ones are often
+    surnames ("Kurz", "Lang", "Klein").
+    """
+    found = _word_tag(word)
+    long_adjective = found == ADVERBIAL_ADJECTIVE and len(word) >= MIN_ADVERBIAL_ADJECTIVE
+    return word in NOT_NOUNS or found.startswith(CLAUSE_WORD_TAGS) or long_adjective
 
 
 def _stand_in(word: str) -> str:

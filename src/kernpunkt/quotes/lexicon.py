@@ -282,25 +282,6 @@ APPOSITION_TOKEN_RE = re.compile(r"[^\W\d_][\w’'\-]*\.?|[^\w\s]")
 ROLE_PLACE_WORDS = frozenset({"von", "aus"})
 ARTICLE_GENDERS = {"die": "f", "eine": "f", "der": "m", "ein": "m", "das": "n"}
 # Words that open a sentence without being its subject: the subject then follows the verb.
-ADVERBIALS = frozenset(
-    (
-        "Zudem Außerdem Dazu Dabei Daher Deshalb Damit Darin Darauf Dort Hier Heute Gestern "
-        "Morgen Nun Jetzt Dann Inzwischen Bereits Bisher Zuvor Später Zuletzt Schließlich "
-        "Allerdings Jedoch Doch Aber Und So Noch Weiter Ferner Gleichzeitig Zugleich Ebenfalls "
-        "Unterdessen Indes Demnach Offenbar Vielmehr Insbesondere Besonders Anschließend "
-        "Ausdrücklich Erst Nur Sogar Auch Trotzdem Dennoch Damals Seitdem Immerhin Weiterhin "
-        "Kürzlich Vorher Danach Daraufhin Ebenso Genauso Hierzu Darüber Dagegen Deswegen "
-        "Mittlerweile Zunächst Erstmals Abschließend Wörtlich Ähnlich Gegenüber Dies Es Zusammen "
-        "Derzeit Aktuell Zurzeit Momentan Bislang Künftig Derweil"
-    ).split()
-)
-ADVERBIALS_LOWER = frozenset(
-    "auch dazu noch zudem außerdem bereits gestern heute damals weiter erneut nun jedoch "
-    "allerdings zuvor später ebenfalls deutlich dann jetzt nochmals offen ausdrücklich "
-    "zufrieden besorgt erfreut enttäuscht optimistisch skeptisch überzeugt wörtlich immer "
-    "wieder sinngemäß einst dabei daraufhin schließlich zuletzt inzwischen mittlerweile "
-    "gleichzeitig zugleich abschließend anschließend".split()
-)
 # Nominative pronouns: right after a verb they are its subject ("bezeichnete er als").
 NOMINATIVE_PRONOUNS = frozenset({"er", "man", "wir", "ich"})
 # After the finite verb of a clause whose prefield is an object, these are its subject.
@@ -319,7 +300,7 @@ TIME_PREPOSITIONS = frozenset({"am", "im", "beim"})
 PREFIELD_LINKS = DETERMINERS | RELATIVE_PRONOUNS | LOWER_PREPOSITIONS
 # Lowercase words after a comma that go on a subordinate clause rather than open the main one:
 # "Wie X, der dabei war, dazu feststellte, …".
-CLAUSE_CONTINUERS = PREFIELD_LINKS | ADVERBIALS_LOWER | OBJECT_PRONOUNS
+CLAUSE_CONTINUERS = PREFIELD_LINKS | OBJECT_PRONOUNS
 # Words opening the content clause of a speech noun: "der Vorwurf, es/dass/ob/wonach …".
 CONTENT_OPENERS = frozenset({"es", "dass", "ob", "wonach"})
 # Words that name a speech noun's owner after it: "der Vorwurf der Opposition", "von X".
@@ -333,8 +314,9 @@ SUBORDINATORS = frozenset(
     "Als Wenn Nachdem Weil Obwohl Während Da Bevor Seit Seitdem Sobald Falls Dass Ob Indem "
     "Sofern Solange Ehe".split()
 )
-# Capitalised words that never head a speaker phrase.
-NOT_NOUNS = PREPOSITIONS | SUBORDINATORS | ADVERBIALS
+# Capitalised words that open no noun phrase; the tagger tells the adverbs and pronouns
+# (`grammar.is_not_noun`) except these, which it reads as nouns at a sentence's start.
+NOT_NOUNS = PREPOSITIONS | SUBORDINATORS | frozenset({"Gestern", "Morgen", "Ferner"})
 LOWER_STOPWORDS = frozenset(
     "aber oder über unter hinter immer sehr wieder wider sondern daher einer eine eines einem "
     "einen seine ihre dessen deren denen welche welcher welches wobei sowie gegenüber jedoch "

@@ -5,8 +5,6 @@ from __future__ import annotations
 from kernpunkt.quotes import grammar
 from kernpunkt.quotes.lexicon import (
     ADVERBIAL_SUFFIXES,
-    ADVERBIALS,
-    ADVERBIALS_LOWER,
     AGE_RE,
     CIRCUMSTANCE_SUBORDINATORS,
     CLAUSE_PUNCTUATION,
@@ -26,7 +24,6 @@ from kernpunkt.quotes.lexicon import (
     NAME_OWNERS,
     NOMINATIVE_RELATIVES,
     NON_NOMINATIVE,
-    NOT_NOUNS,
     NP_TOKEN_LIMIT,
     OBJECT_ARTICLES,
     OBJECT_PRONOUNS,
@@ -83,7 +80,7 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
                 break
             if head_end is not None and _told_outlet(tokens, i):
                 break
-        elif word in TITLE_WORDS or (is_capitalised(word) and word not in NOT_NOUNS):
+        elif word in TITLE_WORDS or (is_capitalised(word) and not grammar.is_not_noun(word)):
             head_end = end
         elif _quoted_genitive(word, tokens[i - 1][2] if i else "", head_end):
             # "ein Vertreter der „con energy ag“": a name in quotation marks ends the phrase.
@@ -207,7 +204,7 @@ def _apposition(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int] |
     if words[0] in DETERMINERS:
         if len(words) < 2 or not (is_capitalised(words[1]) or is_adjective(words[1])):
             return None
-    elif not is_capitalised(words[0]) or words[0] in NOT_NOUNS:
+    elif not is_capitalised(words[0]) or grammar.is_not_noun(words[0]):
         return None
     if any(is_speech_verb(word) or is_konjunktiv_i(word) for word in words):
         return None
@@ -228,7 +225,7 @@ def _last_noun(segment: list[tuple[int, int, str]]) -> int | None:
     """Return the index of the last noun of the leading noun phrase in a segment."""
     head = None
     for index, (_, _, word) in enumerate(segment):
-        if is_capitalised(word) and word not in NOT_NOUNS:
+        if is_capitalised(word) and not grammar.is_not_noun(word):
             head = index
         elif not (word in DETERMINERS or is_adjective(word) or word in LINKS):
             break
@@ -247,8 +244,8 @@ def prefield_is_subject(tokens: list[tuple[int, int, str]]) -> bool:
         return True
     if first[:1].isdigit():
         # "22 Prozent teilen die Meinung": a quantity of people.
-        return is_capitalised(second) and second not in NOT_NOUNS
-    if not is_capitalised(first) or first in NOT_NOUNS:
+        return is_capitalised(second) and not grammar.is_not_noun(second)
+    if not is_capitalised(first) or grammar.is_not_noun(first):
         return False
     return not (first.endswith(ADVERBIAL_SUFFIXES) and (not second or second.islower()))
 
@@ -278,7 +275,7 @@ def after_verb(masked: str, pos: int, end: int) -> tuple[int, int] | None:
     index = 0
     while index < len(tokens):
         tok_start, _, word = tokens[index]
-        if word in OBJECT_PRONOUNS or word in ADVERBIALS_LOWER or word == ",":
+        if word in OBJECT_PRONOUNS or grammar.is_adverbial(word) or word == ",":
             index += 1
             continue
         if word in LOWER_PREPOSITIONS and index + 1 < len(tokens):
@@ -388,7 +385,7 @@ def phrase_start(masked: str, sent: Sent, pos: int) -> int:
     """Return the start of the noun phrase that contains the word at `pos`."""
     begin = pos
     for tok_start, _, word in reversed(word_tokens(masked, max(sent.start, pos - 80), pos)):
-        if word in NOT_NOUNS or word in ADVERBIALS or word == ",":
+        if grammar.is_not_noun(word) or word == ",":
             break
         if not (word.lower() in DETERMINERS or is_adjective(word) or is_capitalised(word)):
             break
@@ -424,7 +421,7 @@ def is_relative_clause(tail: list[tuple[int, int, str]]) -> bool:
     if not tail or tail[0][2] not in RELATIVE_PRONOUNS:
         return False
     words = [word for _, _, word in tail[1:3]]
-    if not words or not is_capitalised(words[0]) or words[0] in NOT_NOUNS:
+    if not words or not is_capitalised(words[0]) or grammar.is_not_noun(words[0]):
         return True
     named = len(words) > 1 and is_capitalised(words[1])
     return named or tail[0][2] not in NOMINATIVE_RELATIVES
