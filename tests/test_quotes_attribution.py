@@ -500,6 +500,14 @@ def test_adverbs_are_told_by_the_tagger_and_short_adjective_surnames_stay_names(
     assert speakers(text) == ["Eva Roth", "Kurz", "Kurz"]
 
 
+def test_an_unknown_word_after_an_indefinite_article_is_no_name() -> None:
+    text = (
+        "Die Lehrerin Mira Tal traf den Präsidenten. Von der Regierung kam nicht einmal eine "
+        "SMS, erzählt sie. „Das hat mich nicht enttäuscht.“"
+    )
+    assert speakers(text) == ["Mira Tal"]
+
+
 def test_pronoun_after_a_name_in_another_speakers_quote_keeps_the_person_named_outside() -> None:
     text = (
         "„Die FDP hat das unterschrieben“, sagt Minister Robert Habeck. Laut Fraktionsvize Daniel "

@@ -14,6 +14,7 @@ from typing import Literal
 
 from kernpunkt.quotes.lexicon import (
     EPITHET_RE,
+    INDEFINITE_ARTICLES,
     NAME_PARTICLES,
     NOT_NOUNS,
     PARTICLE_LEMMAS,
@@ -342,7 +343,9 @@ def _kind(tokens: list[Token]) -> Kind:
         t.word in NAME_PARTICLES and (i or t.tag != "ART") and _particle(tokens, i, len(tokens))
         for i, t in enumerate(tokens)
     )
-    if any(t.tag == NAME_TAG for t in nouns) or particle:
+    # a name takes no indefinite article: "eine SMS" is a thing
+    indefinite = tokens[0].word.lower() in INDEFINITE_ARTICLES
+    if (any(t.tag == NAME_TAG for t in nouns) and not indefinite) or particle:
         return "person"
     return "thing"
 
