@@ -124,3 +124,11 @@ def test_select_all_paste_of_short_paragraphs_is_not_taken_for_wrapped_text() ->
     ]
     cleaned = clean("\n".join([HEADLINE, *paragraphs]), kind="text")
     assert cleaned.text.split("\n\n") == [HEADLINE, *paragraphs]
+
+
+def test_wrapped_dump_with_long_menus_and_an_unbreakable_line_is_rejoined() -> None:
+    menu = ["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Wetter"] * 8
+    link = "https://www.example.de/" + "sehr-langer-pfad-" * 8 + "artikel.html"
+    first = prose(500)
+    dump = "\n".join([*menu, link, "", HEADLINE, "", *textwrap.wrap(first, 80), "", *menu])
+    assert first in clean(dump, kind="text").text.split("\n\n")

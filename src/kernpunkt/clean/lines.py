@@ -25,9 +25,9 @@ ELISION_WORDS = frozenset("und oder bis sowie als noch wie bzw beziehungsweise".
 # A hard-wrapped paste (mail, PDF) has lines of nearly one width; select-all pastes do not.
 MAX_WRAP_WIDTH = 160
 MIN_WRAP_WIDTH = 50
-# A full line reaches this share of the width; this share of all lines is full.
+# A full line reaches this share of the width; full lines hold this share of the characters.
 FULL_LINE_SHARE = 0.85
-MIN_FULL_SHARE = 0.1
+MIN_FULL_SHARE = 0.2
 # Of the full lines of a wrapped text, at least this share ends mid-sentence.
 MIN_BROKEN_OFF_SHARE = 0.5
 MIN_WRAPPED_LINES = 4
@@ -103,10 +103,17 @@ def wrap_width(lines: list[str]) -> int | None:
     longest = lengths[int(WRAP_WIDTH_QUANTILE * (len(lengths) - 1))]
     if not MIN_WRAP_WIDTH <= longest <= MAX_WRAP_WIDTH:
         return None
-    width = max(length for length in lengths if length <= MAX_WRAP_WIDTH)
+    # A line without a space (a URL, a run of glued menu entries) cannot be wrapped: it may run
+    # over the width, and says nothing about it.
+    width = max(
+        (len(line) for line in lines if " " in line and len(line) <= MAX_WRAP_WIDTH), default=0
+    )
     full = [line for line in lines if FULL_LINE_SHARE * width <= len(line) <= width]
     broken_off = sum(TERMINAL.search(line) is None for line in full)
-    enough = len(full) >= max(MIN_WRAPPED_LINES, MIN_FULL_SHARE * len(lengths))
+    # Menus add many short lines to a page: the full lines are counted by their characters.
+    enough = len(full) >= MIN_WRAPPED_LINES and sum(map(len, full)) >= MIN_FULL_SHARE * sum(
+        lengths
+    )
     return width if enough and broken_off >= MIN_BROKEN_OFF_SHARE * len(full) else None
 
 
