@@ -508,6 +508,16 @@ def test_an_unknown_word_after_an_indefinite_article_is_no_name() -> None:
     assert speakers(text) == ["Mira Tal"]
 
 
+def test_epithet_with_a_name_keeps_that_name() -> None:
+    text = (
+        "„Wir danken allen“, sagte Ministerin Eva Roth. Zahlreiche Abgeordnete, darunter mehrere "
+        "ehemalige Soldaten, dankten zudem den Armeeverbänden und der Vetranencommunity für "
+        "ihren jahrelangen Lobbyismus. Nun sei es an der Zeit für einen „Mentalitätswechsel“, "
+        "erklärte der SPD-Politiker Jan Arlt zu Beginn der Aussprache."
+    )
+    assert speakers(text) == ["Eva Roth", "Jan Arlt"]
+
+
 def test_pronoun_after_a_name_in_another_speakers_quote_keeps_the_person_named_outside() -> None:
     text = (
         "„Die FDP hat das unterschrieben“, sagt Minister Robert Habeck. Laut Fraktionsvize Daniel "

@@ -494,7 +494,8 @@ def speaker_for(
         if found is not None:
             return Speaker(words, found[1].name, found[1].gender)
     speaker = state.know(_resolve(words, state.history, state.places))
-    referring = words in PRONOUNS or _is_epithet(words.split())
+    # a pronoun, or an epithet standing alone ("der 51-Jährige", not "der SPD-Politiker Jan Ott")
+    referring = words in PRONOUNS or (_is_epithet(words.split()) and len(words.split()) == 2)
     unresolved = speaker.name == words and referring
     if unresolved or (referring and speaker.name):
         # the person last named of the pronoun's or description's gender, when no one in the
