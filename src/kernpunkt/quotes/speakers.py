@@ -262,6 +262,12 @@ def _can_speak(speaker: Speaker) -> bool:
     return not is_abstract(head_noun(WORD_ONLY_RE.findall(speaker.mention or "")))
 
 
+def _bare_role(name: str) -> bool:
+    """Tell whether a speaker is a role without article or name ("Experten" in "nach
+    Einschätzung von Experten"): a kind of people, whom no pronoun refers to."""
+    return " " not in name and bool(ROLE_RE.search(name)) and not grammar.holds_name(name)
+
+
 def _view_owner(mention: str) -> str | None:
     """Return the pronoun behind someone's view ("seiner Ansicht" is his), else None."""
     words = mention.split()
@@ -296,6 +302,7 @@ def _resolve(
             if earlier.name is not None
             and earlier.name not in PRONOUNS | places
             and _can_speak(earlier)
+            and not _bare_role(earlier.name)
             and (wanted is None or earlier.gender in {wanted, "?"})
         ]
         # a person or a body the grammar recognises; a thing only for "es" ("Das Gericht … Es
