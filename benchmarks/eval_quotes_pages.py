@@ -12,10 +12,14 @@ A found quote matches a gold quote when it covers the same words at the same pla
 is right when it is one of the forms the text uses for the gold speaker (or ends in the gold
 speaker's last word), "unclear" when kernpunkt names nobody, and a different person otherwise.
 `--pages FILE --texts DIR` scores another set in the same format (texts named NAME.txt):
-`heldout-pages3.jsonl` (31 news pages, 218 quotes, blind, scored once per change of method),
-`heldout-pages4.jsonl` (11 older pages from fundus's history, only 4 true quotes) and the
-development pages `dev-pages-{a,b,c,d}.jsonl`, whose texts are built from the fixtures in
-`news-pages-sources.jsonl` and stay outside the repository.
+`heldout-pages5.jsonl` (23 pages of n-tv, Bild, ZDF, Welt, SZ, tagesschau and Stern, 192
+quotes) and `heldout-pages6.jsonl` (21 pages of eleven outlets, 130 quotes), both blind and
+scored only at the start and the end of the round that made them;
+`heldout-pages3.jsonl` (31 news pages, 218 quotes: blind, but scored so often that it has
+been looked at for development since that round, like the 18 web articles outside
+the repository), `heldout-pages4.jsonl` (11 older pages from fundus's history, only 4 true
+quotes) and the development pages `dev-pages-{a,b,c,d}.jsonl`. The texts are built from the
+public test fixtures listed in `news-pages-sources.jsonl` and stay outside the repository.
 
     python benchmarks/eval_quotes_pages.py [--show] [--pages FILE --texts DIR]
 """
