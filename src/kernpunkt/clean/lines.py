@@ -111,9 +111,7 @@ def wrap_width(lines: list[str]) -> int | None:
     full = [line for line in lines if FULL_LINE_SHARE * width <= len(line) <= width]
     broken_off = sum(TERMINAL.search(line) is None for line in full)
     # Menus add many short lines to a page: the full lines are counted by their characters.
-    enough = len(full) >= MIN_WRAPPED_LINES and sum(map(len, full)) >= MIN_FULL_SHARE * sum(
-        lengths
-    )
+    enough = len(full) >= MIN_WRAPPED_LINES and sum(map(len, full)) >= MIN_FULL_SHARE * sum(lengths)
     return width if enough and broken_off >= MIN_BROKEN_OFF_SHARE * len(full) else None
 
 
