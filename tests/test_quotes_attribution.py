@@ -527,6 +527,15 @@ def test_pronoun_skips_a_bare_role_named_as_a_source() -> None:
     assert speakers(text) == ["er"]  # unresolved, never the experts
 
 
+def test_laut_eigener_aussage_is_the_subjects_own_account() -> None:
+    text = (
+        "Laut eigener Aussage war Lena Moor, die im Sternzeichen übrigens Steinbock ist, schon "
+        "immer eine spirituelle Person. Wie bei vielen Menschen gehe das bei ihr mit einer "
+        "Faszination für Tarot einher. „Außerdem liebe ich Kristalle“, erzählt sie."
+    )
+    assert speakers(text) == ["Lena Moor"]
+
+
 def test_pronoun_after_a_name_in_another_speakers_quote_keeps_the_person_named_outside() -> None:
     text = (
         "„Die FDP hat das unterschrieben“, sagt Minister Robert Habeck. Laut Fraktionsvize Daniel "

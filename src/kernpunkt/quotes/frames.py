@@ -106,6 +106,10 @@ def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
             cues.append(Frame(previous, tokens[index - 1][0], None, kind="view"))
         elif (word in SPEECH_NOUNS or SPEAKER_ROLE_RE.search(word)) and not _dates(tokens, index):
             cues.append(Frame(word, tok_start, None, kind="noun"))
+        elif word in NACH | LAUT and following in OWN and _owned_view("sein", tokens[index + 2 :]):
+            # "war nach eigenem Bekunden eingeweiht", "laut eigener Aussage": the subject's own
+            # account.
+            cues.append(Frame(word, tok_start, None, kind="own"))
         elif word in LAUT and following not in {"", ","}:
             # "(Zitate aus der Klageschrift laut Spiegel)": the outlet that passed the words on.
             cited = _cites(tokens, index)
@@ -117,9 +121,6 @@ def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
         elif word in NACH and following in {"dem", "einem"} and _names_document(tokens, index):
             # "Nach dem Artikel 65 des Grundgesetzes bestimmt …": the document is the source.
             cues.append(Frame(word, tok_start, None, kind="laut"))
-        elif word in NACH and following in OWN and _owned_view("sein", tokens[index + 2 :]):
-            # "war nach eigenem Bekunden eingeweiht": the subject's own account.
-            cues.append(Frame(word, tok_start, None, kind="own"))
         elif word in NACH and _owned_view(following, tokens[index + 2 : index + 3]):
             # "Nach Schäubles Idee", "Nach seiner Ansicht": whose view, right after "nach".
             cues.append(Frame(word, tok_start, None, kind="laut"))
