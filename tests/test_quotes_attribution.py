@@ -536,6 +536,14 @@ def test_laut_eigener_aussage_is_the_subjects_own_account() -> None:
     assert speakers(text) == ["Lena Moor"]
 
 
+def test_fuer_before_a_thing_names_no_opinion_holder() -> None:
+    text = (
+        "„Das kommt vom Meer“, erklärt Forscher Jan Fink. Für extreme Regenmengen brauche es "
+        "zudem eine passende Wetterlage. „Das chaotische Wetter spielt eine Rolle.“"
+    )
+    assert speakers(text) == ["Jan Fink", "Jan Fink"]
+
+
 def test_pronoun_after_a_name_in_another_speakers_quote_keeps_the_person_named_outside() -> None:
     text = (
         "„Die FDP hat das unterschrieben“, sagt Minister Robert Habeck. Laut Fraktionsvize Daniel "

@@ -124,9 +124,9 @@ def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
         elif word in NACH and _owned_view(following, tokens[index + 2 : index + 3]):
             # "Nach Schäubles Idee", "Nach seiner Ansicht": whose view, right after "nach".
             cues.append(Frame(word, tok_start, None, kind="laut"))
-        elif word == OPINION_FOR and index == 0 and any(map(is_opinion_verb, words)):
+        elif word == OPINION_FOR and index == 0 and _opinion_holder(tokens):
             # "Für den Theologen Küng sei der Rücktritt verständlich", "Für X ist die Lage
-            # „alarmierend“": whose view is reported.
+            # „alarmierend“": whose view is reported; not "Für extreme Regenmengen brauche es …"
             cues.append(Frame(word, tok_start, None, kind="laut"))
         elif any(p.fullmatch(word) and particles & words for p, particles in SEPARABLE_RES):
             cues.append(Frame(word, tok_start, None))
@@ -180,6 +180,16 @@ def _dates(tokens: list[tuple[int, int, str]], index: int) -> bool:
     """Tell whether a speech noun only dates the event ("während einer Rede der X")."""
     before = [word for _, _, word in tokens[max(0, index - 2) : index]]
     return bool(before) and (before[0] in TIME_LINKS or before[-1] in TIME_LINKS)
+
+
+def _opinion_holder(tokens: list[tuple[int, int, str]]) -> bool:
+    """Tell whether "Für" opens a clause with someone's view: a person or body, then an opinion
+    verb ("Für den Theologen Küng sei …")."""
+    verb = next((i for i, (_, _, word) in enumerate(tokens) if is_opinion_verb(word)), None)
+    if verb is None or verb < 2:
+        return False
+    holder = " ".join(word for _, _, word in tokens[1:verb])
+    return grammar.may_name_someone(holder)
 
 
 def _owned_view(owner: str, noun: list[tuple[int, int, str]]) -> bool:
