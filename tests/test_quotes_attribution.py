@@ -544,6 +544,11 @@ def test_fuer_before_a_thing_names_no_opinion_holder() -> None:
     assert speakers(text) == ["Jan Fink", "Jan Fink"]
 
 
+def test_pronoun_after_the_verb_beats_a_fronted_noun_without_article() -> None:
+    text = "Sängerin Lena Moor gründete eine Firma. Kritikern entgegnet sie: „Wir lernen dazu.“"
+    assert speakers(text) == ["Lena Moor"]
+
+
 def test_pronoun_after_a_name_in_another_speakers_quote_keeps_the_person_named_outside() -> None:
     text = (
         "„Die FDP hat das unterschrieben“, sagt Minister Robert Habeck. Laut Fraktionsvize Daniel "

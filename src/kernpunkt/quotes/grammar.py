@@ -70,6 +70,8 @@ CLAUSE_WORD_TAGS = ("ADV", "PAV", "PROAV", "KON", "PDS", "PPER")
 FUNCTION_TAG_PREFIXES = ("PW", "PI", "PD", "PAV", "PROAV", "ADV", "KO", "VA", "VM", "PTK", "APP")
 SUBJECT_PRONOUNS = frozenset({"er", "sie", "wir", "ich", "man"})
 PHRASE_OPENERS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "CARD"})
+# What opens a noun phrase without an article: its noun or an adjective.
+BARE_OPENER_TAGS = frozenset({"NN", "NNA", "ADJ(A)"})
 # Nouns of people and groups that speak for others (the role words are in `ROLE_RE`).
 PERSON_WORDS = frozenset({"Frau", "Herr", "Mann", "Wirt", "Kämmerin", "Kämmerer"})
 # Articles that never open a subject: dative and accusative forms.
@@ -434,6 +436,15 @@ def first_tag(masked: str, start: int, end: int) -> str | None:
     return tokens[0].tag if tokens else None
 
 
+def bare(tokens: list[Token]) -> bool:
+    """Tell whether a noun phrase has neither article nor name ("Kritikern", "junge Leute")."""
+    return (
+        bool(tokens)
+        and tokens[0].tag in BARE_OPENER_TAGS
+        and not any(t.tag in NAME_TAGS for t in tokens)
+    )
+
+
 def cue_subject(tokens: list[Token], first: int, end: int, cue: int) -> Phrase | None:
     """Return the subject of the speech verb `cue` in the clause `tokens[first:end]`.
 
@@ -453,6 +464,10 @@ def cue_subject(tokens: list[Token], first: int, end: int, cue: int) -> Phrase |
         score = SUBJECT_WEIGHTS[phrase.kind]
         if phrase.first == cue + 1 or phrase.last == cue - 1:
             score += SUBJECT_WEIGHTS["adjacent"]
+        if bare(tokens[phrase.first : phrase.last + 1]):
+            # "Kritikern entgegnet sie": a noun without article is plural or generic, often
+            # a dative; a pronoun after the verb is the subject
+            score -= SUBJECT_WEIGHTS["bare"]
         if best is None or score > best[0]:
             best = (score, phrase)
     return best[1] if best else None
@@ -489,4 +504,11 @@ def inverted_subject(tokens: list[Token], first: int, end: int) -> Phrase | None
 
 
 # How a noun phrase is preferred as the subject of a speech verb: the readable weight table.
-SUBJECT_WEIGHTS = {"person": 3.0, "pronoun": 3.0, "body": 2.5, "thing": 0.0, "adjacent": 1.0}
+SUBJECT_WEIGHTS = {
+    "person": 3.0,
+    "pronoun": 3.0,
+    "body": 2.5,
+    "thing": 0.0,
+    "adjacent": 1.0,
+    "bare": 0.5,
+}

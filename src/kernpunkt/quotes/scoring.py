@@ -292,7 +292,8 @@ class Scorer:
             return Candidate(rule, score + WEIGHTS["agrees"], attribution, source)
         # "Der Zeitung sagte Meier": a speech verb governs the quote and its subject is another
         phrase = _phrase_at(tokens, where)
-        if phrase is not None and (phrase.oblique or phrase.in_pp):
+        own = [] if phrase is None else tokens[phrase.first : phrase.last + 1]
+        if phrase is not None and (phrase.oblique or phrase.in_pp or grammar.bare(own)):
             score += WEIGHTS["oblique"]
         return Candidate(rule, score + WEIGHTS["disagrees"], attribution, source)
 
