@@ -13,8 +13,10 @@ is right when it is one of the forms the text uses for the gold speaker (or ends
 speaker's last word), "unclear" when kernpunkt names nobody, and a different person otherwise.
 `--pages FILE --texts DIR` scores another set in the same format (texts named NAME.txt):
 `heldout-pages5.jsonl` (23 pages of n-tv, Bild, ZDF, Welt, SZ, tagesschau and Stern, 192
-quotes) and `heldout-pages6.jsonl` (21 pages of eleven outlets, 130 quotes), both blind and
-scored only at the start and the end of the round that made them;
+quotes), `heldout-pages6.jsonl` (21 pages of eleven outlets, 130 quotes) and
+`heldout-pages7.jsonl` (21 ZEIT ONLINE articles of 2007 from its content system's test
+content, 135 quotes), all blind and scored only at the start and the end of the round that
+made them;
 `heldout-pages3.jsonl` (31 news pages, 218 quotes: blind, but scored so often that it has
 been looked at for development since that round, like the 18 web articles outside
 the repository), `heldout-pages4.jsonl` (11 older pages from fundus's history, only 4 true
