@@ -549,6 +549,14 @@ def test_pronoun_after_the_verb_beats_a_fronted_noun_without_article() -> None:
     assert speakers(text) == ["Lena Moor"]
 
 
+def test_reflexive_verb_first_clause_after_a_quote_frames_it() -> None:
+    text = (
+        "„Wir haben als Team alles versucht. Mehr war nicht drin“, freut sich Kluckers nach "
+        "der Zielankunft."
+    )
+    assert speakers(text) == ["Kluckers"]
+
+
 def test_pronoun_after_a_name_in_another_speakers_quote_keeps_the_person_named_outside() -> None:
     text = (
         "„Die FDP hat das unterschrieben“, sagt Minister Robert Habeck. Laut Fraktionsvize Daniel "

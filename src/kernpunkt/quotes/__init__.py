@@ -313,6 +313,9 @@ def _attribute_span(
         if in_circumstance_clause(masked, sent, span.open):
             return None, None
         subject = clause_subject(masked, sent, span.open)
+        if subject is None and sentence_like:
+            # "„…“, freut sich Kluckers": no subject before the quote, a verb-first clause after
+            return _inverted_frame(text, masked, sent, span, state) or (None, None)
         if subject is not None and passive_before(masked, sent, span.open):
             return speaker, None
         return (speaker_for(text, subject, state) if subject else None), None

@@ -59,6 +59,7 @@ KIND_ORDER: tuple[Kind, ...] = ("person", "body", "pronoun", "thing")
 # what a phrase after these belongs to: a preposition, "als"/"wie", or a noun (a genitive)
 ATTACHING_TAGS = frozenset({"APPR", "APPRART", "KOKOM"})
 PRONOUN_TAGS = frozenset({"PPER", "PIS", "PDS"})
+REFLEXIVE_TAG = "PRF"
 # Adverbs, pronominal adverbs ("dazu"), adverbial adjectives and participles ("überzeugt").
 ADVERBIAL_TAGS = ("ADV", "PAV", "PROAV", "ADJ(D)", "VV(PP)")
 ADVERBIAL_ADJECTIVE = "ADJ(D)"
@@ -485,7 +486,9 @@ def frame_after_quote(masked: str, open_: int, close: int, end: int) -> tuple[To
         return None
     first, last, _ = next(c for c in clauses(tokens) if c[0] == 2)
     subject = inverted_subject(tokens, first, last)
-    if subject is None or subject.first != first + 1:
+    # the subject follows the verb, or its reflexive pronoun ("freut sich Kluckers")
+    reflexive = first + 1 < last and tokens[first + 1].tag == REFLEXIVE_TAG
+    if subject is None or subject.first != first + 1 + reflexive:
         return None
     # a bare singular noun cannot be a subject in German: one word without article is a name
     if subject.kind == "thing" and subject.first != subject.last:
