@@ -61,8 +61,8 @@ ATTACHING_TAGS = frozenset({"APPR", "APPRART", "KOKOM"})
 PRONOUN_TAGS = frozenset({"PPER", "PIS", "PDS"})
 REFLEXIVE_TAG = "PRF"
 # Adverbs, pronominal adverbs ("dazu"), adverbial adjectives and participles ("überzeugt").
-ADVERBIAL_TAGS = ("ADV", "PAV", "PROAV", "ADJ(D)", "VV(PP)")
 ADVERBIAL_ADJECTIVE = "ADJ(D)"
+ADVERBIAL_TAGS = ("ADV", "PAV", "PROAV", ADVERBIAL_ADJECTIVE, "VV(PP)")
 MIN_ADVERBIAL_ADJECTIVE = 8
 # Words that open a clause but no noun phrase: adverbs, conjunctions, pronouns.
 CLAUSE_WORD_TAGS = ("ADV", "PAV", "PROAV", "KON", "PDS", "PPER")
@@ -146,20 +146,23 @@ def verb_lemma(word: str, stts: str) -> str:
 
 
 @lru_cache(maxsize=LEMMA_CACHE)
+def _word_analysis(word: str) -> tuple[str, str]:
+    """Return the lemma and tag of a word read without context, each word analysed once."""
+    if len(word) > MAX_TAGGED_LENGTH:  # the tagger's time grows fast with a word's length
+        return word, UNKNOWN_TAG
+    lemma, stts = tagger().analyze(word, taglevel=1)
+    return lemma, stts
+
+
 def word_lemma(word: str) -> str | None:
     """Return the lemma of a word read without context if the tagger takes it for a verb."""
-    if len(word) > MAX_TAGGED_LENGTH:  # the tagger's time grows fast with a word's length
-        return None
-    lemma, stts = tagger().analyze(word, taglevel=1)
+    lemma, stts = _word_analysis(word)
     return lemma if stts.startswith("V") else None
 
 
-@lru_cache(maxsize=LEMMA_CACHE)
 def _word_tag(word: str) -> str:
     """Return the tag of a word read without context."""
-    if len(word) > MAX_TAGGED_LENGTH:
-        return UNKNOWN_TAG
-    return tagger().analyze(word, taglevel=1)[1]
+    return _word_analysis(word)[1]
 
 
 def is_adverbial(word: str) -> bool:
