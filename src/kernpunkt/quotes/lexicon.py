@@ -281,7 +281,6 @@ APPOSITION_TOKEN_RE = re.compile(r"[^\W\d_][\w’'\-]*\.?|[^\w\s]")
 # "die Bürgermeisterin von Lindau, Claudia Alfons": a place between role and name.
 ROLE_PLACE_WORDS = frozenset({"von", "aus"})
 ARTICLE_GENDERS = {"die": "f", "eine": "f", "der": "m", "ein": "m", "das": "n"}
-# Words that open a sentence without being its subject: the subject then follows the verb.
 # Nominative pronouns: right after a verb they are its subject ("bezeichnete er als").
 NOMINATIVE_PRONOUNS = frozenset({"er", "man", "wir", "ich"})
 # After the finite verb of a clause whose prefield is an object, these are its subject.

@@ -470,27 +470,29 @@ def clause_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
     if len(tail) > 1 and tail[0][2][:1].islower() and tail[1][2] in SUBJECT_PRONOUNS:
         # "Das Angebot, Verletzte aufzunehmen, lehnt er ab: „…“": the verb, then its subject.
         return tail[1][0], tail[1][1]
-    if tail and _subordinate_prefield(masked, tokens, tail, pos):
+    after = _subject_after_subordinate(masked, tokens, tail, pos) if tail else None
+    if after is not None:
         # "Während X …, warf Macron … vor": a clause fills the prefield, the subject follows
-        return after_verb(masked, tail[0][1], pos)
+        return after
     if prefield_is_subject(tokens):
         phrase = noun_phrase(masked, tokens[0][0], pos)
         return (phrase and object_first_subject(masked, phrase, pos)) or phrase
     return subject_after_finite(masked, tokens, pos)
 
 
-def _subordinate_prefield(
+def _subject_after_subordinate(
     masked: str,
     tokens: list[tuple[int, int, str]],
     tail: list[tuple[int, int, str]],
     pos: int,
-) -> bool:
-    """Tell whether a clause opens with a subordinate clause and goes on with its finite verb."""
-    return (
-        grammar.first_tag(masked, tokens[0][0], tail[0][0]) in grammar.SUBORDINATE_TAGS
-        and grammar.first_tag(masked, tail[0][0], pos) in grammar.FINITE_TAGS
-        and after_verb(masked, tail[0][1], pos) is not None
-    )
+) -> tuple[int, int] | None:
+    """Return the subject after the finite verb of a clause whose prefield is a subordinate
+    clause, or None when the clause does not open so."""
+    if grammar.first_tag(masked, tokens[0][0], tail[0][0]) not in grammar.SUBORDINATE_TAGS:
+        return None
+    if grammar.first_tag(masked, tail[0][0], pos) not in grammar.FINITE_TAGS:
+        return None
+    return after_verb(masked, tail[0][1], pos)
 
 
 def passive_before(masked: str, sent: Sent, pos: int) -> bool:
