@@ -91,3 +91,27 @@ def test_role_of_someone_elses_office_gives_no_gender_to_that_person() -> None:
         "Die Sprecherin von Minister Karl Huber und die Bürgermeisterin von Selb, Eva Kern, kamen."
     )
     assert learn_genders(apposed_people(text)) == {"Huber": "m", "Kern": "f"}
+
+
+def test_pronoun_continues_the_main_clause_subject_not_a_person_in_a_dass_clause() -> None:
+    text = (
+        "Brandt äußerte sich zu den Meldungen, dass auch Vogt abgehört worden sei. "
+        "„Das kann man nicht ausschließen“, sagte er."
+    )
+    assert speakers(text) == ["Brandt"]
+
+
+def test_pronoun_continues_the_speaker_not_the_subject_of_his_reported_clause() -> None:
+    text = (
+        "Der Fraktionschef der Grünen, Karl Beck, kritisierte, Brandt versuche das Gericht zu "
+        "umgehen. Mit dem Gesetz würden „die Grenzen verwischt“, sagte er der Zeitung."
+    )
+    assert speakers(text) == ["Karl Beck"]
+
+
+def test_name_after_a_preposition_does_not_make_a_thing_someone_a_pronoun_refers_to() -> None:
+    text = (
+        "Der Juristin Eva Lenz gefällt der Vorschlag nicht. Der Krieg in Afghanistan habe "
+        "anders gelegen. „Es gibt Grenzen“, sagt er."
+    )
+    assert speakers(text) != ["Der Krieg in Afghanistan"]

@@ -24,6 +24,7 @@ from kernpunkt.quotes.lexicon import (
     SPEAKING_BODIES,
     SPEECH_LEMMAS,
     is_capitalised,
+    is_konjunktiv_i,
 )
 
 TAGGER_MODEL = "morphmodel_ger.pgz"
@@ -44,7 +45,8 @@ NAME_TAGS = frozenset({NAME_TAG, UNKNOWN_TAG, "FM"})
 FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})
 PARTICIPLE_TAGS = frozenset({"VV(PP)", "VV(INF)", "VV(IZU)"})
 SUBORDINATE_TAGS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV"})
-BOUNDARY_TAGS = frozenset({"$,", "$.", "$(", QUOTE_TAG})
+SENTENCE_END_TAG = "$."
+BOUNDARY_TAGS = frozenset({"$,", SENTENCE_END_TAG, "$(", QUOTE_TAG})
 # Punctuation after which words without a verb are an aside, not a clause.
 ASIDE_TAGS = frozenset({"$,", "$("})
 NOUN_TAGS = frozenset({"NN", "NE", "FM"})
@@ -107,6 +109,17 @@ class Phrase:
     kind: Kind
     oblique: bool
     in_pp: bool
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A clause subject: its phrase, which sentence of the tagged words holds it, and whether
+    its clause is a main clause (not opened by a conjunction, relative pronoun or wh-word, and
+    not reported in Konjunktiv I)."""
+
+    phrase: Phrase
+    sentence: int
+    main: bool
 
 
 @cache
@@ -385,8 +398,20 @@ def may_name_someone(words: str) -> bool:
 
 @lru_cache(maxsize=LEMMA_CACHE)
 def holds_name(words: str) -> bool:
-    """Tell whether words hold a name: one the tagger knows or a word it does not."""
-    return any(t.tag in {NAME_TAG, UNKNOWN_TAG} for t in tag(words, 0, len(words)))
+    """Tell whether words hold a name: one the tagger knows or a word it does not.
+
+    A name after a preposition is a place or an owner, not the phrase's ("Der Krieg in
+    Afghanistan").
+    """
+    tokens = tag(words, 0, len(words))
+    attached = {
+        index
+        for first, end, _ in clauses(tokens)
+        for p in phrases(tokens, first, end)
+        if p.first and tokens[p.first - 1].tag in ATTACHING_TAGS
+        for index in range(p.first, p.last + 1)
+    }
+    return any(t.tag in {NAME_TAG, UNKNOWN_TAG} and i not in attached for i, t in enumerate(tokens))
 
 
 @lru_cache(maxsize=LEMMA_CACHE)
@@ -405,7 +430,7 @@ def _denotes_person(noun: str) -> bool:
     )
 
 
-def people(tokens: list[Token]) -> list[Phrase]:
+def people(tokens: list[Token]) -> list[Subject]:
     """Return the clause subjects that name people, in text order: each clause's first phrase
     outside a prepositional phrase and not dative or accusative.
 
@@ -414,15 +439,26 @@ def people(tokens: list[Token]) -> list[Phrase]:
     aside ("Marc Olefs, Leiter der Abteilung", "Hannes Gnauck (AfD)", "bei RTL/Ntv").
     """
     found = []
-    for first, end, _ in clauses(tokens):
+    sentence = 0
+    ends = iter(i for i, t in enumerate(tokens) if t.tag == SENTENCE_END_TAG)
+    next_end = next(ends, len(tokens))
+    for first, end, subordinate in clauses(tokens):
+        while first > next_end:
+            sentence, next_end = sentence + 1, next(ends, len(tokens))
         if tokens[first].tag == "KON" and first + 1 < end and tokens[first + 1].tag in FINITE_TAGS:
             continue
         if _aside(tokens, first, end):
             continue
         subject = next((p for p in phrases(tokens, first, end) if not (p.in_pp or p.oblique)), None)
         if subject is not None and subject.kind == "person":
-            found.append(subject)
+            main = not (subordinate or _reported(tokens, first, end))
+            found.append(Subject(subject, sentence, main))
     return found
+
+
+def _reported(tokens: list[Token], first: int, end: int) -> bool:
+    """Tell whether a clause's finite verb is in Konjunktiv I: what someone said, not the story."""
+    return any(t.tag in FINITE_TAGS and is_konjunktiv_i(t.word) for t in tokens[first:end])
 
 
 def _aside(tokens: list[Token], first: int, end: int) -> bool:

@@ -534,26 +534,40 @@ def _antecedent(at: int, state: State, gender: str | None) -> tuple[int, Speaker
     """Return where and who the last person phrase of `gender` before `at` is, by grammar.
 
     "Das erlebt der junge Mann, den wir Matthias nennen. „…“, sagt er": the nearest person
-    that may be a subject, not an older speaker nor a place ("Berlin") the memory holds.
+    that may be a subject, not an older speaker nor a place ("Berlin") the memory holds. Of a
+    sentence's people, a main clause's subject is who the text goes on about, not a person a
+    subordinate clause after it names ("A äußerte sich zu Berichten, dass B … „…“, sagte er").
     """
     start = state.masked.rfind(" ", 0, max(0, at - WINDOW)) + 1
-    found = grammar.people(grammar.tag(state.masked, start, at))
-    for phrase in reversed(found):
-        words = _clean_mention(state.masked[phrase.start : phrase.end])
-        parts = words.split()
-        # a surname keeps the gender the text gave it ("Minister Jan Weber …", later "Weber")
-        own = _gender(parts)
-        own = own if own != "?" else state.genders.get(parts[-1], own)
-        # a name, or a definite description ("der junge Mann"); not someone new, often the
-        # object ("Eine Nachfolgerin findet sie"), nor a bare role ("Anna Weber, Ministerin")
-        named = parts[0].lower() in DEFINITE_ARTICLES or grammar.holds_name(words)
-        if (
-            named
-            and words not in PRONOUNS | state.places
-            and (gender is None or own in {gender, "?"})
-        ):
-            return phrase.start, state.know(_resolve(words, state.history))
-    return None
+    chosen: grammar.Subject | None = None
+    for subject in reversed(grammar.people(grammar.tag(state.masked, start, at))):
+        if chosen is not None and subject.sentence != chosen.sentence:
+            break
+        if (chosen is None or subject.main) and _may_refer_to(subject.phrase, state, gender):
+            chosen = subject
+            if subject.main:
+                break
+    if chosen is None:
+        return None
+    words = _clean_mention(state.masked[chosen.phrase.start : chosen.phrase.end])
+    return chosen.phrase.start, state.know(_resolve(words, state.history))
+
+
+def _may_refer_to(phrase: grammar.Phrase, state: State, gender: str | None) -> bool:
+    """Tell whether a pronoun or epithet of `gender` may refer to a person phrase.
+
+    A name, or a definite description ("der junge Mann"); not someone new, often the object
+    ("Eine Nachfolgerin findet sie"), nor a bare role ("Anna Weber, Ministerin"), nor a place.
+    """
+    words = _clean_mention(state.masked[phrase.start : phrase.end])
+    parts = words.split()
+    # a surname keeps the gender the text gave it ("Minister Jan Weber …", later "Weber")
+    own = _gender(parts)
+    own = own if own != "?" else state.genders.get(parts[-1], own)
+    named = parts[0].lower() in DEFINITE_ARTICLES or grammar.holds_name(words)
+    return (
+        named and words not in PRONOUNS | state.places and (gender is None or own in {gender, "?"})
+    )
 
 
 def sentence_speaker(text: str, sent: Sent, state: State) -> Speaker | None:
