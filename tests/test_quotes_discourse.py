@@ -115,3 +115,21 @@ def test_name_after_a_preposition_does_not_make_a_thing_someone_a_pronoun_refers
         "anders gelegen. „Es gibt Grenzen“, sagt er."
     )
     assert speakers(text) != ["Der Krieg in Afghanistan"]
+
+
+def test_name_joined_to_a_prepositional_phrase_is_not_the_subject_the_text_is_about() -> None:
+    text = (
+        "Der Kanzler sprach lange, sagte Nehammer.\n"
+        "Mit Polen und Ungarn stünden zwei Länder vor dem Beitritt, erinnerte Nehammer. "
+        "„Gleichzeitig haben Polen und Ungarn derzeit große Probleme.“"
+    )
+    assert speakers(text) in (["Nehammer"], [None])
+
+
+def test_konjunktiv_ii_sentence_after_a_quote_reports_and_its_subject_does_not_speak() -> None:
+    text = (
+        "Die Kanzlerin Ute Brandt lobte die Mannschaft. „Sie haben gezeigt, was möglich ist“, "
+        "sagte Brandt. Die Deutschen hätten den Aufbruch gespürt. „Wir haben ein neues Bild "
+        "von Deutschland in die Welt getragen.“"
+    )
+    assert speakers(text) == ["Ute Brandt", "Ute Brandt"]

@@ -163,6 +163,7 @@ def analyse(text: str, config: QuotesConfig | None = None) -> Analysis:
     evidence: list[Evidence | None] = []
     reported: list[tuple[int, int, str]] = []
     term_opens = {spans[i].open for i in terms}
+    # the sentence before reported or quoted someone: a Konjunktiv II main clause goes on doing so
     reporting = False
     sents = _build_sentences(masked, spans)
     scorer = Scorer(text, masked, sents, config, frozenset(state.learned))
@@ -185,10 +186,11 @@ def analyse(text: str, config: QuotesConfig | None = None) -> Analysis:
         if own is not None or any(quote.speaker for quote in found):
             state.last_sentence = index
         speaker = state.continues(index)
-        reporting = sent.konjunktiv is not None and speaker is not None
-        if reporting:
+        reported_here = sent.konjunktiv is not None and speaker is not None
+        if reported_here:
             state.last_sentence = index
             reported.append((sent.start, sent.end, speaker.name or speaker.mention or ""))
+        reporting = reported_here or any(quote.speaker for quote in found)
     return Analysis(quotes, reported, evidence)
 
 

@@ -269,8 +269,21 @@ def phrases(tokens: list[Token], first: int, end: int) -> list[Phrase]:
         if index == nouns:
             index = max(index, opening) + 1
             continue
-        found.append(_phrase(tokens, opening, index))
+        found.append(_conjunct(found, tokens, _phrase(tokens, opening, index)))
     return found
+
+
+def _conjunct(found: list[Phrase], tokens: list[Token], phrase: Phrase) -> Phrase:
+    """Give a phrase after "und"/"oder" the case of the phrase it is joined to.
+
+    "Mit Rumänien und Bulgarien": both are in the prepositional phrase, neither is a subject.
+    """
+    before = found[-1] if found else None
+    if before is None or phrase.first < 2 or tokens[phrase.first - 1].tag != "KON":
+        return phrase
+    if before.last != phrase.first - 2:
+        return phrase
+    return replace(phrase, in_pp=before.in_pp, oblique=before.oblique or phrase.oblique)
 
 
 def _nominal(tokens: list[Token], opening: int, end: int) -> bool:
