@@ -643,3 +643,16 @@ def test_standalone_quote_after_a_sentence_introducing_someone_with_a_role_is_th
         "„Wir pflegen eine gute Streitkultur.“"
     )
     assert only(text).speaker == "Eva Kahl"
+
+
+def test_phrase_after_a_preposition_is_not_the_subject_of_a_speech_verb() -> None:
+    text = (
+        "Die Händler fürchten sich. Vor allem nachdem Brandt dringende „harte Maßnahmen“ "
+        "gegen wohlhabende Russen gefordert hatte, die „die Lage ignorieren“."
+    )
+    assert "wohlhabende Russen" not in [quote.speaker for quote in find_quotes(text)]
+
+
+def test_source_after_laut_still_speaks() -> None:
+    text = "Laut Polizeisprecher Jan Ott war die Lage „zu keinem Zeitpunkt bedrohlich“."
+    assert [quote.speaker for quote in find_quotes(text)] == ["Jan Ott"]

@@ -222,6 +222,13 @@ def _passive_auxiliary(masked: str, clause: int, frame: Frame) -> int | None:
     return None
 
 
+def is_passive(masked: str, sent: Sent, frame: Frame) -> bool:
+    """Tell whether a speech verb is a passive participle ("wurde im Rat als „…“ bezeichnet")."""
+    return (
+        _passive_auxiliary(masked, clause_start(masked, sent.start, frame.pos), frame) is not None
+    )
+
+
 def _passive_agent(
     masked: str, tokens: list[tuple[int, int, str]], end: int
 ) -> tuple[int, int] | None:

@@ -126,6 +126,9 @@ LAUT = frozenset({"laut", "Laut"})
 # ("(Zitate aus der Klageschrift laut Spiegel)").
 CITATION_WORDS = frozenset({"Zitat", "Zitate", "Quelle"})
 NACH = frozenset({"nach", "Nach"})
+# Prepositions before a speaker: a source ("laut X", "nach Angaben von X", "X zufolge") or the
+# agent of a passive ("von X kritisiert", "seitens X", "durch X").
+SPEAKER_PREPOSITIONS = frozenset({"laut", "nach", "zufolge", "von", "vom", "seitens", "durch"})
 # Frames that name who passed words on ("laut X", "X zufolge").
 SOURCE_KINDS = frozenset({"laut", "zufolge"})
 # Frames that name the speaker of reported speech in their own sentence.

@@ -18,8 +18,14 @@ from kernpunkt.config import QuotesConfig
 from kernpunkt.document import Attribution
 from kernpunkt.quotes import grammar
 from kernpunkt.quotes.confidence import FAR, Evidence, confidence
+from kernpunkt.quotes.frames import is_passive
 from kernpunkt.quotes.grammar import Phrase, Token
-from kernpunkt.quotes.lexicon import DEMONSTRATIVE_SUBJECTS, PRONOUNS
+from kernpunkt.quotes.lexicon import (
+    DEMONSTRATIVE_SUBJECTS,
+    NOMINATIVE_PRONOUNS,
+    PRONOUNS,
+    SPEAKER_PREPOSITIONS,
+)
 from kernpunkt.quotes.marks import Span
 from kernpunkt.quotes.sentences import Sent
 from kernpunkt.quotes.spans import reads_as_speech
@@ -62,6 +68,8 @@ SPEAKERS = PEOPLE | {"body"}
 KINDS = SPEAKERS | {"thing"}
 # How many sentences back the entity memory looks for the person a quote continues.
 MEMORY_SENTENCES = 2
+PREPOSITION_TAGS = frozenset({"APPR", "APPRART"})
+VERB_FRAME = "verb"
 
 
 @dataclass
@@ -166,7 +174,11 @@ class Scorer:
         # sentences back to where the rules' speaker spoke last, or was last the subject
         since = state.subject_sentence if rule is state.subject else state.last_sentence
         gap = index - (state.last_sentence if rule is state.last else since)
-        ruled = self._rule(sent, span, rule, governing, tokens, interrupted, gap)
+        verb = any(
+            f.cue == cue and f.kind == VERB_FRAME and not is_passive(self.masked, sent, f)
+            for f in sent.frames
+        )
+        ruled = self._rule(sent, span, rule, governing, tokens, interrupted, gap, verb)
         if ruled.attribution == "resolved" and rule is state.last:
             # a continued speaker: the further back they spoke, the less sure
             ruled.score += WEIGHTS["gap"] * max(gap - 1, 0)
@@ -270,8 +282,13 @@ class Scorer:
         tokens: list[Token],
         interrupted: bool,
         gap: int,
+        verb: bool,
     ) -> Candidate:
-        """Score the rules' speaker by where it stands and what the grammar says of it."""
+        """Score the rules' speaker by where it stands and what the grammar says of it.
+
+        `verb` tells that an active speech verb framed the quote (not "heißt es in X", "laut X",
+        "für X", "wurde im Stadtrat als „…“ bezeichnet").
+        """
         if rule is None or rule.mention is None:
             return Candidate(None, 0.0, "unclear")
         where = _mention_start(self.text, rule.mention, sent, span)
@@ -286,12 +303,15 @@ class Scorer:
         score = WEIGHTS[source]
         if rule.mention in PRONOUNS and rule.name == rule.mention:
             score += WEIGHTS["unresolved"]
+        phrase = _phrase_at(tokens, where)
+        if verb and _after_preposition(tokens, phrase):
+            # "„…“ gegen wohlhabende Russen gefordert": not the verb's subject
+            return Candidate(None, 0.0, "unclear")
         if governing is None:
             return Candidate(rule, score, attribution, source)
         if _same(governing, rule, self.text):
             return Candidate(rule, score + WEIGHTS["agrees"], attribution, source)
         # "Der Zeitung sagte Meier": a speech verb governs the quote and its subject is another
-        phrase = _phrase_at(tokens, where)
         own = [] if phrase is None else tokens[phrase.first : phrase.last + 1]
         if phrase is not None and (phrase.oblique or phrase.in_pp or grammar.bare(own)):
             score += WEIGHTS["oblique"]
@@ -441,6 +461,29 @@ def _phrase_at(tokens: list[Token], where: int) -> Phrase | None:
     if where < 0:
         return None
     return next((p for p in _all_phrases(tokens) if p.start <= where < p.end), None)
+
+
+def _after_preposition(tokens: list[Token], phrase: Phrase | None) -> bool:
+    """Tell whether a phrase follows a preposition that names no source or agent of speech.
+
+    "laut X", "nach Angaben von X", "von X kritisiert", "seitens X" name who spoke; "gegen X",
+    "mit X", "über X" never do.
+    """
+    if phrase is None or not phrase.first or tokens[phrase.first].word in NOMINATIVE_PRONOUNS:
+        # "Bis er …": no preposition takes "er", so the word before is a conjunction
+        return False
+    before = tokens[phrase.first - 1]
+    if before.tag not in PREPOSITION_TAGS or before.word.lower() in SPEAKER_PREPOSITIONS:
+        return False
+    # "Während Meier erklärte, …": a finite verb ending the clause after the phrase makes the
+    # word before a conjunction opening a clause with its verb last
+    following = tokens[phrase.last + 1 : phrase.last + 3]
+    verb_last = (
+        bool(following)
+        and following[0].tag in grammar.FINITE_TAGS
+        and (len(following) == 1 or following[1].tag in grammar.BOUNDARY_TAGS)
+    )
+    return not verb_last
 
 
 def _as_quote(tokens: list[Token], span: Span) -> list[Token]:
