@@ -656,3 +656,11 @@ def test_phrase_after_a_preposition_is_not_the_subject_of_a_speech_verb() -> Non
 def test_source_after_laut_still_speaks() -> None:
     text = "Laut Polizeisprecher Jan Ott war die Lage „zu keinem Zeitpunkt bedrohlich“."
     assert [quote.speaker for quote in find_quotes(text)] == ["Jan Ott"]
+
+
+def test_statement_without_an_owner_is_that_of_whom_the_sentence_before_was_about() -> None:
+    text = (
+        "Der Weltverband bleibt bei seiner Ablehnung. „An unserer Position hat sich nichts "
+        "geändert“, hieß es in einer Stellungnahme am Mittwoch."
+    )
+    assert [quote.speaker for quote in find_quotes(text)] == ["Der Weltverband"]

@@ -82,8 +82,8 @@ from kernpunkt.quotes.frames import (
     speech_cues,
 )
 from kernpunkt.quotes.lexicon import (
+    ARTICLES,
     CLAUSE_PUNCTUATION,
-    DEFINITE_ARTICLES,
     KONJUNKTIV_II_FORMS,
     NAME_OWNERS,
     POSSESSIVES,
@@ -277,9 +277,10 @@ def _attribute_span(
         if after.mention is None:
             # "„…“, hieß es": the document or speech of the last speaker.
             return (state.continues(index) if after.kind == "es" else None), after.cue
-        continued = state.continues(index)
+        continued = state.continues(index) or state.previous_subject(index)
         if after.kind == "es" and continued is not None and _refers_back(masked, after.mention):
-            # "„…“, hieß es in der Warnung": the warning just named, so its author's
+            # "„…“, hieß es in der Warnung", "in einer Stellungnahme": words with no owner named,
+            # so those of who spoke last or whom the sentence before was about
             return continued, after.cue
         return speaker_for(text, after.mention, state), after.cue
     if colon_before(masked, span, sent.start) and (not term or ends_sentence(text, span)):
@@ -341,11 +342,11 @@ def _inverted_frame(
 def _refers_back(masked: str, mention: tuple[int, int]) -> bool:
     """Tell whether a document is named only as what someone just said ("in der Warnung").
 
-    A definite article and a speech noun alone, without an owner or a description ("in der
-    Warnung des Wetterdienstes", "in einem Brief"), point back to the last speaker's words.
+    An article and a speech noun alone, without an owner or a description ("in der Warnung
+    des Wetterdienstes"), point back to the last speaker's words.
     """
     words = WORD_ONLY_RE.findall(masked[mention[0] : mention[1]])
-    return len(words) == 2 and words[0].lower() in DEFINITE_ARTICLES and words[1] in SPEECH_NOUNS
+    return len(words) == 2 and words[0].lower() in ARTICLES and words[1] in SPEECH_NOUNS
 
 
 def _names_speaker(masked: str, sent: Sent, span: Span) -> bool:

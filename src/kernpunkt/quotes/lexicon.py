@@ -269,6 +269,7 @@ DEFINITE_ARTICLES = frozenset("der die das des dem den".split())
 # People who belong to what is named after them, besides the roles: "ein Vertreter der „X“".
 OWNER_NOUN_RE = re.compile(r"(?:vertreter|mitglied|mitglieder|mitarbeiter|anhänger)(?:in)?$", re.I)
 INDEFINITE_ARTICLES = frozenset("ein eine einen einem einer eines".split())
+ARTICLES = DEFINITE_ARTICLES | INDEFINITE_ARTICLES
 # Prepositions that follow their noun ("Dem Vernehmen nach", "Berichten zufolge").
 POSTPOSITIONS = frozenset({"nach", "zufolge", "gegenüber", "entsprechend"})
 # Descriptions that refer back to someone just named: "der 62-Jährige", "die SPD-Politikerin".
