@@ -664,3 +664,8 @@ def test_statement_without_an_owner_is_that_of_whom_the_sentence_before_was_abou
         "geändert“, hieß es in einer Stellungnahme am Mittwoch."
     )
     assert [quote.speaker for quote in find_quotes(text)] == ["Der Weltverband"]
+
+
+def test_outlet_named_with_its_kind_after_the_speaker_is_whom_he_told() -> None:
+    text = "„Wir bleiben nicht“, sagte Außenminister Jean Dubois der Zeitung „Le Parisien“."
+    assert [quote.speaker for quote in find_quotes(text)] == ["Jean Dubois"]

@@ -122,12 +122,14 @@ def _names_the_noun(word: str, previous: str) -> bool:
 def _told_outlet(tokens: list[tuple[int, int, str]], i: int) -> bool:
     """Tell whether "der" at `i` opens whom the words were told ("sagte X der „Rundschau“").
 
-    A quoted name after "der" is a genitive only for a role ("ein Sprecher der „Grünen
-    Jugend“"); after a name or an epithet it is the outlet, in the dative.
+    A quoted name after "der", or after "der" and a noun ("der Zeitung „Le Parisien“"), is a
+    genitive only for a role ("ein Sprecher der „Grünen Jugend“"); after a name or an epithet
+    it is the outlet, in the dative.
     """
     if tokens[i][2] != "der" or i == 0 or i + 1 >= len(tokens):
         return False
-    quoted = set(tokens[i + 1][2]) in ({"X"}, {"§"})
+    named = tokens[i + 1 : i + 3] if is_capitalised(tokens[i + 1][2]) else tokens[i + 1 : i + 2]
+    quoted = set(named[-1][2]) in ({"X"}, {"§"})
     noun = tokens[i - 1][2]
     return quoted and not (ROLE_RE.search(noun) or OWNER_NOUN_RE.search(noun))
 
