@@ -133,3 +133,19 @@ def test_konjunktiv_ii_sentence_after_a_quote_reports_and_its_subject_does_not_s
         "von Deutschland in die Welt getragen.“"
     )
     assert speakers(text) == ["Ute Brandt", "Ute Brandt"]
+
+
+def test_article_opening_the_next_sentence_does_not_credit_the_quote_before() -> None:
+    text = (
+        "„Der Vorfall hat uns gewarnt“, teilt ein Sprecher der Firma Kolb mit. „Wir handeln.“ "
+        "Das zuständige Bundesamt warnt dennoch vor weiteren Angriffen."
+    )
+    assert "Bundesamt" not in (speakers(text)[1] or "")
+
+
+def test_phrase_after_the_verb_before_a_dass_clause_is_whom_it_was_told() -> None:
+    text = (
+        "Franz Weber, Verwalter der Heime, sagte der Kleinen Zeitung, dass es „einen "
+        "Notfallplan“ gibt. Seit Samstag wurde die Belüftung abgeschaltet. „Wir lüfteten händisch.“"
+    )
+    assert speakers(text) == ["Franz Weber", "Franz Weber"]

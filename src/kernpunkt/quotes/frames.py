@@ -88,6 +88,8 @@ from kernpunkt.quotes.phrases import (
 )
 from kernpunkt.quotes.sentences import Frame, Sent, clause_start, word_tokens
 
+ARTICLE_TAG = "ART"
+
 
 def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
     """Find speech verbs, nouns and frames in one sentence, in text order."""
@@ -400,7 +402,7 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
     if comma >= 0:
         tail = word_tokens(masked, comma + 1, frame.pos)
         after = None if tail else after_verb(masked, verb_end, sent.end)
-        if after is not None and masked[after[1] :].lstrip().startswith(","):
+        if after is not None and _set_in(masked, after[1], sent.end):
             # "Die Lage, sagte Müller, sei ernst": a verb and its subject set in by commas
             return after
         if after is not None and masked[after[0] : after[1]].split()[0].title() in NON_NOMINATIVE:
@@ -466,6 +468,21 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
         or subject_before_comma(masked, clause, frame.pos)
         or subject_after_finite(masked, tokens, sent.end)
         or phrase_before(masked, sent, frame.pos)
+    )
+
+
+def _set_in(masked: str, pos: int, end: int) -> bool:
+    """Tell whether a comma after `pos` closes a frame set into a clause ("Die Lage, sagte X, sei").
+
+    A comma before "dass" or "ob" opens what was said: the frame is the main clause
+    ("X, Verwalter der Heime, sagte der Zeitung, dass …") and the phrase after its verb is whom
+    it was told.
+    """
+    following = word_tokens(masked, pos, min(end, pos + WINDOW))[:2]
+    return (
+        bool(following)
+        and following[0][2] == ","
+        and (len(following) == 1 or following[1][2].capitalize() not in SUBORDINATORS)
     )
 
 
@@ -740,6 +757,9 @@ def echo_frame(masked: str, sent: Sent) -> Frame | None:
     """Return the speech frame of a sentence that credits the one before ("Das sagte X.")."""
     first = word_tokens(masked, sent.start, min(sent.end, sent.start + 20))[:1]
     if not first or first[0][2] not in DEMONSTRATIVES:
+        return None
+    # "Das zuständige Bundesamt warnt": an article opening a phrase, not a demonstrative
+    if grammar.first_tag(masked, sent.start, min(sent.end, sent.start + WINDOW)) == ARTICLE_TAG:
         return None
     spoken = next((f for f in sent.frames if f.kind == "verb" and f.mention is not None), None)
     return spoken or _ascription(masked, sent)
