@@ -149,3 +149,11 @@ def test_phrase_after_the_verb_before_a_dass_clause_is_whom_it_was_told() -> Non
         "Notfallplan“ gibt. Seit Samstag wurde die Belüftung abgeschaltet. „Wir lüfteten händisch.“"
     )
     assert speakers(text) == ["Franz Weber", "Franz Weber"]
+
+
+def test_quantified_phrase_is_no_one_a_pronoun_refers_back_to() -> None:
+    text = (
+        "„Wir kaufen“, sagte Judy Lybke. Jeder Kunstschaffende kennt das Gefühl. "
+        "„Da bin ich stolz gewesen“, sagt er."
+    )
+    assert speakers(text) == ["Judy Lybke", "Judy Lybke"]

@@ -61,6 +61,7 @@ KIND_ORDER: tuple[Kind, ...] = ("person", "body", "pronoun", "thing")
 # what a phrase after these belongs to: a preposition, "als"/"wie", or a noun (a genitive)
 ATTACHING_TAGS = frozenset({"APPR", "APPRART", "KOKOM"})
 PRONOUN_TAGS = frozenset({"PPER", "PIS", "PDS"})
+QUANTIFIER_TAGS = frozenset({"PIAT", "PIDAT"})
 REFLEXIVE_TAG = "PRF"
 # Adverbs, pronominal adverbs ("dazu"), adverbial adjectives and participles ("überzeugt").
 ADVERBIAL_ADJECTIVE = "ADJ(D)"
@@ -463,10 +464,16 @@ def people(tokens: list[Token]) -> list[Subject]:
         if _aside(tokens, first, end):
             continue
         subject = next((p for p in phrases(tokens, first, end) if not (p.in_pp or p.oblique)), None)
-        if subject is not None and subject.kind == "person":
+        if subject is not None and subject.kind == "person" and not generic(tokens, subject):
             main = not (subordinate or _reported(tokens, first, end))
             found.append(Subject(subject, sentence, main))
     return found
+
+
+def generic(tokens: list[Token], phrase: Phrase) -> bool:
+    """Tell whether a quantifier opens a phrase: it names no one in particular ("Jeder
+    Kunstschaffende", "Viele Experten", "Kein Politiker")."""
+    return tokens[phrase.first].tag in QUANTIFIER_TAGS
 
 
 def _reported(tokens: list[Token], first: int, end: int) -> bool:

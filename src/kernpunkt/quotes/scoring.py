@@ -543,7 +543,8 @@ def _sentence_subject(tokens: list[Token], kinds: frozenset[str]) -> Phrase | No
         return None
     first, end, _ = spans[0]
     found = [p for p in grammar.phrases(tokens, first, end) if not (p.oblique or p.in_pp)]
-    return next((p for p in found if p.kind in kinds), None)
+    subject = next((p for p in found if p.kind in kinds), None)
+    return None if subject is None or grammar.generic(tokens, subject) else subject
 
 
 def _reads_as_thing(mention: str) -> bool:

@@ -612,8 +612,12 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
         return
     person = state.know(_resolve(_clean_mention(text[phrase[0] : phrase[1]]), state.history))
     # "Eine Nachfolgerin findet sie nicht": an indefinite phrase opening the clause is no one
-    # the text goes on about, and often the object
-    indefinite = person.name is not None and person.name.split()[0].lower() in INDEFINITE_ARTICLES
+    # the text goes on about, and often the object; nor is "Jeder Kunstschaffende"
+    name = person.name or ""
+    indefinite = bool(name) and (
+        name.split()[0].lower() in INDEFINITE_ARTICLES
+        or grammar.first_tag(name, 0, len(name)) in grammar.QUANTIFIER_TAGS
+    )
     # a name, or words the grammar reads as a person ("Yakin ärgerte sich", "Die Ärztin"), not
     # a thing ("Der Regen hielt an")
     named = grammar.holds_name(person.name or "") or grammar.name_kind(person.name or "") in (
