@@ -59,3 +59,9 @@ def test_words_that_are_no_noun_name_no_one() -> None:
 def test_thing_before_a_colon_is_not_credited_with_the_quote() -> None:
     quote = find_quotes("Die Bilanz fiel nüchtern aus: „Wir sind nicht zufrieden.“")[0]
     assert quote.speaker is None and quote.attribution == "unclear"
+
+
+def test_one_noun_without_article_before_a_singular_verb_reads_as_a_name() -> None:
+    text = "Tonini hat ihm geantwortet: „Das weiß ich.“ Fans haben geantwortet: „Nein.“"
+    kinds = [why.kind for why in analyse(text).evidence if why is not None]
+    assert kinds == ["person", "thing"]

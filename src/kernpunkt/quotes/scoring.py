@@ -11,6 +11,7 @@ speaker is left empty and the quote is "unclear": no name is better than a wrong
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -27,6 +28,7 @@ from kernpunkt.quotes.lexicon import (
     SPEAKER_PREPOSITIONS,
 )
 from kernpunkt.quotes.marks import Span
+from kernpunkt.quotes.phrases import is_singular_verb
 from kernpunkt.quotes.sentences import Sent
 from kernpunkt.quotes.spans import reads_as_speech
 from kernpunkt.quotes.speakers import Speaker, State, speaker_for
@@ -70,6 +72,7 @@ KINDS = SPEAKERS | {"thing"}
 MEMORY_SENTENCES = 2
 PREPOSITION_TAGS = frozenset({"APPR", "APPRART"})
 VERB_FRAME = "verb"
+NOUN_TAG = "NN"
 
 
 @dataclass
@@ -398,7 +401,7 @@ class Scorer:
             where = _mention_start(self.text, speaker.mention, sent, span)
             phrase = None if where is None else _phrase_at(tokens, where)
             if phrase is not None:
-                return phrase.kind
+                return "person" if _bare_name(tokens, phrase) else phrase.kind
             if where is not None and where > sent.first_word and speaker.mention[:1].isupper():
                 # no noun, yet capitalised inside a sentence: German writes names so ("Lang")
                 return "person"
@@ -484,6 +487,26 @@ def _after_preposition(tokens: list[Token], phrase: Phrase | None) -> bool:
         and (len(following) == 1 or following[1].tag in grammar.BOUNDARY_TAGS)
     )
     return not verb_last
+
+
+def _bare_name(tokens: list[Token], phrase: Phrase) -> bool:
+    """Tell whether a subject of one noun without article is a name ("Tonini hat geantwortet").
+
+    German gives a singular noun an article; one without is a plural ("Experten warnen") or a
+    name, and a singular verb tells which.
+    """
+    if phrase.first != phrase.last or phrase.in_pp or phrase.oblique:
+        return False
+    if tokens[phrase.first].tag != NOUN_TAG:
+        return False
+    after = itertools.takewhile(
+        lambda t: t.tag not in grammar.BOUNDARY_TAGS, tokens[phrase.last + 1 :]
+    )
+    before = itertools.takewhile(
+        lambda t: t.tag not in grammar.BOUNDARY_TAGS, reversed(tokens[: phrase.first])
+    )
+    verb = next((t for t in itertools.chain(after, before) if t.tag in grammar.FINITE_TAGS), None)
+    return verb is not None and is_singular_verb(verb.word)
 
 
 def _as_quote(tokens: list[Token], span: Span) -> list[Token]:
