@@ -157,3 +157,19 @@ def test_quantified_phrase_is_no_one_a_pronoun_refers_back_to() -> None:
         "„Da bin ich stolz gewesen“, sagt er."
     )
     assert speakers(text) == ["Judy Lybke", "Judy Lybke"]
+
+
+def test_surname_the_tagger_reads_as_a_noun_is_who_the_next_quote_continues() -> None:
+    text = (
+        "„Wir spielen weiter“, sagte Murphy.\n"
+        "Tonini raucht die letzte Zigarette nur zur Hälfte. „Den Verein gab es schon vor mir.“"
+    )
+    assert speakers(text) == ["Murphy", "Tonini"]
+
+
+def test_noun_without_article_before_a_copula_is_a_predicate_not_a_speaker() -> None:
+    text = (
+        "Das Programm hat zehn Themen, erklärte Oliver Zille bei der Vorstellung. Hauptort des "
+        "Festivals ist Leipzig. „Ich freue mich auf vier Tage.“"
+    )
+    assert speakers(text) == ["Oliver Zille"]

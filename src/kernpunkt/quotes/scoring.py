@@ -73,6 +73,7 @@ MEMORY_SENTENCES = 2
 PREPOSITION_TAGS = frozenset({"APPR", "APPRART"})
 VERB_FRAME = "verb"
 NOUN_TAG = "NN"
+COPULA_LEMMAS = frozenset({"sein", "werden", "bleiben"})
 
 
 @dataclass
@@ -346,7 +347,11 @@ class Scorer:
                     return []
                 return [Candidate(named, WEIGHTS["memory"], "resolved", "memory", back)]
             speaker = speaker_for(self.text, (subject.start, subject.end), state, False)
-            if not _can_be_a_person(speaker) or speaker.name in state.places:
+            # a name the tagger reads as a noun when alone ("Tonini raucht"), or words that may
+            # name someone, not an unresolved pronoun
+            opening = self._opening(index - back)
+            person = _bare_name(opening, subject) or _can_be_a_person(speaker)
+            if not person or speaker.name in state.places:
                 return []
             score = WEIGHTS["memory"] + WEIGHTS["gap"] * (back - 1)
             if back == 1 and self._introduces(index - 1):
@@ -492,8 +497,8 @@ def _after_preposition(tokens: list[Token], phrase: Phrase | None) -> bool:
 def _bare_name(tokens: list[Token], phrase: Phrase) -> bool:
     """Tell whether a subject of one noun without article is a name ("Tonini hat geantwortet").
 
-    German gives a singular noun an article; one without is a plural ("Experten warnen") or a
-    name, and a singular verb tells which.
+    German gives a singular noun an article; one without is a plural ("Fans warnen"), a
+    predicate ("Ziel ist …") or a name, and a singular verb other than a copula tells which.
     """
     if phrase.first != phrase.last or phrase.in_pp or phrase.oblique:
         return False
@@ -506,7 +511,8 @@ def _bare_name(tokens: list[Token], phrase: Phrase) -> bool:
         lambda t: t.tag not in grammar.BOUNDARY_TAGS, reversed(tokens[: phrase.first])
     )
     verb = next((t for t in itertools.chain(after, before) if t.tag in grammar.FINITE_TAGS), None)
-    return verb is not None and is_singular_verb(verb.word)
+    # "Hauptort ist Leipzig", "Ziel sei es": a noun without article before a copula is a predicate
+    return verb is not None and is_singular_verb(verb.word) and verb.lemma not in COPULA_LEMMAS
 
 
 def _as_quote(tokens: list[Token], span: Span) -> list[Token]:
@@ -565,7 +571,11 @@ def _sentence_subject(tokens: list[Token], kinds: frozenset[str]) -> Phrase | No
     if not spans or spans[0][0] != 0 or spans[0][2]:
         return None
     first, end, _ = spans[0]
-    found = [p for p in grammar.phrases(tokens, first, end) if not (p.oblique or p.in_pp)]
+    found = [
+        replace(p, kind="person") if _bare_name(tokens, p) else p
+        for p in grammar.phrases(tokens, first, end)
+        if not (p.oblique or p.in_pp)
+    ]
     subject = next((p for p in found if p.kind in kinds), None)
     return None if subject is None or grammar.generic(tokens, subject) else subject
 
