@@ -669,3 +669,15 @@ def test_statement_without_an_owner_is_that_of_whom_the_sentence_before_was_abou
 def test_outlet_named_with_its_kind_after_the_speaker_is_whom_he_told() -> None:
     text = "„Wir bleiben nicht“, sagte Außenminister Jean Dubois der Zeitung „Le Parisien“."
     assert [quote.speaker for quote in find_quotes(text)] == ["Jean Dubois"]
+
+
+def test_plural_object_opening_the_clause_leaves_the_singular_verb_to_the_subject_after_it() -> (
+    None
+):
+    text = (
+        "Die von Russland erhobenen Vorwürfe hat das US-Medium „vehement bestritten“ und "
+        "fordert die „sofortige Freilassung“ des Reporters. Negative Folgen für die Kinder hält "
+        "das Gericht für „hinreichend plausibel“."
+    )
+    speakers = [quote.speaker for quote in find_quotes(text)]
+    assert speakers == ["das US-Medium", "das US-Medium", "das Gericht"]

@@ -52,6 +52,8 @@ from kernpunkt.quotes.lexicon import (
 )
 from kernpunkt.quotes.sentences import Sent, clause_start, word_tokens
 
+ADJECTIVE_TAG = "ADJ(A)"
+
 
 def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
     """Return the noun phrase (with appositions, without relative clauses) starting at `pos`."""
@@ -66,11 +68,17 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
     if tokens[0][2] in LOWER_PREPOSITIONS or tokens[0][2] in LOWER_STOPWORDS - DETERMINERS:
         return None
     head_end: int | None = None
+    # "Die von Russland erhobenen Vorwürfe": a prepositional phrase between the article and its
+    # noun, closed by a participle, names no head of its own
+    attribute = len(tokens) > 1 and tokens[0][2].lower() in DETERMINERS
+    attribute = attribute and tokens[1][2] in LOWER_PREPOSITIONS
     i = 0
     while i < len(tokens):
         _, end, word = tokens[i]
         following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
-        if word.lower() in DETERMINERS and (i == 0 or word.islower()):
+        if attribute and head_end is not None and word.islower() and is_adjective(word):
+            attribute, head_end = False, None
+        elif word.lower() in DETERMINERS and (i == 0 or word.islower()):
             if head_end is None and i > 0 and tokens[i - 1][2].lower() not in DETERMINERS | LINKS:
                 # "erschien ein Kommentar": no article follows the adjective of its own phrase.
                 return None
@@ -155,7 +163,7 @@ def _continues_phrase(
     # phrase between article and noun; after the noun, "empfiehlt allen" is the verb.
     if word.islower() and is_adjective(following):
         return True
-    return word in LOWER_PREPOSITIONS and first in DETERMINERS
+    return word in LOWER_PREPOSITIONS and first.lower() in DETERMINERS
 
 
 def _links_phrase(word: str, following: str) -> bool:
@@ -256,14 +264,31 @@ def is_plural(masked: str, phrase: tuple[int, int]) -> bool:
     """Tell whether a noun phrase is plural by its form ("die tibetischen Mönche").
 
     After "die", a nominative singular takes "-e" on its adjective ("die neue Ministerin"),
-    so "-en" marks a plural; some endings are plural on the noun itself ("Äußerungen").
+    so "-en" marks a plural ("Die von Russland erhobenen Vorwürfe"); without an article an
+    adjective's "-e" does ("Negative Folgen"); some endings are plural on the noun itself
+    ("Äußerungen"). The head is the first noun not inside a prepositional phrase.
     """
-    words = [word for _, _, word in word_tokens(masked, phrase[0], phrase[1])]
-    if len(words) < 2 or words[0].lower() != "die":
+    tokens = grammar.tag(masked, phrase[0], phrase[1])
+    head = next(
+        (
+            i
+            for i, t in enumerate(tokens)
+            if t.tag in grammar.NOUN_TAGS
+            and not (i and tokens[i - 1].tag in grammar.ATTACHING_TAGS)
+        ),
+        None,
+    )
+    if head is None:
         return False
-    if words[1][:1].islower() and words[1].endswith("en"):
+    if tokens[head].word.endswith(PLURAL_SUFFIXES):
         return True
-    return words[1].endswith(PLURAL_SUFFIXES)
+    before = [t.word for t in tokens[:head]]
+    if not before:
+        return False
+    if before[0].lower() == "die":
+        return any(word.islower() and word.endswith("en") for word in before[1:])
+    opening = tokens[0]
+    return opening.tag == ADJECTIVE_TAG and opening.word.lower().endswith("e")
 
 
 def is_singular_verb(word: str) -> bool:
@@ -447,7 +472,11 @@ def object_first_subject(masked: str, phrase: tuple[int, int], end: int) -> tupl
     verb = word_tokens(masked, phrase[1], end)[:1]
     if not verb or not verb[0][2][:1].islower() or verb[0][2] in LOWER_PREPOSITIONS:
         return None
-    if not is_abstract(head_noun([word for _, _, word in word_tokens(masked, *phrase)])):
+    # "Die erhobenen Vorwürfe hat das Medium …": a plural cannot be a singular verb's subject
+    disagrees = is_singular_verb(verb[0][2]) and is_plural(masked, phrase)
+    if not disagrees and not is_abstract(
+        head_noun([w for _, _, w in word_tokens(masked, *phrase)])
+    ):
         return None
     subject = after_verb(masked, verb[0][1], end)
     if subject is None:
@@ -457,7 +486,7 @@ def object_first_subject(masked: str, phrase: tuple[int, int], end: int) -> tupl
         return None
     if words[0].lower() in DETERMINERS:
         # "… stellte der SPD-Vorsitzende Franz Müntefering in Frage": a role, not a thing
-        return subject if any(ROLE_RE.search(word) for word in words) else None
+        return subject if disagrees or any(ROLE_RE.search(word) for word in words) else None
     return subject if all(is_capitalised(word) for word in words) else None
 
 
