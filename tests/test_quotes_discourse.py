@@ -173,3 +173,12 @@ def test_noun_without_article_before_a_copula_is_a_predicate_not_a_speaker() -> 
         "Festivals ist Leipzig. „Ich freue mich auf vier Tage.“"
     )
     assert speakers(text) == ["Oliver Zille"]
+
+
+def test_person_named_after_a_neuter_noun_is_still_he_or_she() -> None:
+    text = (
+        "Das syrische Flüchtlingskind Hussain Besou gibt sein Debüt. „Das war schwer“, sagt "
+        "Trainer Bernd Vökler. „Ich übe viel“, sagt Besou. Mit seiner Familie könne er nicht "
+        "mehr spielen: „Das ist langweilig“, sagt er und lacht."
+    )
+    assert speakers(text) == ["Bernd Vökler", "Hussain Besou", "Hussain Besou"]

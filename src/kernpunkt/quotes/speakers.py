@@ -53,6 +53,7 @@ from kernpunkt.quotes.sentences import Sent, word_tokens
 DESCRIPTION_WORDS = 3
 # What the subject of a reporting verb must be to speak: someone, not something.
 SPEAKING_KINDS = frozenset({"person", "body"})
+NEUTER = "n"
 # Letters a role word may differ by at its end ("Präsident"/"Präsidenten"), and the shortest core.
 ROLE_ENDING = 2
 ROLE_CORE = 4
@@ -105,9 +106,11 @@ def _role_gender(word: str, article: str) -> tuple[str | None, bool]:
     if FEMININE_AGENT_RE.search(word):
         return "f", False
     role = ROLE_RE.search(word) is not None
-    # "die Abgeordnete", "der Vorsitzende": a role made from an adjective takes the article's
+    # "die Abgeordnete", "der Vorsitzende": a role made from an adjective takes the article's;
+    # a neuter one tells nothing ("das Flüchtlingskind Hussain Besou" is "er")
     if article:
-        return ARTICLE_GENDERS.get(article.lower()), not role
+        gender = ARTICLE_GENDERS.get(article.lower())
+        return (None if gender == NEUTER else gender), not role
     return ("m" if role else None), False
 
 
@@ -515,7 +518,10 @@ def speaker_for(
         if named is not None and (unresolved or named[0] > state.last_mention(speaker, mention[0])):
             speaker = Speaker(words, named[1].name, named[1].gender)
     if speaker.name and speaker.mention not in PRONOUNS:
-        # "Ministerin Anna Weber …", later "Weber sagte": the name keeps its gender
+        # "Ministerin Anna Weber …", later "Weber sagte": the name keeps its gender; a person
+        # named after a neuter noun is "er" or "sie" ("das Flüchtlingskind Hussain Besou")
+        if speaker.gender == NEUTER and grammar.holds_name(speaker.name):
+            speaker.gender = "?"
         surname = speaker.name.split()[-1]
         if speaker.gender == "?":
             speaker.gender = state.genders.get(surname, "?")
