@@ -182,3 +182,22 @@ def test_person_named_after_a_neuter_noun_is_still_he_or_she() -> None:
         "mehr spielen: „Das ist langweilig“, sagt er und lacht."
     )
     assert speakers(text) == ["Bernd Vökler", "Hussain Besou", "Hussain Besou"]
+
+
+def test_quote_standing_as_a_heading_does_not_continue_the_speaker_before_it() -> None:
+    text = (
+        "„Die Streiks treffen uns hart“, sagt Pendlerin Katharina Wagner.\n"
+        "„Einigt euch schnell“\n"
+        "Die Tarifparteien verhandeln seit Wochen ohne Ergebnis."
+    )
+    assert speakers(text) == ["Katharina Wagner", None]
+
+
+def test_quote_standing_as_a_heading_takes_the_speaker_of_the_quote_repeating_it() -> None:
+    text = (
+        "„Die Streiks treffen uns hart“, sagt Pendlerin Katharina Wagner.\n"
+        "„Einigt euch schnell“\n"
+        "Die Tarifparteien verhandeln seit Wochen. Der Unternehmer Robert Weiss appelliert an "
+        "sie: „Einigt euch schnell, einigt euch vernünftig!“"
+    )
+    assert speakers(text) == ["Katharina Wagner", "Robert Weiss", "Robert Weiss"]

@@ -28,7 +28,10 @@ How it works, in four passes over the text, and a scorer:
     wording before it ("Parolen wie „…“"), a speech verb and comma right before it, or ", sagte
     X" after it. A quote standing alone takes the speaker of a next sentence that credits it ("„…“
     Das sagte X."); a quote with no speaker of its own continues the last speaker, or the named
-    person the previous sentence was about. A quote that ends a leading subordinate clause with
+    person the previous sentence was about; one standing as a heading (a line of its own with
+    no full stop) opens what follows, so it takes the speaker of the quote that repeats its
+    words or of the paragraph under it, never the last speaker. A quote that ends a leading
+    subordinate clause with
     its own speech verb ("Während A erklärte, …, „…“, räumte B ein") is that clause's speaker's.
     A quote in the content clause of a speech noun ("Auf den Vorwurf der X, es sei „…“,
     entgegnete Y") is the noun owner's; a wie-clause ("Wie X berichtet, …") yields to a speech
@@ -116,6 +119,9 @@ from kernpunkt.quotes.speakers import (
 
 __all__ = ["Analysis", "analyse", "attribute", "find_quotes"]
 
+# Words a heading needs before another quote repeating them gives it that quote's speaker.
+MIN_REPEATED_WORDS = 3
+
 
 @dataclass
 class Analysis:
@@ -161,6 +167,7 @@ def analyse(text: str, config: QuotesConfig | None = None) -> Analysis:
     state = State.of(masked)
     quotes: list[Quote] = []
     evidence: list[Evidence | None] = []
+    headings: list[bool] = []
     reported: list[tuple[int, int, str]] = []
     term_opens = {spans[i].open for i in terms}
     # the sentence before reported or quoted someone: a Konjunktiv II main clause goes on doing so
@@ -175,9 +182,10 @@ def analyse(text: str, config: QuotesConfig | None = None) -> Analysis:
             # opens with is who its pronouns after the quote refer to
             remember_subject(text, masked, sent, index, state)
         choices = _sentence_quotes(text, masked, sent, index, term_opens, state, scorer)
-        found = [quote for quote, _ in choices]
+        found = [quote for quote, _, _ in choices]
         quotes.extend(found)
-        evidence.extend(why for _, why in choices)
+        evidence.extend(why for _, why, _ in choices)
+        headings.extend(heading for _, _, heading in choices)
         own = None if found else sentence_speaker(text, sent, state)
         if own is None and not found:
             remember_subject(text, masked, sent, index, state)
@@ -191,7 +199,44 @@ def analyse(text: str, config: QuotesConfig | None = None) -> Analysis:
             state.last_sentence = index
             reported.append((sent.start, sent.end, speaker.name or speaker.mention or ""))
         reporting = reported_here or any(quote.speaker for quote in found)
+    _repeated_headings(quotes, evidence, headings)
     return Analysis(quotes, reported, evidence)
+
+
+def _repeated_headings(
+    quotes: list[Quote], evidence: list[Evidence | None], headings: list[bool]
+) -> None:
+    """Give a quote standing as a heading the speaker of the quote that repeats its words.
+
+    A section's heading quotes what someone says in it ("„Einigt euch schnell“" over "…, sein
+    Appell: „Einigt euch schnell, einigt euch vernünftig!“"); a heading no quote repeats keeps
+    what the scorer chose.
+    """
+    said = [
+        (i, _words(quote.text))
+        for i, quote in enumerate(quotes)
+        if not headings[i] and quote.speaker
+    ]
+    for i, quote in enumerate(quotes):
+        words = _words(quote.text)
+        if not headings[i] or len(words) < MIN_REPEATED_WORDS:
+            continue
+        source = next((j for j, other in said if _contains(other, words)), None)
+        if source is not None:
+            copy = quotes[source]
+            quote.speaker, quote.speaker_mention = copy.speaker, copy.speaker_mention
+            quote.attribution, quote.confidence = "resolved", copy.confidence
+            evidence[i] = evidence[source]
+
+
+def _words(text: str) -> list[str]:
+    """Return the lowercased words of a text, without punctuation."""
+    return [word.lower() for word in WORD_ONLY_RE.findall(text)]
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    """Tell whether `part` stands in `words` as a run of consecutive words."""
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def _main_konjunktiv_ii(masked: str, sent: Sent) -> str | None:
@@ -213,9 +258,10 @@ def _sentence_quotes(
     term_opens: set[int],
     state: State,
     scorer: Scorer,
-) -> list[tuple[Quote, Evidence | None]]:
-    """Decide which spans of one sentence are quotes, and attribute them, with the evidence."""
-    found: list[tuple[Quote, Evidence | None]] = []
+) -> list[tuple[Quote, Evidence | None, bool]]:
+    """Decide which spans of one sentence are quotes, and attribute them, with the evidence and
+    whether each stands as a heading."""
+    found: list[tuple[Quote, Evidence | None, bool]] = []
     frames = FrameIndex.of(sent.frames)
     for span in sent.spans:
         start, end = _strip_span(text, span)
@@ -240,7 +286,7 @@ def _sentence_quotes(
             attribution=choice.attribution,
             confidence=round(choice.confidence, 3),
         )
-        found.append((quote, choice.evidence))
+        found.append((quote, choice.evidence, scorer.stands_as_heading(span)))
         if choice.guess is not None:
             state.last = choice.guess
             state.last_sentence = index

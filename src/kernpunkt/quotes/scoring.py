@@ -25,6 +25,7 @@ from kernpunkt.quotes.lexicon import (
     DEMONSTRATIVE_SUBJECTS,
     NOMINATIVE_PRONOUNS,
     PRONOUNS,
+    SENTENCE_PUNCT,
     SPEAKER_PREPOSITIONS,
 )
 from kernpunkt.quotes.marks import Span
@@ -173,7 +174,10 @@ class Scorer:
         governing = _governing_subject(tokens, span, rule, cue)
         # only a quote that is a sentence of its own continues the person the text is about
         alone = sent.first_word >= span.open and sent.last_word <= span.close
-        memory = self._memory(index, state) if governing is None and cue is None and alone else []
+        # a quote standing as a heading opens what follows, not what the text was about
+        heading = cue is None and alone and self.stands_as_heading(span)
+        remembers = governing is None and cue is None and alone and not heading
+        memory = self._memory(index, state) if remembers else []
         interrupted = cue is None and alone and self._interrupts(index, rule, state)
         # sentences back to where the rules' speaker spoke last, or was last the subject
         since = state.subject_sentence if rule is state.subject else state.last_sentence
@@ -183,6 +187,8 @@ class Scorer:
             for f in sent.frames
         )
         ruled = self._rule(sent, span, rule, governing, tokens, interrupted, gap, verb)
+        if heading and ruled.source == "context":
+            ruled = Candidate(None, 0.0, "unclear")
         if ruled.attribution == "resolved" and rule is state.last:
             # a continued speaker: the further back they spoke, the less sure
             ruled.score += WEIGHTS["gap"] * max(gap - 1, 0)
@@ -366,15 +372,22 @@ class Scorer:
         named = [(name, gender) for at, name, gender in state.people if sent.start <= at < sent.end]
         return Speaker(named[-1][0], named[-1][0], named[-1][1]) if named else None
 
+    def _line_end(self, span: Span) -> int | None:
+        """Return where the line ends when a quote stands as a line of its own, else None."""
+        before = self.masked[self.masked.rfind("\n", 0, span.open) + 1 : span.open]
+        line_end = self.masked.find("\n", span.close)
+        if before.strip() or line_end < 0 or self.masked[span.close + 1 : line_end].strip():
+            return None
+        return line_end
+
     def _heading(self, span: Span, state: State) -> list[Candidate]:
         """Return the subject of the paragraph under a quote that stands as a line of its own.
 
         "„Das ist ein schwarzer Tag“ / Betriebsratschef X reagierte mit deutlichen Worten …":
         sure only when that paragraph's opening clause speaks (a speech verb by lemma).
         """
-        before = self.masked[self.masked.rfind("\n", 0, span.open) + 1 : span.open]
-        line_end = self.masked.find("\n", span.close)
-        if before.strip() or line_end < 0 or self.masked[span.close + 1 : line_end].strip():
+        line_end = self._line_end(span)
+        if line_end is None:
             return []
         start = len(self.masked) - len(self.masked[line_end:].lstrip())
         tokens = grammar.tag(self.masked, start, min(len(self.masked), start + self.window))
@@ -391,6 +404,15 @@ class Scorer:
         )
         score = WEIGHTS["heading"] + speaks * WEIGHTS["introduced"]
         return [Candidate(speaker, score, "resolved", "heading", 1)]
+
+    def stands_as_heading(self, span: Span) -> bool:
+        """Tell whether a quote is a line of its own with no full stop: a heading over a section.
+
+        A paragraph that is one quote ends its sentence („Wir haben alles versucht.“); a
+        heading does not („Einigt euch schnell“).
+        """
+        words = self.text[span.start : span.end].rstrip()
+        return self._line_end(span) is not None and words[-1:] not in SENTENCE_PUNCT
 
     def _kind(self, speaker: Speaker, sent: Sent, span: Span, tokens: list[Token]) -> str:
         """Return what the grammar reads a speaker as: in the sentence where it is named there.
