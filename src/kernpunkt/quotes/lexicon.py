@@ -126,9 +126,6 @@ LAUT = frozenset({"laut", "Laut"})
 # ("(Zitate aus der Klageschrift laut Spiegel)").
 CITATION_WORDS = frozenset({"Zitat", "Zitate", "Quelle"})
 NACH = frozenset({"nach", "Nach"})
-# Prepositions before a speaker: a source ("laut X", "nach Angaben von X", "X zufolge") or the
-# agent of a passive ("von X kritisiert", "seitens X", "durch X").
-SPEAKER_PREPOSITIONS = frozenset({"laut", "nach", "zufolge", "von", "vom", "seitens", "durch"})
 # Frames that name who passed words on ("laut X", "X zufolge").
 SOURCE_KINDS = frozenset({"laut", "zufolge"})
 # Frames that name the speaker of reported speech in their own sentence.
@@ -308,6 +305,13 @@ CLAUSE_CONTINUERS = PREFIELD_LINKS | OBJECT_PRONOUNS
 CONTENT_OPENERS = frozenset({"es", "dass", "ob", "wonach"})
 # Words that name a speech noun's owner after it: "der Vorwurf der Opposition", "von X".
 OWNER_PREPOSITIONS = frozenset({"von", "vom"})
+# Prepositions before a speaker: a source ("laut X", "nach Angaben von X", "X zufolge") or the
+# agent of a passive ("von X kritisiert", "seitens X", "durch X").
+SPEAKER_PREPOSITIONS = (
+    frozenset(word.lower() for word in LAUT | NACH)
+    | OWNER_PREPOSITIONS
+    | {ZUFOLGE, "seitens", "durch"}
+)
 OWNER_LINKS = GENITIVE_LINKS | OWNER_PREPOSITIONS
 # Particles of separable verbs that close a clause: "gab die Erklärung ab, dass …".
 VERB_PARTICLES = frozenset("vor an aus ab zu bei ein fest dar hin zurück mit".split())
