@@ -201,3 +201,11 @@ def test_quote_standing_as_a_heading_takes_the_speaker_of_the_quote_repeating_it
         "sie: „Einigt euch schnell, einigt euch vernünftig!“"
     )
     assert speakers(text) == ["Katharina Wagner", "Robert Weiss", "Robert Weiss"]
+
+
+def test_possessive_before_a_speech_noun_names_its_owner() -> None:
+    text = (
+        "Die Tarifparteien verhandeln seit Wochen. Auch der Unternehmer Robert Weiss hofft auf "
+        "ein Ende. Sein Appell an die Tarifparteien: „Einigt euch schnell!“"
+    )
+    assert speakers(text) == ["Robert Weiss"]

@@ -21,6 +21,7 @@ from kernpunkt.quotes.lexicon import (
     GENDERS,
     INDEFINITE_ARTICLES,
     INNER_PARTICLES,
+    LOWER_PREPOSITIONS,
     MAX_NAME_RUN,
     NACH_NOUNS,
     NAME_LINKS,
@@ -37,6 +38,7 @@ from kernpunkt.quotes.lexicon import (
     ROLE_PLACE_WORDS,
     ROLE_RE,
     SPACE_RE,
+    SPEECH_NOUNS,
     TIME_NOUNS,
     TITLE_WORDS,
     WINDOW,
@@ -272,9 +274,12 @@ def _bare_role(name: str) -> bool:
 
 
 def _view_owner(mention: str) -> str | None:
-    """Return the pronoun behind someone's view ("seiner Ansicht" is his), else None."""
+    """Return the pronoun behind someone's view or words ("seiner Ansicht", "Sein Appell an die
+    Parteien" are his), else None."""
     words = mention.split()
-    if len(words) != 2 or words[1] not in NACH_NOUNS:
+    if len(words) < 2 or words[1] not in NACH_NOUNS | SPEECH_NOUNS:
+        return None
+    if len(words) > 2 and words[2] not in LOWER_PREPOSITIONS:
         return None
     return POSSESSIVE_PRONOUNS.get(words[0].lower())
 
