@@ -12,16 +12,18 @@ A found quote matches a gold quote when it covers the same words at the same pla
 is right when it is one of the forms the text uses for the gold speaker (or ends in the gold
 speaker's last word), "unclear" when kernpunkt names nobody, and a different person otherwise.
 `--pages FILE --texts DIR` scores another set in the same format (texts named NAME.txt):
+`heldout-pages8.jsonl` (25 dpa wire items of 2017, 161 quotes) and `heldout-pages9.jsonl` (22
+tagesschau.de articles of 2025 and 4 dpa items of 2016, 368 quotes), blind and scored only at
+the start and the end of the round that used them as its held-out sets;
 `heldout-pages5.jsonl` (23 pages of n-tv, Bild, ZDF, Welt, SZ, tagesschau and Stern, 192
-quotes), `heldout-pages6.jsonl` (21 pages of eleven outlets, 130 quotes) and
+quotes), `heldout-pages6.jsonl` (21 pages of eleven outlets, 130 quotes),
 `heldout-pages7.jsonl` (21 ZEIT ONLINE articles of 2007 from its content system's test
-content, 135 quotes), all blind and scored only at the start and the end of the round that
-made them;
-`heldout-pages3.jsonl` (31 news pages, 218 quotes: blind, but scored so often that it has
-been looked at for development since that round, like the 18 web articles outside
-the repository), `heldout-pages4.jsonl` (11 older pages from fundus's history, only 4 true
+content, 135 quotes) and `heldout-pages3.jsonl` (31 news pages, 218 quotes), blind when made
+and looked at for development since the round after (like the 18 web articles outside the
+repository); `heldout-pages4.jsonl` (11 older pages from fundus's history, only 4 true
 quotes) and the development pages `dev-pages-{a,b,c,d}.jsonl`. The texts are built from the
-public test fixtures listed in `news-pages-sources.jsonl` and stay outside the repository.
+public test fixtures and data files listed in `news-pages-sources.jsonl` and stay outside the
+repository.
 
     python benchmarks/eval_quotes_pages.py [--show] [--pages FILE --texts DIR]
 """
