@@ -119,8 +119,10 @@ from kernpunkt.quotes.speakers import (
 
 __all__ = ["Analysis", "analyse", "attribute", "find_quotes"]
 
-# Words a heading needs before another quote repeating them gives it that quote's speaker.
+# Words a heading needs before another quote repeating them gives it that quote's speaker, and
+# how many quotes before and after it are searched.
 MIN_REPEATED_WORDS = 3
+REPEAT_REACH = 12
 
 
 @dataclass
@@ -212,16 +214,17 @@ def _repeated_headings(
     Appell: „Einigt euch schnell, einigt euch vernünftig!“"); a heading no quote repeats keeps
     what the scorer chose.
     """
-    said = [
-        (i, _words(quote.text))
-        for i, quote in enumerate(quotes)
-        if not headings[i] and quote.speaker
-    ]
     for i, quote in enumerate(quotes):
         words = _words(quote.text)
         if not headings[i] or len(words) < MIN_REPEATED_WORDS:
             continue
-        source = next((j for j, other in said if _contains(other, words)), None)
+        # the section's quotes, nearest first: a bounded search keeps the pass linear
+        near = sorted(
+            range(max(0, i - REPEAT_REACH), min(len(quotes), i + REPEAT_REACH + 1)),
+            key=lambda j: abs(j - i),
+        )
+        said = (j for j in near if not headings[j] and quotes[j].speaker)
+        source = next((j for j in said if _contains(_words(quotes[j].text), words)), None)
         if source is not None:
             copy = quotes[source]
             quote.speaker, quote.speaker_mention = copy.speaker, copy.speaker_mention
