@@ -91,7 +91,7 @@ from kernpunkt.quotes.lexicon import (
     WORD_ONLY_RE,
     is_konjunktiv_i,
 )
-from kernpunkt.quotes.marks import Span, mask, pair_marks
+from kernpunkt.quotes.marks import Span, inner_marks, mask, pair_marks
 from kernpunkt.quotes.phrases import clause_subject, in_circumstance_clause, passive_before
 from kernpunkt.quotes.scoring import Scorer
 from kernpunkt.quotes.sentences import Sent, konjunktiv_verb, split_sentences, word_tokens
@@ -191,7 +191,33 @@ def analyse(text: str, config: QuotesConfig | None = None) -> Analysis:
             state.last_sentence = index
             reported.append((sent.start, sent.end, speaker.name or speaker.mention or ""))
         reporting = reported_here or any(quote.speaker for quote in found)
-    return Analysis(quotes, reported, evidence)
+    return _with_inner_quotes(text, Analysis(quotes, reported, evidence), config)
+
+
+def _with_inner_quotes(text: str, analysis: Analysis, config: QuotesConfig) -> Analysis:
+    """Add the quotes inside each quote ("„Er sagte: ‚Nein.‘“"), found in its words alone.
+
+    Only a speaker named next to an inner quote is kept: a pronoun or an earlier sentence there
+    belongs to the outer speaker's story, which the words alone do not tell.
+    """
+    quotes: list[Quote] = []
+    evidence: list[Evidence | None] = []
+    for quote, why in zip(analysis.quotes, analysis.evidence, strict=True):
+        quotes.append(quote)
+        evidence.append(why)
+        words = inner_marks(quote.text)
+        inner = analyse(words, config) if words is not None else Analysis([], [])
+        for found, reason in zip(inner.quotes, inner.evidence, strict=True):
+            if found.kind != "direct":
+                continue  # "den Grundsatz ‚in dubio pro reo‘": the speaker's own term
+            found.start, found.end = found.start + quote.start, found.end + quote.start
+            found.text = text[found.start : found.end]
+            if found.attribution != "named":
+                found.speaker = found.speaker_mention = None
+                found.attribution = "unclear"
+            quotes.append(found)
+            evidence.append(reason)
+    return Analysis(quotes, analysis.reported, evidence)
 
 
 def _main_konjunktiv_ii(masked: str, sent: Sent) -> str | None:

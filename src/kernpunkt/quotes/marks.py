@@ -32,6 +32,15 @@ ALL_MARKS = '„“”»«"'
 
 MARK_RE = re.compile(r"[„“”»«\"]")
 
+# Single marks of a quote inside a quote, written as the double marks they stand for (same length).
+INNER_GUILLEMETS = str.maketrans("›‹", "»«")
+# Single marks that are no apostrophes ("Wenn’s", "d‘Ampezzo"): an English opener after no
+# letter, a closer before none.
+SINGLE_OPENER_RE = re.compile(r"(?<![^\W\d_])‘")
+SINGLE_CLOSER_RE = re.compile(r"[‘’](?![^\W\d_])")
+# A mark opening a line inside a quote reopens it for a new paragraph; it opens no inner quote.
+REOPENING_RE = re.compile(r"(?<=\n)[ \t]*[„»«“\"]")
+
 
 @dataclass
 class Span:
@@ -42,6 +51,20 @@ class Span:
     start: int
     end: int
     closed: bool = True
+
+
+def inner_marks(words: str) -> str | None:
+    """Return a quote's words with the single marks inside written double, or None without marks.
+
+    „Er sagte: ‚Nein.‘“ quotes someone inside the quote: its words read as a text of their own.
+    """
+    words = REOPENING_RE.sub(lambda match: " " * len(match.group()), words)
+    words = words.translate(INNER_GUILLEMETS)
+    if "‚" in words:
+        words = SINGLE_CLOSER_RE.sub("“", words.replace("‚", "„"))
+    elif SINGLE_OPENER_RE.search(words):
+        words = SINGLE_CLOSER_RE.sub("”", SINGLE_OPENER_RE.sub("“", words))
+    return words if MARK_RE.search(words) else None
 
 
 def _choose_style(text: str) -> str:

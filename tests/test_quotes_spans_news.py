@@ -1,0 +1,35 @@
+"""Tests for which marked stretches of news text are quotes (kernpunkt.quotes spans and marks)."""
+
+from __future__ import annotations
+
+from kernpunkt.document import Quote
+from kernpunkt.quotes import find_quotes
+from kernpunkt.quotes.marks import inner_marks
+
+
+def by_text(text: str) -> dict[str, Quote]:
+    """Return the quotes found in `text`, keyed by their words."""
+    return {quote.text: quote for quote in find_quotes(text)}
+
+
+def test_quote_inside_a_quote_is_found_with_its_own_speaker() -> None:
+    text = (
+        "„Am Abend kam der Nachbar. Karl Huber sagte: ‚Der Keller steht unter Wasser.‘ "
+        "Dann ging er wieder“, erzählt Petra Lang."
+    )
+    quotes = by_text(text)
+    inner = quotes["Der Keller steht unter Wasser."]
+    assert inner.speaker == "Karl Huber"
+    assert text[inner.start : inner.end] == inner.text
+    outer = next(quote for quote in quotes.values() if quote.text.startswith("Am Abend"))
+    assert outer.speaker == "Petra Lang"
+
+
+def test_term_inside_a_quote_stays_a_term() -> None:
+    words = "Wir halten uns an den Grundsatz ‚im Zweifel für den Angeklagten‘"
+    assert list(by_text(f"„{words}“, sagte die Richterin.")) == [words]
+
+
+def test_apostrophes_inside_a_quote_open_no_inner_quote() -> None:
+    assert inner_marks("Wenn’s regnet, bleiben wir bei McDonald’s") is None
+    assert inner_marks("Sie rief: ‚Geht’s noch?‘") == "Sie rief: „Geht’s noch?“"
