@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kernpunkt.document import Quote
 from kernpunkt.quotes import find_quotes
-from kernpunkt.quotes.marks import inner_marks
+from kernpunkt.quotes.marks import inner_marks, pair_marks
 
 
 def by_text(text: str) -> dict[str, Quote]:
@@ -33,3 +33,26 @@ def test_term_inside_a_quote_stays_a_term() -> None:
 def test_apostrophes_inside_a_quote_open_no_inner_quote() -> None:
     assert inner_marks("Wenn’s regnet, bleiben wir bei McDonald’s") is None
     assert inner_marks("Sie rief: ‚Geht’s noch?‘") == "Sie rief: „Geht’s noch?“"
+
+
+def marked(text: str) -> list[str]:
+    """Return the words of every span the marks of `text` pair into."""
+    return [text[span.start : span.end] for span in pair_marks(text)]
+
+
+def test_curly_closer_ends_a_straight_quote() -> None:
+    text = 'Sie sprach von „Verantwortung“ und warnte vor einer "Spaltung der Gesellschaft“. Gut.'
+    assert marked(text) == ["Verantwortung", "Spaltung der Gesellschaft"]
+
+
+def test_opening_mark_after_a_word_and_before_a_blank_closes() -> None:
+    text = "Der Bürgermeister sprach von einem „Tag der Trauer„ für die ganze Stadt."
+    assert marked(text) == ["Tag der Trauer"]
+
+
+def test_straight_quote_left_open_ends_where_the_next_sentence_opens_one() -> None:
+    text = (
+        'Er rede nur mit Leuten, "die auch zuhören wollen. "Wer mir droht, bekommt keine '
+        'Antwort." Das sagte Meier am Montag.'
+    )
+    assert marked(text) == ["die auch zuhören wollen.", "Wer mir droht, bekommt keine Antwort."]

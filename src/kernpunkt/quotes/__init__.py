@@ -87,6 +87,7 @@ from kernpunkt.quotes.lexicon import (
     KONJUNKTIV_II_FORMS,
     NAME_OWNERS,
     POSSESSIVES,
+    SENTENCE_PUNCT,
     SPEECH_NOUNS,
     WORD_ONLY_RE,
     is_konjunktiv_i,
@@ -208,8 +209,8 @@ def _with_inner_quotes(text: str, analysis: Analysis, config: QuotesConfig) -> A
         words = inner_marks(quote.text)
         inner = analyse(words, config) if words is not None else Analysis([], [])
         for found, reason in zip(inner.quotes, inner.evidence, strict=True):
-            if found.kind != "direct":
-                continue  # "den Grundsatz ‚in dubio pro reo‘": the speaker's own term
+            if not _stands_inside(found):
+                continue
             found.start, found.end = found.start + quote.start, found.end + quote.start
             found.text = text[found.start : found.end]
             if found.attribution != "named":
@@ -218,6 +219,17 @@ def _with_inner_quotes(text: str, analysis: Analysis, config: QuotesConfig) -> A
             quotes.append(found)
             evidence.append(reason)
     return Analysis(quotes, analysis.reported, evidence)
+
+
+def _stands_inside(quote: Quote) -> bool:
+    """Tell whether a quote found inside a quote is one: a sentence named or ended as such.
+
+    A phrase there is the speaker's own term ("den Grundsatz ‚in dubio pro reo‘"), and so are
+    words that end no sentence and have no speaker ("Viele sagen: ‚Endlich was los‘").
+    """
+    return quote.kind == "direct" and (
+        quote.attribution == "named" or quote.text[-1:] in SENTENCE_PUNCT
+    )
 
 
 def _main_konjunktiv_ii(masked: str, sent: Sent) -> str | None:

@@ -112,7 +112,14 @@ def pair_marks(text: str) -> list[Span]:
                 opened, _ = stack.pop()
                 spans.append(Span(opened, i, opened + 1, i))
             elif is_open:
+                if mark == STRAIGHT and stack and stack[-1][1] == STRAIGHT:
+                    _close_before(text, stack, i, spans)
                 stack.append((i, mark))
+            continue
+        if mark in openers and stack and stack[-1][1] == mark and _closes_word(text, i):
+            # „Tag der Schande„ für: an opener after a word and before a blank closes
+            opened, _ = stack.pop()
+            spans.append(Span(opened, i, opened + 1, i))
             continue
         if mark in openers:
             # A second opener of the same kind opens a quote inside the quote when its paragraph
@@ -122,7 +129,7 @@ def pair_marks(text: str) -> list[Span]:
                     continue
                 _close_unclosed(text, stack.pop()[0], i, spans)
             stack.append((i, mark))
-        elif mark in closers and stack and stack[-1][1] in openers:
+        elif mark in closers and stack and stack[-1][1] in openers + STRAIGHT:
             opened, _ = stack.pop()
             spans.append(Span(opened, i, opened + 1, i))
         elif style == "de" and mark == "“" and not stack and _straight_opens(text, i):
@@ -160,6 +167,24 @@ class _MarkCounts:
         opened = self.opened[last] - self.opened[first]
         closed = self.closed[last] - self.closed[first]
         return closed > opened
+
+
+def _closes_word(text: str, i: int) -> bool:
+    """Tell whether the mark at `i` stands after a word and before a blank or the end."""
+    after = text[i + 1 : i + 2]
+    return i > 0 and not text[i - 1].isspace() and (not after or after.isspace())
+
+
+def _close_before(text: str, stack: list[tuple[int, str]], i: int, spans: list[Span]) -> None:
+    """End an open straight quote before a new one at `i` when a sentence ended in between.
+
+    Straight quotes cannot nest: in '"Ich bin bereit. "Wenn …' the first was never closed.
+    """
+    stripped = text[stack[-1][0] + 1 : i].rstrip()
+    if stripped[-1:] in SENTENCE_PUNCT and stripped:
+        opened, _ = stack.pop()
+        end = opened + 1 + len(stripped)
+        spans.append(Span(opened, end, opened + 1, end, closed=False))
 
 
 def _reopens_paragraph(text: str, opened: int, i: int) -> bool:
