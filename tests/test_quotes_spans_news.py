@@ -12,6 +12,18 @@ def by_text(text: str) -> dict[str, Quote]:
     return {quote.text: quote for quote in find_quotes(text)}
 
 
+def only_quote(text: str) -> Quote:
+    """Return the single quote found in `text`."""
+    quotes = find_quotes(text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def marked(text: str) -> list[str]:
+    """Return the words of every span the marks of `text` pair into."""
+    return [text[span.start : span.end] for span in pair_marks(text)]
+
+
 def test_quote_inside_a_quote_is_found_with_its_own_speaker() -> None:
     text = (
         "„Am Abend kam der Nachbar. Karl Huber sagte: ‚Der Keller steht unter Wasser.‘ "
@@ -35,11 +47,6 @@ def test_apostrophes_inside_a_quote_open_no_inner_quote() -> None:
     assert inner_marks("Sie rief: ‚Geht’s noch?‘") == "Sie rief: „Geht’s noch?“"
 
 
-def marked(text: str) -> list[str]:
-    """Return the words of every span the marks of `text` pair into."""
-    return [text[span.start : span.end] for span in pair_marks(text)]
-
-
 def test_curly_closer_ends_a_straight_quote() -> None:
     text = 'Sie sprach von „Verantwortung“ und warnte vor einer "Spaltung der Gesellschaft“. Gut.'
     assert marked(text) == ["Verantwortung", "Spaltung der Gesellschaft"]
@@ -56,3 +63,19 @@ def test_straight_quote_left_open_ends_where_the_next_sentence_opens_one() -> No
         'Antwort." Das sagte Meier am Montag.'
     )
     assert marked(text) == ["die auch zuhören wollen.", "Wer mir droht, bekommt keine Antwort."]
+
+
+def test_paragraph_a_speech_verb_and_colon_announce_is_a_quote_without_marks() -> None:
+    text = (
+        "Die Ökonomin Jana Berger sagt dazu:\n"
+        "Die Preise werden im Herbst weiter steigen, vor allem bei Lebensmitteln.\n"
+        "Exportiert wurden vor allem:\nMaschinen\n"
+    )
+    quote = only_quote(text)
+    assert quote.text == "Die Preise werden im Herbst weiter steigen, vor allem bei Lebensmitteln."
+    assert quote.speaker == "Jana Berger"
+
+
+def test_paragraph_after_a_colon_without_a_speech_verb_is_no_quote() -> None:
+    text = "Das Wichtigste in Kürze:\nDie Fähre fährt ab Montag wieder nach Plan.\n"
+    assert find_quotes(text) == []

@@ -1,7 +1,7 @@
 """Pair quotation marks into spans, in the document's style, and mask what they quote.
 
-Handles the quotation style, straight quotes, quotes inside quotes, quotes left unclosed and
-quotes that reopen on each new paragraph.
+Handles the quotation style, straight quotes, quotes inside quotes, quotes left unclosed,
+quotes that reopen on each new paragraph and quotes set off as a paragraph without marks.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kernpunkt.quotes.lexicon import SENTENCE_PUNCT
+from kernpunkt.quotes.lexicon import SENTENCE_PUNCT, WORD_ONLY_RE, is_speech_verb
 
 # Per style: opening marks and the marks that close them. Straight quotes are ambiguous and are
 # resolved from their neighbours; every style also accepts them as a secondary style.
@@ -31,6 +31,11 @@ ALL_MARKS = '„“”»«"'
 
 
 MARK_RE = re.compile(r"[„“”»«\"]")
+
+# A line ending in a colon and the line right after it ("Meier sagt:\nWir …").
+ANNOUNCED_LINE_RE = re.compile(r"^([^\n]*):[ \t]*(\n)[ \t]*([^\n]*[^\s])", re.MULTILINE)
+# The last sentence of a line: what follows its last sentence end.
+LAST_SENTENCE_RE = re.compile(r"(?:^|[.!?]\s)([^.!?]*)$")
 
 # Single marks of a quote inside a quote, written as the double marks they stand for (same length).
 INNER_GUILLEMETS = str.maketrans("›‹", "»«")
@@ -140,7 +145,31 @@ def pair_marks(text: str) -> list[Span]:
     for opened, _ in stack:
         _close_unclosed(text, opened, len(text), spans)
     spans.sort(key=lambda span: span.open)
-    return _drop_nested(spans)
+    spans = _drop_nested(spans)
+    spans += _announced_paragraphs(text, spans)
+    spans.sort(key=lambda span: span.open)
+    return spans
+
+
+def _announced_paragraphs(text: str, spans: list[Span]) -> list[Span]:
+    """Return the paragraphs a speech verb and colon announce, quoted without marks.
+
+    "Meier sagt:\nWir bleiben.\n": a quotation set off as its own paragraph (a block quote) lost
+    its marks with the page's layout. The paragraph must be sentences, with no marks of its own.
+    """
+    found: list[Span] = []
+    for match in ANNOUNCED_LINE_RE.finditer(text):
+        words = match.group(3)
+        if words[-1] not in SENTENCE_PUNCT or MARK_RE.search(words):
+            continue
+        sentence = LAST_SENTENCE_RE.search(match.group(1))
+        clause = WORD_ONLY_RE.findall(sentence.group(1)) if sentence else []
+        open_, end = match.start(2), match.end(3)
+        inside = any(span.open <= open_ < span.close for span in spans)
+        if inside or not any(is_speech_verb(word) for word in clause):
+            continue
+        found.append(Span(open_, end, match.start(3), end, closed=False))
+    return found
 
 
 class _MarkCounts:
