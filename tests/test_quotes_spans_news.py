@@ -79,3 +79,13 @@ def test_paragraph_a_speech_verb_and_colon_announce_is_a_quote_without_marks() -
 def test_paragraph_after_a_colon_without_a_speech_verb_is_no_quote() -> None:
     text = "Das Wichtigste in Kürze:\nDie Fähre fährt ab Montag wieder nach Plan.\n"
     assert find_quotes(text) == []
+
+
+def test_noun_after_speech_verb_and_vom_is_wording() -> None:
+    quote = only_quote("Die Ministerin spricht vom „Ende der Geduld“ in der Koalition.")
+    assert quote.text == "Ende der Geduld"
+
+
+def test_noun_before_particle_vor_and_a_next_verb_is_wording() -> None:
+    text = "Der Minister warf der Opposition „Wortbruch“ vor und verließ den Saal."
+    assert only_quote(text).text == "Wortbruch"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kernpunkt.document import QuoteKind
+from kernpunkt.quotes import grammar
 from kernpunkt.quotes.lexicon import (
     ABBREVIATION_AFTER_RE,
     CLAUSE_TAIL_RE,
@@ -13,6 +14,7 @@ from kernpunkt.quotes.lexicon import (
     DIRECT_MIN_WORDS,
     DOMAIN_RE,
     EXAMPLE_WORDS,
+    FIELD_EXTERNAL,
     HEISST_ES_RE,
     INNER_SENTENCE_RE,
     KNOWN_AS_AFTER_RE,
@@ -43,6 +45,8 @@ from kernpunkt.quotes.sentences import Sent
 
 # Words of a line naming someone before a colon ("Trainer Jens Kahl:"); one is a label.
 NAME_LINE_WORDS = 2
+# Words between a speech verb and what it quotes as its topic ("sprach vom „Verrat“").
+SPEECH_OF = frozenset({"von", "vom"})
 
 
 def is_name_like(words: str) -> bool:
@@ -87,7 +91,7 @@ def is_term(text: str, span: Span, name_like: bool) -> bool:
         text, span.close + 1
     ):
         return True
-    if previous == "von" and len(words) > 1 and is_speech_verb(words[-2]):
+    if previous in SPEECH_OF and len(words) > 1 and is_speech_verb(words[-2]):
         return False
     if _announced(before):
         return False
@@ -186,8 +190,23 @@ def _closing_verb(text: str, span: Span) -> bool:
     if match is None or match.group(1) not in CLOSING_CONTENT_VERBS:
         return False
     following = text[match.end(1) :].lstrip()[:1]
-    # "vor" alone is also a preposition ("„Larry“ vor dem Landfall"): a particle ends the clause
-    return match.group(1) != "vor" or not following or following in ".,;:!?"
+    # "vor" alone is also a preposition ("„Larry“ vor dem Landfall"): a particle ends the clause,
+    # before punctuation or a conjunction that opens the next verb ("„X“ vor und sprach")
+    return (
+        match.group(1) != "vor"
+        or not following
+        or following in ".,;:!?"
+        or _next_verb(text, match.end(1))
+    )
+
+
+def _next_verb(text: str, position: int) -> bool:
+    """Tell whether a conjunction and a verb come next ("und sprach"), not "und nach"."""
+    conjunction = NEXT_WORD_RE.match(text, position)
+    if conjunction is None or conjunction.group(1) not in FIELD_EXTERNAL:
+        return False
+    verb = NEXT_WORD_RE.match(text, conjunction.end(1))
+    return verb is not None and grammar.word_lemma(verb.group(1)) is not None
 
 
 def _speech_follows(text: str, span: Span) -> bool:
