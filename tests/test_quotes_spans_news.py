@@ -89,3 +89,11 @@ def test_noun_after_speech_verb_and_vom_is_wording() -> None:
 def test_noun_before_particle_vor_and_a_next_verb_is_wording() -> None:
     text = "Der Minister warf der Opposition „Wortbruch“ vor und verließ den Saal."
     assert only_quote(text).text == "Wortbruch"
+
+
+def test_guillemets_point_the_way_their_openers_do_when_a_closer_comes_first() -> None:
+    text = (
+        "Ich bleibe hier.« Das sagte Anna Roth am Montag.\n"
+        "Ihr Bruder Paul Roth rief: »Nein, niemals!« Dann ging er."
+    )
+    assert "Nein, niemals!" in marked(text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,6 +32,7 @@ ALL_MARKS = '„“”»«"'
 
 
 MARK_RE = re.compile(r"[„“”»«\"]")
+GUILLEMET_OPENS_RE = re.compile(r"[»«](?=[^\W_])")
 
 # A line ending in a colon and the line right after it ("Meier sagt:\nWir …").
 ANNOUNCED_LINE_RE = re.compile(r"^([^\n]*):[ \t]*(\n)[ \t]*([^\n]*[^\s])", re.MULTILINE)
@@ -78,6 +80,11 @@ def _choose_style(text: str) -> str:
     if counts["„"]:
         return "de"
     if counts["»"] or counts["«"]:
+        # an opening guillemet stands before a word, whichever way the style points; a closer
+        # left over from a quote that lost its opener can come first
+        opening = Counter(match.group() for match in GUILLEMET_OPENS_RE.finditer(text))
+        if opening["»"] != opening["«"]:
+            return "guillemets_de" if opening["»"] > opening["«"] else "guillemets_ch"
         first_right = text.find("»")
         first_left = text.find("«")
         if first_left == -1 or (first_right != -1 and first_right < first_left):
