@@ -97,3 +97,12 @@ def test_guillemets_point_the_way_their_openers_do_when_a_closer_comes_first() -
         "Ihr Bruder Paul Roth rief: »Nein, niemals!« Dann ging er."
     )
     assert "Nein, niemals!" in marked(text)
+
+
+def test_three_lowercase_german_words_are_wording_without_a_frame() -> None:
+    text = "Tarifstreit: Verhandlungen „noch lange nicht“ am Ende\nDie Gewerkschaft prüft weiter."
+    assert only_quote(text).text == "noch lange nicht"
+
+
+def test_three_lowercase_foreign_words_stay_a_term() -> None:
+    assert find_quotes("Sie schloss ihr Studium mit „summa cum laude“ ab.") == []

@@ -45,6 +45,8 @@ from kernpunkt.quotes.sentences import Sent
 
 # Words of a line naming someone before a colon ("Trainer Jens Kahl:"); one is a label.
 NAME_LINE_WORDS = 2
+# Words of a lowercase phrase that is wording if the tagger reads no name in it.
+SHORT_PHRASE_WORDS = 3
 # Words between a speech verb and what it quotes as its topic ("sprach vom „Verrat“").
 SPEECH_OF = frozenset({"von", "vom"})
 
@@ -261,6 +263,16 @@ def reads_as_speech(words: str) -> bool:
 
 
 def is_phrase_quote(words: str) -> bool:
-    """Tell whether quoted words are a lowercase phrase of several words: wording, not a term."""
+    """Tell whether quoted words are a lowercase phrase of several words: wording, not a term.
+
+    A short one must read as German common words: a name or foreign words written lowercase
+    are a term ("„summa cum laude“", "„con energy ag“").
+    """
     stripped = words.strip()
-    return stripped[:1].islower() and len(stripped.split()) >= PHRASE_MIN_WORDS
+    count = len(stripped.split())
+    if not stripped[:1].islower() or count < SHORT_PHRASE_WORDS:
+        return False
+    if count >= PHRASE_MIN_WORDS:
+        return True
+    tokens = grammar.tag(stripped, 0, len(stripped))
+    return not any(token.tag in grammar.NAME_TAGS for token in tokens)
