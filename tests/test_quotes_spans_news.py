@@ -106,3 +106,8 @@ def test_three_lowercase_german_words_are_wording_without_a_frame() -> None:
 
 def test_three_lowercase_foreign_words_stay_a_term() -> None:
     assert find_quotes("Sie schloss ihr Studium mit „summa cum laude“ ab.") == []
+
+
+def test_opener_inside_the_first_sentence_of_a_quote_keeps_the_quote_open() -> None:
+    text = "Der Präsident sagte: „Das wird nach „freiem Ermessen entschieden. Niemand weiß mehr.“"
+    assert marked(text) == ["Das wird nach „freiem Ermessen entschieden. Niemand weiß mehr."]

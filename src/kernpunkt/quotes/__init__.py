@@ -155,6 +155,11 @@ def analyse(text: str, config: QuotesConfig | None = None) -> Analysis:
     config = config or QuotesConfig()
     if not isinstance(text, str) or not text.strip():
         return Analysis([], [])
+    return _with_inner_quotes(text, _analyse_level(text, config), config)
+
+
+def _analyse_level(text: str, config: QuotesConfig) -> Analysis:
+    """Find the quotes of one level: those inside quotes come from `_with_inner_quotes`."""
     spans = pair_marks(text)
     name_like = [is_name_like(text[span.start : span.end]) for span in spans]
     terms = {i for i, span in enumerate(spans) if is_term(text, span, name_like[i])}
@@ -192,11 +197,13 @@ def analyse(text: str, config: QuotesConfig | None = None) -> Analysis:
             state.last_sentence = index
             reported.append((sent.start, sent.end, speaker.name or speaker.mention or ""))
         reporting = reported_here or any(quote.speaker for quote in found)
-    return _with_inner_quotes(text, Analysis(quotes, reported, evidence), config)
+    return Analysis(quotes, reported, evidence)
 
 
 def _with_inner_quotes(text: str, analysis: Analysis, config: QuotesConfig) -> Analysis:
     """Add the quotes inside each quote ("„Er sagte: ‚Nein.‘“"), found in its words alone.
+
+    One level deep: a quote inside a quote inside a quote is its speaker's to tell.
 
     Only a speaker named next to an inner quote is kept: a pronoun or an earlier sentence there
     belongs to the outer speaker's story, which the words alone do not tell.
@@ -207,7 +214,7 @@ def _with_inner_quotes(text: str, analysis: Analysis, config: QuotesConfig) -> A
         quotes.append(quote)
         evidence.append(why)
         words = inner_marks(quote.text)
-        inner = analyse(words, config) if words is not None else Analysis([], [])
+        inner = _analyse_level(words, config) if words is not None else Analysis([], [])
         for found, reason in zip(inner.quotes, inner.evidence, strict=True):
             if not _stands_inside(found):
                 continue

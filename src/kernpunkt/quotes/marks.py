@@ -137,7 +137,9 @@ def pair_marks(text: str) -> list[Span]:
             # A second opener of the same kind opens a quote inside the quote when its paragraph
             # holds closers for both; otherwise the first one was never closed.
             if stack and stack[-1][1] == mark and not marks.nests(i):
-                if _reopens_paragraph(text, stack[-1][0], i):
+                if _reopens_paragraph(text, stack[-1][0], i) or _mid_sentence(
+                    text, stack[-1][0], i
+                ):
                     continue
                 _close_unclosed(text, stack.pop()[0], i, spans)
             stack.append((i, mark))
@@ -221,6 +223,16 @@ def _close_before(text: str, stack: list[tuple[int, str]], i: int, spans: list[S
         opened, _ = stack.pop()
         end = opened + 1 + len(stripped)
         spans.append(Span(opened, end, opened + 1, end, closed=False))
+
+
+def _mid_sentence(text: str, opened: int, i: int) -> bool:
+    """Tell whether the opener at `i` stands inside the first sentence of a quote on its line.
+
+    „Das wird nach „freiem Ermessen entschieden.“: the inner quote lost its closer, the outer
+    one goes on; a quote that ended a sentence before the opener was never closed.
+    """
+    words = text[opened + 1 : i]
+    return "\n" not in words and not any(mark in words for mark in SENTENCE_PUNCT)
 
 
 def _reopens_paragraph(text: str, opened: int, i: int) -> bool:
