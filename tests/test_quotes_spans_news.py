@@ -111,3 +111,8 @@ def test_three_lowercase_foreign_words_stay_a_term() -> None:
 def test_opener_inside_the_first_sentence_of_a_quote_keeps_the_quote_open() -> None:
     text = "Der Präsident sagte: „Das wird nach „freiem Ermessen entschieden. Niemand weiß mehr.“"
     assert marked(text) == ["Das wird nach „freiem Ermessen entschieden. Niemand weiß mehr."]
+
+
+def test_quote_inside_a_quote_with_a_speech_verb_after_it_is_found() -> None:
+    text = "„Sie waren nett. ‚Hab keine Angst‘, sagten sie. Dann gingen wir“, erzählt Anna Berg."
+    assert "Hab keine Angst" in by_text(text)

@@ -229,13 +229,14 @@ def _with_inner_quotes(text: str, analysis: Analysis, config: QuotesConfig) -> A
 
 
 def _stands_inside(quote: Quote) -> bool:
-    """Tell whether a quote found inside a quote is one: a sentence named or ended as such.
+    """Tell whether a quote found inside a quote is one: a sentence spoken, named or ended.
 
     A phrase there is the speaker's own term ("den Grundsatz ‚in dubio pro reo‘"), and so are
-    words that end no sentence and have no speaker ("Viele sagen: ‚Endlich was los‘").
+    words that end no sentence with no speaker or speech verb ("Viele sagen: ‚Endlich was los‘").
     """
+    spoken = quote.cue is not None and quote.cue[:1].isalpha()
     return quote.kind == "direct" and (
-        quote.attribution == "named" or quote.text[-1:] in SENTENCE_PUNCT
+        quote.attribution == "named" or spoken or quote.text[-1:] in SENTENCE_PUNCT
     )
 
 
