@@ -116,3 +116,7 @@ def test_opener_inside_the_first_sentence_of_a_quote_keeps_the_quote_open() -> N
 def test_quote_inside_a_quote_with_a_speech_verb_after_it_is_found() -> None:
     text = "„Sie waren nett. ‚Hab keine Angst‘, sagten sie. Dann gingen wir“, erzählt Anna Berg."
     assert "Hab keine Angst" in by_text(text)
+
+
+def test_noun_for_a_word_before_a_single_quoted_noun_mentions_it() -> None:
+    assert find_quotes("Im Interview mit ihr fällt immer wieder das Wort „Geduld“.") == []

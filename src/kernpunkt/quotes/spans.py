@@ -81,7 +81,10 @@ def is_term(text: str, span: Span, name_like: bool) -> bool:
     if previous in TERM_MARKERS:
         return True
     if _introduces_wording(words):
-        return False
+        # "das Wort „Märtyrer“": a noun for wording right before a single noun mentions it;
+        # "dieses Schreiben „irritiert“ zur Kenntnis genommen" still quotes
+        single = text[span.start : span.end].split()
+        return previous in WORDING_NOUNS and len(single) == 1 and single[0][:1].isupper()
     # "das Magazin „Stern“" names; "nannte das Projekt „dringend nötig“" quotes.
     if TERM_NOUN_RE.search(previous) and text[span.start : span.end].lstrip()[:1].isupper():
         return True
