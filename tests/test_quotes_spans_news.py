@@ -120,3 +120,7 @@ def test_quote_inside_a_quote_with_a_speech_verb_after_it_is_found() -> None:
 
 def test_noun_for_a_word_before_a_single_quoted_noun_mentions_it() -> None:
     assert find_quotes("Im Interview mit ihr fällt immer wieder das Wort „Geduld“.") == []
+
+
+def test_headline_topic_before_a_colon_names_no_speaker_of_a_quoted_name() -> None:
+    assert find_quotes("Schnellere Vermittlung: „Job-Lotse“ hilft Arbeitslosen im Kreis") == []

@@ -146,8 +146,14 @@ def _announced(before: str) -> bool:
         len(clause) >= NAME_LINE_WORDS
         and clause[0].lower() not in DETERMINERS
         and all(is_capitalised(word) for word in clause)
+        and _names_someone(" ".join(clause))
     )
     return named_line or any(is_speech_verb(word) for word in clause)
+
+
+def _names_someone(words: str) -> bool:
+    """Tell whether the tagger reads a name in words ("Trainer Jens Kahl", not "Neue Regeln")."""
+    return any(token.tag in grammar.NAME_TAGS for token in grammar.tag(words, 0, len(words)))
 
 
 def _introduces_wording(words: list[str]) -> bool:
