@@ -90,11 +90,12 @@ from kernpunkt.quotes.lexicon import (
     KONJUNKTIV_II_FORMS,
     NAME_OWNERS,
     POSSESSIVES,
+    SENTENCE_PUNCT,
     SPEECH_NOUNS,
     WORD_ONLY_RE,
     is_konjunktiv_i,
 )
-from kernpunkt.quotes.marks import Span, mask, pair_marks
+from kernpunkt.quotes.marks import Span, inner_marks, mask, pair_marks
 from kernpunkt.quotes.phrases import clause_subject, in_circumstance_clause, passive_before
 from kernpunkt.quotes.scoring import Scorer
 from kernpunkt.quotes.sentences import Sent, konjunktiv_verb, split_sentences, word_tokens
@@ -162,6 +163,11 @@ def analyse(text: str, config: QuotesConfig | None = None) -> Analysis:
     config = config or QuotesConfig()
     if not isinstance(text, str) or not text.strip():
         return Analysis([], [])
+    return _with_inner_quotes(text, _analyse_level(text, config), config)
+
+
+def _analyse_level(text: str, config: QuotesConfig) -> Analysis:
+    """Find the quotes of one level: those inside quotes come from `_with_inner_quotes`."""
     spans = pair_marks(text)
     name_like = [is_name_like(text[span.start : span.end]) for span in spans]
     terms = {i for i, span in enumerate(spans) if is_term(text, span, name_like[i])}
@@ -240,6 +246,46 @@ def _words(text: str) -> list[str]:
 def _contains(words: list[str], part: list[str]) -> bool:
     """Tell whether `part` stands in `words` as a run of consecutive words."""
     return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
+def _with_inner_quotes(text: str, analysis: Analysis, config: QuotesConfig) -> Analysis:
+    """Add the quotes inside each quote ("„Er sagte: ‚Nein.‘“"), found in its words alone.
+
+    One level deep: a quote inside a quote inside a quote is its speaker's to tell.
+
+    Only a speaker named next to an inner quote is kept: a pronoun or an earlier sentence there
+    belongs to the outer speaker's story, which the words alone do not tell.
+    """
+    quotes: list[Quote] = []
+    evidence: list[Evidence | None] = []
+    for quote, why in zip(analysis.quotes, analysis.evidence, strict=True):
+        quotes.append(quote)
+        evidence.append(why)
+        words = inner_marks(quote.text)
+        inner = _analyse_level(words, config) if words is not None else Analysis([], [])
+        for found, reason in zip(inner.quotes, inner.evidence, strict=True):
+            if not _stands_inside(found):
+                continue
+            found.start, found.end = found.start + quote.start, found.end + quote.start
+            found.text = text[found.start : found.end]
+            if found.attribution != "named":
+                found.speaker = found.speaker_mention = None
+                found.attribution = "unclear"
+            quotes.append(found)
+            evidence.append(reason)
+    return Analysis(quotes, analysis.reported, evidence)
+
+
+def _stands_inside(quote: Quote) -> bool:
+    """Tell whether a quote found inside a quote is one: a sentence spoken, named or ended.
+
+    A phrase there is the speaker's own term ("den Grundsatz ‚in dubio pro reo‘"), and so are
+    words that end no sentence with no speaker or speech verb ("Viele sagen: ‚Endlich was los‘").
+    """
+    spoken = quote.cue is not None and quote.cue[:1].isalpha()
+    return quote.kind == "direct" and (
+        quote.attribution == "named" or spoken or quote.text[-1:] in SENTENCE_PUNCT
+    )
 
 
 def _main_konjunktiv_ii(masked: str, sent: Sent) -> str | None:

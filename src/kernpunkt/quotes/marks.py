@@ -1,17 +1,18 @@
 """Pair quotation marks into spans, in the document's style, and mask what they quote.
 
-Handles the quotation style, straight quotes, quotes inside quotes, quotes left unclosed and
-quotes that reopen on each new paragraph.
+Handles the quotation style, straight quotes, quotes inside quotes, quotes left unclosed,
+quotes that reopen on each new paragraph and quotes set off as a paragraph without marks.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kernpunkt.quotes.lexicon import SENTENCE_PUNCT
+from kernpunkt.quotes.lexicon import SENTENCE_PUNCT, WORD_ONLY_RE, is_speech_verb
 
 # Per style: opening marks and the marks that close them. Straight quotes are ambiguous and are
 # resolved from their neighbours; every style also accepts them as a secondary style.
@@ -31,6 +32,21 @@ ALL_MARKS = '„“”»«"'
 
 
 MARK_RE = re.compile(r"[„“”»«\"]")
+GUILLEMET_OPENS_RE = re.compile(r"[»«](?=[^\W_])")
+
+# A line ending in a colon and the line right after it ("Meier sagt:\nWir …").
+ANNOUNCED_LINE_RE = re.compile(r"^([^\n]*):[ \t]*(\n)[ \t]*([^\n]*[^\s])", re.MULTILINE)
+# The last sentence of a line: what follows its last sentence end.
+LAST_SENTENCE_RE = re.compile(r"(?:^|[.!?]\s)([^.!?]*)$")
+
+# Single marks of a quote inside a quote, written as the double marks they stand for (same length).
+INNER_GUILLEMETS = str.maketrans("›‹", "»«")
+# Single marks that are no apostrophes ("Wenn’s", "d‘Ampezzo"): an English opener after no
+# letter, a closer before none.
+SINGLE_OPENER_RE = re.compile(r"(?<![^\W\d_])‘")
+SINGLE_CLOSER_RE = re.compile(r"[‘’](?![^\W\d_])")
+# A mark opening a line inside a quote reopens it for a new paragraph; it opens no inner quote.
+REOPENING_RE = re.compile(r"(?<=\n)[ \t]*[„»«“\"]")
 
 
 @dataclass
@@ -44,12 +60,31 @@ class Span:
     closed: bool = True
 
 
+def inner_marks(words: str) -> str | None:
+    """Return a quote's words with the single marks inside written double, or None without marks.
+
+    „Er sagte: ‚Nein.‘“ quotes someone inside the quote: its words read as a text of their own.
+    """
+    words = REOPENING_RE.sub(lambda match: " " * len(match.group()), words)
+    words = words.translate(INNER_GUILLEMETS)
+    if "‚" in words:
+        words = SINGLE_CLOSER_RE.sub("“", words.replace("‚", "„"))
+    elif SINGLE_OPENER_RE.search(words):
+        words = SINGLE_CLOSER_RE.sub("”", SINGLE_OPENER_RE.sub("“", words))
+    return words if MARK_RE.search(words) else None
+
+
 def _choose_style(text: str) -> str:
     """Return the document's main quotation style from the marks it uses."""
     counts = {mark: text.count(mark) for mark in ALL_MARKS}
     if counts["„"]:
         return "de"
     if counts["»"] or counts["«"]:
+        # an opening guillemet stands before a word, whichever way the style points; a closer
+        # left over from a quote that lost its opener can come first
+        opening = Counter(match.group() for match in GUILLEMET_OPENS_RE.finditer(text))
+        if opening["»"] != opening["«"]:
+            return "guillemets_de" if opening["»"] > opening["«"] else "guillemets_ch"
         first_right = text.find("»")
         first_left = text.find("«")
         if first_left == -1 or (first_right != -1 and first_right < first_left):
@@ -89,17 +124,26 @@ def pair_marks(text: str) -> list[Span]:
                 opened, _ = stack.pop()
                 spans.append(Span(opened, i, opened + 1, i))
             elif is_open:
+                if mark == STRAIGHT and stack and stack[-1][1] == STRAIGHT:
+                    _close_before(text, stack, i, spans)
                 stack.append((i, mark))
+            continue
+        if mark in openers and stack and stack[-1][1] == mark and _closes_word(text, i):
+            # „Tag der Schande„ für: an opener after a word and before a blank closes
+            opened, _ = stack.pop()
+            spans.append(Span(opened, i, opened + 1, i))
             continue
         if mark in openers:
             # A second opener of the same kind opens a quote inside the quote when its paragraph
             # holds closers for both; otherwise the first one was never closed.
             if stack and stack[-1][1] == mark and not marks.nests(i):
-                if _reopens_paragraph(text, stack[-1][0], i):
+                if _reopens_paragraph(text, stack[-1][0], i) or _mid_sentence(
+                    text, stack[-1][0], i
+                ):
                     continue
                 _close_unclosed(text, stack.pop()[0], i, spans)
             stack.append((i, mark))
-        elif mark in closers and stack and stack[-1][1] in openers:
+        elif mark in closers and stack and stack[-1][1] in openers + STRAIGHT:
             opened, _ = stack.pop()
             spans.append(Span(opened, i, opened + 1, i))
         elif style == "de" and mark == "“" and not stack and _straight_opens(text, i):
@@ -110,7 +154,31 @@ def pair_marks(text: str) -> list[Span]:
     for opened, _ in stack:
         _close_unclosed(text, opened, len(text), spans)
     spans.sort(key=lambda span: span.open)
-    return _drop_nested(spans)
+    spans = _drop_nested(spans)
+    spans += _announced_paragraphs(text, spans)
+    spans.sort(key=lambda span: span.open)
+    return spans
+
+
+def _announced_paragraphs(text: str, spans: list[Span]) -> list[Span]:
+    """Return the paragraphs a speech verb and colon announce, quoted without marks.
+
+    "Meier sagt:\nWir bleiben.\n": a quotation set off as its own paragraph (a block quote) lost
+    its marks with the page's layout. The paragraph must be sentences, with no marks of its own.
+    """
+    found: list[Span] = []
+    for match in ANNOUNCED_LINE_RE.finditer(text):
+        words = match.group(3)
+        if words[-1] not in SENTENCE_PUNCT or MARK_RE.search(words):
+            continue
+        sentence = LAST_SENTENCE_RE.search(match.group(1))
+        clause = WORD_ONLY_RE.findall(sentence.group(1)) if sentence else []
+        open_, end = match.start(2), match.end(3)
+        inside = any(span.open <= open_ < span.close for span in spans)
+        if inside or not any(is_speech_verb(word) for word in clause):
+            continue
+        found.append(Span(open_, end, match.start(3), end, closed=False))
+    return found
 
 
 class _MarkCounts:
@@ -137,6 +205,34 @@ class _MarkCounts:
         opened = self.opened[last] - self.opened[first]
         closed = self.closed[last] - self.closed[first]
         return closed > opened
+
+
+def _closes_word(text: str, i: int) -> bool:
+    """Tell whether the mark at `i` stands after a word and before a blank or the end."""
+    after = text[i + 1 : i + 2]
+    return i > 0 and not text[i - 1].isspace() and (not after or after.isspace())
+
+
+def _close_before(text: str, stack: list[tuple[int, str]], i: int, spans: list[Span]) -> None:
+    """End an open straight quote before a new one at `i` when a sentence ended in between.
+
+    Straight quotes cannot nest: in '"Ich bin bereit. "Wenn …' the first was never closed.
+    """
+    stripped = text[stack[-1][0] + 1 : i].rstrip()
+    if stripped[-1:] in SENTENCE_PUNCT and stripped:
+        opened, _ = stack.pop()
+        end = opened + 1 + len(stripped)
+        spans.append(Span(opened, end, opened + 1, end, closed=False))
+
+
+def _mid_sentence(text: str, opened: int, i: int) -> bool:
+    """Tell whether the opener at `i` stands inside the first sentence of a quote on its line.
+
+    „Das wird nach „freiem Ermessen entschieden.“: the inner quote lost its closer, the outer
+    one goes on; a quote that ended a sentence before the opener was never closed.
+    """
+    words = text[opened + 1 : i]
+    return "\n" not in words and not any(mark in words for mark in SENTENCE_PUNCT)
 
 
 def _reopens_paragraph(text: str, opened: int, i: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kernpunkt.document import QuoteKind
+from kernpunkt.quotes import grammar
 from kernpunkt.quotes.lexicon import (
     ABBREVIATION_AFTER_RE,
     CLAUSE_TAIL_RE,
@@ -13,6 +14,7 @@ from kernpunkt.quotes.lexicon import (
     DIRECT_MIN_WORDS,
     DOMAIN_RE,
     EXAMPLE_WORDS,
+    FIELD_EXTERNAL,
     HEISST_ES_RE,
     INNER_SENTENCE_RE,
     KNOWN_AS_AFTER_RE,
@@ -43,6 +45,10 @@ from kernpunkt.quotes.sentences import Sent
 
 # Words of a line naming someone before a colon ("Trainer Jens Kahl:"); one is a label.
 NAME_LINE_WORDS = 2
+# Words of a lowercase phrase that is wording if the tagger reads no name in it.
+SHORT_PHRASE_WORDS = 3
+# Words between a speech verb and what it quotes as its topic ("sprach vom „Verrat“").
+SPEECH_OF = frozenset({"von", "vom"})
 
 
 def is_name_like(words: str) -> bool:
@@ -75,7 +81,10 @@ def is_term(text: str, span: Span, name_like: bool) -> bool:
     if previous in TERM_MARKERS:
         return True
     if _introduces_wording(words):
-        return False
+        # "das Wort „Märtyrer“": a noun for wording right before a single noun mentions it;
+        # "dieses Schreiben „irritiert“ zur Kenntnis genommen" still quotes
+        single = text[span.start : span.end].split()
+        return previous in WORDING_NOUNS and len(single) == 1 and single[0][:1].isupper()
     # "das Magazin „Stern“" names; "nannte das Projekt „dringend nötig“" quotes.
     if TERM_NOUN_RE.search(previous) and text[span.start : span.end].lstrip()[:1].isupper():
         return True
@@ -87,7 +96,7 @@ def is_term(text: str, span: Span, name_like: bool) -> bool:
         text, span.close + 1
     ):
         return True
-    if previous == "von" and len(words) > 1 and is_speech_verb(words[-2]):
+    if previous in SPEECH_OF and len(words) > 1 and is_speech_verb(words[-2]):
         return False
     if _announced(before):
         return False
@@ -137,8 +146,14 @@ def _announced(before: str) -> bool:
         len(clause) >= NAME_LINE_WORDS
         and clause[0].lower() not in DETERMINERS
         and all(is_capitalised(word) for word in clause)
+        and _names_someone(" ".join(clause))
     )
     return named_line or any(is_speech_verb(word) for word in clause)
+
+
+def _names_someone(words: str) -> bool:
+    """Tell whether the tagger reads a name in words ("Trainer Jens Kahl", not "Neue Regeln")."""
+    return any(token.tag in grammar.NAME_TAGS for token in grammar.tag(words, 0, len(words)))
 
 
 def _introduces_wording(words: list[str]) -> bool:
@@ -186,8 +201,23 @@ def _closing_verb(text: str, span: Span) -> bool:
     if match is None or match.group(1) not in CLOSING_CONTENT_VERBS:
         return False
     following = text[match.end(1) :].lstrip()[:1]
-    # "vor" alone is also a preposition ("„Larry“ vor dem Landfall"): a particle ends the clause
-    return match.group(1) != "vor" or not following or following in ".,;:!?"
+    # "vor" alone is also a preposition ("„Larry“ vor dem Landfall"): a particle ends the clause,
+    # before punctuation or a conjunction that opens the next verb ("„X“ vor und sprach")
+    return (
+        match.group(1) != "vor"
+        or not following
+        or following in ".,;:!?"
+        or _next_verb(text, match.end(1))
+    )
+
+
+def _next_verb(text: str, position: int) -> bool:
+    """Tell whether a conjunction and a verb come next ("und sprach"), not "und nach"."""
+    conjunction = NEXT_WORD_RE.match(text, position)
+    if conjunction is None or conjunction.group(1) not in FIELD_EXTERNAL:
+        return False
+    verb = NEXT_WORD_RE.match(text, conjunction.end(1))
+    return verb is not None and grammar.word_lemma(verb.group(1)) is not None
 
 
 def _speech_follows(text: str, span: Span) -> bool:
@@ -242,6 +272,16 @@ def reads_as_speech(words: str) -> bool:
 
 
 def is_phrase_quote(words: str) -> bool:
-    """Tell whether quoted words are a lowercase phrase of several words: wording, not a term."""
+    """Tell whether quoted words are a lowercase phrase of several words: wording, not a term.
+
+    A short one must read as German common words: a name or foreign words written lowercase
+    are a term ("„summa cum laude“", "„con energy ag“").
+    """
     stripped = words.strip()
-    return stripped[:1].islower() and len(stripped.split()) >= PHRASE_MIN_WORDS
+    count = len(stripped.split())
+    if not stripped[:1].islower() or count < SHORT_PHRASE_WORDS:
+        return False
+    if count >= PHRASE_MIN_WORDS:
+        return True
+    tokens = grammar.tag(stripped, 0, len(stripped))
+    return not any(token.tag in grammar.NAME_TAGS for token in tokens)
