@@ -5,7 +5,8 @@ reported-speech sentences with the speaker they continue. Regular expressions ov
 layer (HanTa's STTS tags and lemmas, read only around quotes), linear time.
 
 How it works, in four passes over the text, and a scorer:
-1. pair the quotation marks of the document's style with a stack;
+1. pair the quotation marks of the document's style with a stack (a paragraph that a line
+   ending in a speech verb and a colon announces is a quote whose marks the layout dropped);
 2. split the text into sentences, ignoring everything inside quotes;
 3. find speech frames per sentence (speech verbs and nouns, "laut X", "X zufolge", "seiner Ansicht
    nach", colons) and the speaker's noun phrase next to them; written words credit the place
@@ -41,6 +42,10 @@ How it works, in four passes over the text, and a scorer:
     or the outlet they talked to ("Der Sprecher der Bundesregierung Steffen Seibert", "sagte
     Meier der „Rundschau“"); pronouns and epithets ("der 62-Jährige") name the last compatible
     person, never a thing or a document that spoke in between.
+
+Quotes inside a quote („Er sagte: ‚Nein.‘“) are found in its words read as a text of their own,
+one level deep; they count as sentences spoken, named or ended, and keep only a speaker named
+next to them.
 
 The scorer (`scoring`) then weighs, for every quote, the rules' speaker against the subject of
 the speech verb that governs the quote, found by the grammar layer by lemma ("merkt … an",
