@@ -32,6 +32,8 @@ ALL_MARKS = '„“”»«"'
 
 
 MARK_RE = re.compile(r"[„“”»«\"]")
+# A paragraph break or a sentence's end, which a quote's first sentence holds neither of.
+SENTENCE_STOP_RE = re.compile(rf"[\n{re.escape(SENTENCE_PUNCT)}]")
 GUILLEMET_OPENS_RE = re.compile(r"[»«](?=[^\W_])")
 
 # A line ending in a colon and the line right after it ("Meier sagt:\nWir …").
@@ -137,8 +139,8 @@ def pair_marks(text: str) -> list[Span]:
             # A second opener of the same kind opens a quote inside the quote when its paragraph
             # holds closers for both; otherwise the first one was never closed.
             if stack and stack[-1][1] == mark and not marks.nests(i):
-                if _reopens_paragraph(text, stack[-1][0], i) or _mid_sentence(
-                    text, stack[-1][0], i
+                if _reopens_paragraph(text, marks, stack[-1][0], i) or marks.mid_sentence(
+                    stack[-1][0], i
                 ):
                     continue
                 _close_unclosed(text, stack.pop()[0], i, spans)
@@ -195,6 +197,21 @@ class _MarkCounts:
             self.opened.append(self.opened[-1] + (mark in openers))
             self.closed.append(self.closed[-1] + (mark in closers and mark not in openers))
         self.breaks = [match.start() for match in re.finditer("\n", text)]
+        self.stops = [match.start() for match in SENTENCE_STOP_RE.finditer(text)]
+
+    def last_break(self, start: int, end: int) -> int:
+        """Return the last line break in `text[start:end]`, or -1."""
+        index = bisect.bisect_left(self.breaks, end) - 1
+        return self.breaks[index] if index >= 0 and self.breaks[index] >= start else -1
+
+    def mid_sentence(self, opened: int, i: int) -> bool:
+        """Tell whether the opener at `i` stands inside the first sentence of a quote on its line.
+
+        „Das wird nach „freiem Ermessen entschieden.“: the inner quote lost its closer, the
+        outer one goes on; a quote that ended a sentence before the opener was never closed.
+        """
+        index = bisect.bisect_right(self.stops, opened)
+        return index == len(self.stops) or self.stops[index] >= i
 
     def nests(self, i: int) -> bool:
         """Tell whether the paragraph from the opener at `i` on closes more quotes than it opens."""
@@ -225,26 +242,19 @@ def _close_before(text: str, stack: list[tuple[int, str]], i: int, spans: list[S
         spans.append(Span(opened, end, opened + 1, end, closed=False))
 
 
-def _mid_sentence(text: str, opened: int, i: int) -> bool:
-    """Tell whether the opener at `i` stands inside the first sentence of a quote on its line.
-
-    „Das wird nach „freiem Ermessen entschieden.“: the inner quote lost its closer, the outer
-    one goes on; a quote that ended a sentence before the opener was never closed.
-    """
-    words = text[opened + 1 : i]
-    return "\n" not in words and not any(mark in words for mark in SENTENCE_PUNCT)
-
-
-def _reopens_paragraph(text: str, opened: int, i: int) -> bool:
+def _reopens_paragraph(text: str, marks: _MarkCounts, opened: int, i: int) -> bool:
     """Tell whether the opener at `i` continues a quote on a new paragraph (closed only at the end).
 
     The quote opened at `opened` must run to a sentence's end at a line break, and the new
     opener must be the first thing on its line.
     """
-    newline = text.rfind("\n", opened, i)
+    newline = marks.last_break(opened, i)
     if newline == -1 or text[newline:i].strip():
         return False
-    return text[opened + 1 : newline].rstrip()[-1:] in SENTENCE_PUNCT
+    end = newline
+    while end > opened + 1 and text[end - 1].isspace():
+        end -= 1
+    return end > opened + 1 and text[end - 1] in SENTENCE_PUNCT
 
 
 def _close_unclosed(text: str, opened: int, limit: int, spans: list[Span]) -> None:
