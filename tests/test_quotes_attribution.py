@@ -681,3 +681,12 @@ def test_plural_object_opening_the_clause_leaves_the_singular_verb_to_the_subjec
     )
     speakers = [quote.speaker for quote in find_quotes(text)]
     assert speakers == ["das US-Medium", "das US-Medium", "das Gericht"]
+
+
+def test_subject_of_a_passive_with_its_auxiliary_after_the_participle_does_not_speak() -> None:
+    text = (
+        "„Wir reden gern“, sagte der Stadtchef Michael Ludwig. Er sei offen für Gespräche, "
+        "Termine könnten mit seinem Büro vereinbart werden. Allerdings sei er nur "
+        "gesprächsbereit mit Personen, „die auch gesprächswillig sind“."
+    )
+    assert [quote.speaker for quote in find_quotes(text)] == ["Michael Ludwig", "Michael Ludwig"]

@@ -41,6 +41,7 @@ from kernpunkt.quotes.lexicon import (
     OWNER_PREPOSITIONS,
     PARTICIPLE_RE,
     PASSIVE_AUXILIARIES,
+    PASSIVE_PARTICIPLE_AUXILIARIES,
     PERSONAL_PRONOUNS,
     PLACE_ADVERBS,
     POSSESSIVES,
@@ -231,6 +232,15 @@ def is_passive(masked: str, sent: Sent, frame: Frame) -> bool:
     )
 
 
+def _auxiliary_after(masked: str, frame: Frame) -> int | None:
+    """Return where a passive auxiliary after a speech participle ends ("vereinbart werden")."""
+    verb_end = frame.pos + len(frame.cue)
+    following = word_tokens(masked, verb_end, min(len(masked), verb_end + WINDOW))[:1]
+    if following and following[0][2] in PASSIVE_PARTICIPLE_AUXILIARIES:
+        return following[0][1]
+    return None
+
+
 def _passive_agent(
     masked: str, tokens: list[tuple[int, int, str]], end: int
 ) -> tuple[int, int] | None:
@@ -386,6 +396,10 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
         shared = clause_subject(masked, sent, previous[0][0])
         if shared is not None:
             return shared
+    auxiliary = _auxiliary_after(masked, frame) if PARTICIPLE_RE.fullmatch(frame.cue) else None
+    if auxiliary is not None:
+        # "Termine könnten vereinbart werden": the subject is what was agreed; "von X" spoke
+        return _passive_agent(masked, word_tokens(masked, clause, auxiliary), frame.pos)
     if frame.cue.startswith("zitiert"):
         quoted = _quoted_person(masked, clause, frame, sent.end)
         if quoted:

@@ -356,6 +356,8 @@ ES_SOURCE_LINKS = frozenset({"in", "im", "auf", "aus", "von", "vom", "bei", "bei
 # Articles that make "in"/"auf" a direction ("auf die Rechte hingewiesen"), not a source.
 ACCUSATIVE_ARTICLES = frozenset({"die", "das", "eine", "einen"})
 PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden"})
+# A passive whose auxiliary follows the participle ("vereinbart werden", "gesagt worden").
+PASSIVE_PARTICIPLE_AUXILIARIES = frozenset({"werden", "worden"})
 # A past participle after a passive auxiliary: weak ("bezeichnet") or strong ("hingewiesen").
 PARTICIPLE_RE = re.compile(r"\w+t|\w*ge\w{2,}en")
 # Verbs that present written words, whose source is a place: "in dem Entwurf steht der Passus",
