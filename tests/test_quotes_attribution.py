@@ -690,3 +690,12 @@ def test_subject_of_a_passive_with_its_auxiliary_after_the_participle_does_not_s
         "gesprächsbereit mit Personen, „die auch gesprächswillig sind“."
     )
     assert [quote.speaker for quote in find_quotes(text)] == ["Michael Ludwig", "Michael Ludwig"]
+
+
+def test_statement_named_after_a_new_subject_is_that_subjects_not_the_last_speakers() -> None:
+    text = (
+        "„Ich habe das nicht so gemeint“, sagte der Rennfahrer Nelson Prado. Das Gericht ließ "
+        "das nicht gelten. „Subtilität ist ein Merkmal des Rassismus“, hieß es in der "
+        "Urteilsbegründung."
+    )
+    assert [quote.speaker for quote in find_quotes(text)] == ["Nelson Prado", "Das Gericht"]

@@ -377,10 +377,11 @@ def _attribute_span(
         if after.mention is None:
             # "„…“, hieß es": the document or speech of the last speaker.
             return (state.continues(index) if after.kind == "es" else None), after.cue
-        continued = state.continues(index) or state.previous_subject(index)
+        continued = state.previous_subject(index) or state.continues(index)
         if after.kind == "es" and continued is not None and _refers_back(masked, after.mention):
             # "„…“, hieß es in der Warnung", "in einer Stellungnahme": words with no owner named,
-            # so those of who spoke last or whom the sentence before was about
+            # so those of whom the sentence before was about ("Das ließ das Gericht nicht
+            # gelten. „…“, hieß es in der Urteilsbegründung"), else of who spoke last
             return continued, after.cue
         return speaker_for(text, after.mention, state), after.cue
     if colon_before(masked, span, sent.start) and (not term or ends_sentence(text, span)):
