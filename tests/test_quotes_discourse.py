@@ -209,3 +209,12 @@ def test_possessive_before_a_speech_noun_names_its_owner() -> None:
         "ein Ende. Sein Appell an die Tarifparteien: „Einigt euch schnell!“"
     )
     assert speakers(text) == ["Robert Weiss"]
+
+
+def test_generic_man_before_a_quote_is_resolved_to_no_one() -> None:
+    text = (
+        "„Wir verkaufen die Karten“, sagte der Fanclub-Chef Rachid Zeroual. Zum Preis kommen "
+        "zwei Euro Aufschlag. Dass das Geld dem Verein fehlt, lässt man hier nicht gelten: "
+        "„Die kriegen genug Geld.“"
+    )
+    assert speakers(text)[1] is None

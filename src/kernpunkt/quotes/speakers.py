@@ -31,6 +31,7 @@ from kernpunkt.quotes.lexicon import (
     OBLIQUE_ARTICLES,
     OWN_FRAME_KINDS,
     PARENTHESIS_RE,
+    PERSONAL_PRONOUNS,
     PHRASE_BREAK_RE,
     POSSESSIVE_PRONOUNS,
     PRONOUN_LOOKBACK,
@@ -508,6 +509,9 @@ def speaker_for(
         found = _antecedent(mention[0], state, None if gender == "?" else gender)
         if found is not None:
             return Speaker(words, found[1].name, found[1].gender)
+    if words in PRONOUNS - PERSONAL_PRONOUNS:
+        # "lässt man hier nicht gelten: „…“": "man" is anyone, no one a reader could name
+        return Speaker(words, None)
     speaker = state.know(_resolve(words, state.history, state.places))
     # a pronoun, or an epithet standing alone ("der 51-Jährige", not "der SPD-Politiker Jan Ott")
     referring = words in PRONOUNS or (_is_epithet(words.split()) and len(words.split()) == 2)
