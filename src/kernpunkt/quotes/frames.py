@@ -226,14 +226,19 @@ def _passive_auxiliary(masked: str, clause: int, frame: Frame) -> int | None:
 
 
 def is_passive(masked: str, sent: Sent, frame: Frame) -> bool:
-    """Tell whether a speech verb is a passive participle ("wurde im Rat als „…“ bezeichnet")."""
+    """Tell whether a speech verb is a passive participle, its auxiliary before or after it
+    ("wurde im Rat als „…“ bezeichnet", "könnten vereinbart werden")."""
+    clause = clause_start(masked, sent.start, frame.pos)
     return (
-        _passive_auxiliary(masked, clause_start(masked, sent.start, frame.pos), frame) is not None
+        _passive_auxiliary(masked, clause, frame) is not None
+        or _auxiliary_after(masked, frame) is not None
     )
 
 
 def _auxiliary_after(masked: str, frame: Frame) -> int | None:
     """Return where a passive auxiliary after a speech participle ends ("vereinbart werden")."""
+    if not PARTICIPLE_RE.fullmatch(frame.cue):
+        return None
     verb_end = frame.pos + len(frame.cue)
     following = word_tokens(masked, verb_end, min(len(masked), verb_end + WINDOW))[:1]
     if following and following[0][2] in PASSIVE_PARTICIPLE_AUXILIARIES:
@@ -396,7 +401,7 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
         shared = clause_subject(masked, sent, previous[0][0])
         if shared is not None:
             return shared
-    auxiliary = _auxiliary_after(masked, frame) if PARTICIPLE_RE.fullmatch(frame.cue) else None
+    auxiliary = _auxiliary_after(masked, frame)
     if auxiliary is not None:
         # "Termine könnten vereinbart werden": the subject is what was agreed; "von X" spoke
         return _passive_agent(masked, word_tokens(masked, clause, auxiliary), frame.pos)
