@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 WORD = re.compile(r"[^\W\d_]+")
 
@@ -33,3 +34,11 @@ def stopword_ratio(text: str) -> tuple[int, float]:
     if not tokens:
         return 0, 0.0
     return len(tokens), sum(token in STOPWORDS for token in tokens) / len(tokens)
+
+
+def contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
+    """Return whether the words `needle` occur in a row in `haystack`."""
+    n = len(needle)
+    return n > 0 and any(
+        tuple(haystack[i : i + n]) == tuple(needle) for i in range(len(haystack) - n + 1)
+    )

@@ -37,6 +37,7 @@ import pysbd
 
 from kernpunkt.checks import digit_groups
 from kernpunkt.document import Digest, KeyPoint, Notice, Quote
+from kernpunkt.german import contains
 
 # A quoted span: typographic or straight double marks, an unclosed double mark running to the
 # sentence end or an unopened one from its start, or single marks that open after a non-letter and
@@ -128,14 +129,6 @@ def split_english(text: str) -> list[str]:
 def words(text: str) -> tuple[str, ...]:
     """Return the lower-case words of `text`: what verbatim comparison looks at."""
     return tuple(word.casefold() for word in WORD.findall(text))
-
-
-def contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
-    """Return whether the words `needle` occur in a row in `haystack`."""
-    n = len(needle)
-    return n > 0 and any(
-        tuple(haystack[i : i + n]) == tuple(needle) for i in range(len(haystack) - n + 1)
-    )
 
 
 def quoted_spans(sentence: str) -> list[re.Match[str]]:

@@ -77,6 +77,7 @@ from dataclasses import dataclass, field
 
 from kernpunkt.config import QuotesConfig
 from kernpunkt.document import Quote, Sentence
+from kernpunkt.german import contains
 from kernpunkt.quotes import grammar
 from kernpunkt.quotes.confidence import Evidence
 from kernpunkt.quotes.frames import (
@@ -235,7 +236,7 @@ def _repeated_headings(
             key=lambda j: abs(j - i),
         )
         said = (j for j in near if not headings[j] and quotes[j].speaker)
-        source = next((j for j in said if _contains(_words(quotes[j].text), words)), None)
+        source = next((j for j in said if contains(_words(quotes[j].text), words)), None)
         if source is not None:
             copy = quotes[source]
             quote.speaker, quote.speaker_mention = copy.speaker, copy.speaker_mention
@@ -246,11 +247,6 @@ def _repeated_headings(
 def _words(text: str) -> list[str]:
     """Return the lowercased words of a text, without punctuation."""
     return [word.lower() for word in WORD_ONLY_RE.findall(text)]
-
-
-def _contains(words: list[str], part: list[str]) -> bool:
-    """Tell whether `part` stands in `words` as a run of consecutive words."""
-    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def _with_inner_quotes(text: str, analysis: Analysis, config: QuotesConfig) -> Analysis:
