@@ -427,6 +427,19 @@ def test_pronoun_takes_a_person_named_after_the_last_speaker() -> None:
     assert [name.split()[-1] for name in speakers(text)] == ["Heller", "Nisic"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jonas Brandt sieht die Beziehungen auf gutem Weg. Bei einem Besuch von Minister Paul "
+        "Kolb in Rom verwies er darauf, dass der Handel wachse. „Das freut uns.“",
+        "Kurz vor Mitternacht sprach Jonas Brandt. Er drohte, die Gespräche abzubrechen, falls "
+        "es keine Einigung mit Verkehrsminister Paul Kolb gebe. „Dann sind wir raus“, sagte er.",
+    ],
+)
+def test_pronoun_skips_a_person_named_with_a_role_in_a_prepositional_phrase(text: str) -> None:
+    assert speakers(text) == ["Jonas Brandt"]
+
+
 def test_pronoun_takes_the_nearest_person_the_grammar_finds_not_an_older_place() -> None:
     text = (
         "„Wir stellen Notstrom bereit“, teilte Berlin mit. Das alles erlebt der junge Mann, "

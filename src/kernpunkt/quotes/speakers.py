@@ -522,8 +522,9 @@ def speaker_for(
         # moderiert. „…“, erklärt er" after A spoke)
         wanted = GENDERS.get(words) if words in PRONOUNS else _gender(words.split())
         wanted = None if wanted == "?" else wanted
-        found = (state.named_before(mention[0], wanted), _antecedent(mention[0], state, wanted))
-        named = max(filter(None, found), key=lambda pair: pair[0], default=None)
+        # the grammar's antecedent is a subject; a person named with a role may stand in a
+        # prepositional phrase or an object ("Bei einem Besuch von Außenminister X verwies er")
+        named = _antecedent(mention[0], state, wanted) or state.named_before(mention[0], wanted)
         if named is not None and (unresolved or named[0] > state.last_mention(speaker, mention[0])):
             speaker = Speaker(words, named[1].name, named[1].gender)
     if speaker.name and speaker.mention not in PRONOUNS:
