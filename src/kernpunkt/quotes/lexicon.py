@@ -305,13 +305,11 @@ CLAUSE_CONTINUERS = PREFIELD_LINKS | OBJECT_PRONOUNS
 CONTENT_OPENERS = frozenset({"es", "dass", "ob", "wonach"})
 # Words that name a speech noun's owner after it: "der Vorwurf der Opposition", "von X".
 OWNER_PREPOSITIONS = frozenset({"von", "vom"})
-# Prepositions before a speaker: a source ("laut X", "nach Angaben von X", "X zufolge") or the
-# agent of a passive ("von X kritisiert", "seitens X", "durch X").
-SPEAKER_PREPOSITIONS = (
-    frozenset(word.lower() for word in LAUT | NACH)
-    | OWNER_PREPOSITIONS
-    | {ZUFOLGE, "seitens", "durch"}
-)
+# Prepositions before a source: "laut X", "nach Angaben von X".
+SOURCE_PREPOSITIONS = frozenset(word.lower() for word in LAUT | NACH)
+# Prepositions before a speaker: a source ("X zufolge" too) or the agent of a passive ("von X
+# kritisiert", "seitens X", "durch X").
+SPEAKER_PREPOSITIONS = SOURCE_PREPOSITIONS | OWNER_PREPOSITIONS | {ZUFOLGE, "seitens", "durch"}
 OWNER_LINKS = GENITIVE_LINKS | OWNER_PREPOSITIONS
 # Particles of separable verbs that close a clause: "gab die Erklärung ab, dass …".
 VERB_PARTICLES = frozenset("vor an aus ab zu bei ein fest dar hin zurück mit".split())

@@ -38,6 +38,8 @@ from kernpunkt.quotes.lexicon import (
     PRONOUNS,
     ROLE_PLACE_WORDS,
     ROLE_RE,
+    SENTENCE_END_RE,
+    SOURCE_PREPOSITIONS,
     SPACE_RE,
     SPEECH_NOUNS,
     TIME_NOUNS,
@@ -522,9 +524,12 @@ def speaker_for(
         # moderiert. „…“, erklärt er" after A spoke)
         wanted = GENDERS.get(words) if words in PRONOUNS else _gender(words.split())
         wanted = None if wanted == "?" else wanted
-        # the grammar's antecedent is a subject; a person named with a role may stand in a
-        # prepositional phrase or an object ("Bei einem Besuch von Außenminister X verwies er")
-        named = _antecedent(mention[0], state, wanted) or state.named_before(mention[0], wanted)
+        named = _antecedent(mention[0], state, wanted)
+        with_role = state.named_before(mention[0], wanted)
+        if with_role is not None and (
+            named is None or _later_subject(state.masked, named, with_role)
+        ):
+            named = with_role
         if named is not None and (unresolved or named[0] > state.last_mention(speaker, mention[0])):
             speaker = Speaker(words, named[1].name, named[1].gender)
     if speaker.name and speaker.mention not in PRONOUNS:
@@ -567,6 +572,32 @@ def _antecedent(at: int, state: State, gender: str | None) -> tuple[int, Speaker
         return None
     words = _clean_mention(state.masked[chosen.phrase.start : chosen.phrase.end])
     return chosen.phrase.start, state.know(_resolve(words, state.history))
+
+
+def _later_subject(masked: str, antecedent: tuple[int, Speaker], role: tuple[int, Speaker]) -> bool:
+    """Tell whether a person named with a role stands as a subject after the grammar's antecedent.
+
+    The grammar's subject wins within its sentence ("Bei einem Besuch von Außenminister X
+    verwies er"); a later sentence it could not parse ("Mathe, Lehrer Tom Nisic moderiert.")
+    gives the person named there, unless in a prepositional phrase or an object.
+    """
+    if role[0] <= antecedent[0] or not SENTENCE_END_RE.search(masked, antecedent[0], role[0]):
+        return False
+    return not _attached(masked, role[0])
+
+
+def _attached(masked: str, at: int) -> bool:
+    """Tell whether the phrase at `at` is an object or stands in a prepositional phrase that
+    names no source ("laut Fraktionsvize X" does)."""
+    start = masked.rfind(" ", 0, max(0, at - WINDOW)) + 1
+    tokens = grammar.tag(masked, start, min(len(masked), at + WINDOW))
+    return any(
+        phrase.oblique
+        or (phrase.in_pp and tokens[phrase.first - 1].word.lower() not in SOURCE_PREPOSITIONS)
+        for first, end, _ in grammar.clauses(tokens)
+        for phrase in grammar.phrases(tokens, first, end)
+        if phrase.start <= at < phrase.end
+    )
 
 
 def _may_refer_to(phrase: grammar.Phrase, state: State, gender: str | None) -> bool:
