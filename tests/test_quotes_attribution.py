@@ -712,3 +712,23 @@ def test_statement_named_after_a_new_subject_is_that_subjects_not_the_last_speak
         "Urteilsbegründung."
     )
     assert [quote.speaker for quote in find_quotes(text)] == ["Nelson Prado", "Das Gericht"]
+
+
+# --- reported speech: a frame in Konjunktiv I is what the last speaker reports ----------------
+
+
+def test_quote_after_a_reported_speech_frame_belongs_to_who_reports_it() -> None:
+    text = (
+        "„Wir lassen das nicht zu“, sagte Außenminister Jan Berger. Die Regierung werde in "
+        "einer Note mitteilen, „dass wir eine solche Veranstaltung nicht dulden“."
+    )
+    assert speakers(text) == ["Jan Berger", "Jan Berger"]
+
+
+def test_reported_speech_frame_without_quotes_keeps_the_last_speaker() -> None:
+    text = (
+        "„Das Verfahren muss enden“, sagte Richter Karl Maier am Donnerstag. Das Gericht habe "
+        "schon vor Monaten mitgeteilt, dass alle Fragen beantwortet seien. Die Beweisaufnahme "
+        "werde „nur noch von den Anwälten gesteuert“."
+    )
+    assert speakers(text)[-1] == "Karl Maier"

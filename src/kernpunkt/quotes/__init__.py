@@ -87,6 +87,7 @@ from kernpunkt.quotes.frames import (
     frame_after,
     frame_speaker,
     nearest_frame,
+    reported_frame,
     span_mention,
     speech_cues,
 )
@@ -201,6 +202,9 @@ def _analyse_level(text: str, config: QuotesConfig) -> Analysis:
         evidence.extend(why for _, why, _ in choices)
         headings.extend(heading for _, _, heading in choices)
         own = None if found else sentence_speaker(text, sent, state)
+        if own is not None and state.continues(index) and _reported_speech(masked, sent):
+            # "Das Gericht habe mitgeteilt, dass …": the last speaker still speaks
+            own = None
         if own is None and not found:
             remember_subject(text, masked, sent, index, state)
         if own is not None:
@@ -215,6 +219,12 @@ def _analyse_level(text: str, config: QuotesConfig) -> Analysis:
         reporting = reported_here or any(quote.speaker for quote in found)
     _repeated_headings(quotes, evidence, headings)
     return Analysis(quotes, reported, evidence)
+
+
+def _reported_speech(masked: str, sent: Sent) -> bool:
+    """Tell whether every speech frame naming someone in a sentence is in Konjunktiv I."""
+    named = [f for f in sent.frames if f.mention is not None]
+    return bool(named) and all(reported_frame(masked, sent, f) for f in named)
 
 
 def _repeated_headings(
@@ -392,9 +402,12 @@ def _attribute_span(
     if term:
         return _inverted_frame(text, masked, sent, span, state) if sentence_like else None
     frame = nearest_frame(masked, frames, span, colon=False)
-    if frame is not None and frame.mention is not None:
-        return speaker_for(text, span_mention(masked, sent, frame, span), state), frame.cue
     speaker = state.continues(index)
+    if frame is not None and frame.mention is not None:
+        if speaker is not None and frame.pos < span.open and reported_frame(masked, sent, frame):
+            # "Die Regierung werde mitteilen, „dass wir …“": the words of who reports it
+            return speaker, frame.cue
+        return speaker_for(text, span_mention(masked, sent, frame, span), state), frame.cue
     if sent.konjunktiv and speaker is not None:
         return speaker, sent.konjunktiv
     if frames.nouns and frames.nouns[0].mention is not None:

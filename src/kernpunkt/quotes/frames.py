@@ -772,6 +772,17 @@ def _opens_content(masked: str, comma: int, end: int) -> bool:
     return any(is_konjunktiv_i(word) for _, _, word in segment)
 
 
+def reported_frame(masked: str, sent: Sent, frame: Frame) -> bool:
+    """Tell whether a speech frame is itself reported: its clause's verb is in Konjunktiv I.
+
+    "Das Gericht habe mitgeteilt, dass …", "Die Regierung werde mitteilen, „…“": who speaks
+    there is someone the last speaker talks about.
+    """
+    comma = masked.rfind(",", sent.start, frame.pos)
+    segment = word_tokens(masked, max(sent.start, comma + 1), frame.pos + len(frame.cue))
+    return any(is_konjunktiv_i(word) for _, _, word in segment)
+
+
 def echo_frame(masked: str, sent: Sent) -> Frame | None:
     """Return the speech frame of a sentence that credits the one before ("Das sagte X.")."""
     first = word_tokens(masked, sent.start, min(sent.end, sent.start + 20))[:1]

@@ -465,7 +465,7 @@ def people(tokens: list[Token]) -> list[Subject]:
             continue
         subject = next((p for p in phrases(tokens, first, end) if not (p.in_pp or p.oblique)), None)
         if subject is not None and subject.kind == "person" and not generic(tokens, subject):
-            main = not (subordinate or _reported(tokens, first, end))
+            main = not (subordinate or reported(tokens, first, end))
             found.append(Subject(subject, sentence, main))
     return found
 
@@ -476,7 +476,7 @@ def generic(tokens: list[Token], phrase: Phrase) -> bool:
     return tokens[phrase.first].tag in QUANTIFIER_TAGS
 
 
-def _reported(tokens: list[Token], first: int, end: int) -> bool:
+def reported(tokens: list[Token], first: int, end: int) -> bool:
     """Tell whether a clause's finite verb is in Konjunktiv I: what someone said, not the story."""
     return any(t.tag in FINITE_TAGS and is_konjunktiv_i(t.word) for t in tokens[first:end])
 

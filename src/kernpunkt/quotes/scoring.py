@@ -171,7 +171,14 @@ class Scorer:
         """Return the best candidate for the quote `span` of sentence `index`."""
         sent = self.sents[index]
         tokens = self._tokens(index, span)
-        governing = _governing_subject(tokens, span, rule, cue)
+        where = (
+            None
+            if rule is None or rule.mention is None
+            else _mention_start(self.text, rule.mention, sent, span)
+        )
+        # the rules continue someone from an earlier sentence, who may report this one
+        earlier = where is not None and where < 0 and grammar.may_name_someone(rule.name or "")
+        governing = _governing_subject(tokens, span, rule, cue, earlier)
         # only a quote that is a sentence of its own continues the person the text is about
         alone = sent.first_word >= span.open and sent.last_word <= span.close
         # a quote standing as a heading opens what follows, not what the text was about
@@ -549,14 +556,15 @@ def _all_phrases(tokens: list[Token]) -> list[Phrase]:
 
 
 def _governing_subject(
-    tokens: list[Token], span: Span, rule: Speaker | None, rule_cue: str | None
+    tokens: list[Token], span: Span, rule: Speaker | None, rule_cue: str | None, earlier: bool
 ) -> Phrase | None:
     """Return the subject of the speech verb whose clause is next to the quote, if any.
 
     The clause right after the quote ("„…“, stöhnt der Wirt") comes first, then the clause
     right before it ("Der Zeitung sagte Meier: „…“"); a subordinate clause governs nothing.
     Where the rules found a speaker through another cue ("laut X", "X zufolge", a speech
-    noun), the grammar's verb has no say.
+    noun), the grammar's verb has no say; nor where they found the verb reported in
+    Konjunktiv I and an `earlier` speaker reporting it ("Die Regierung werde mitteilen, „…“").
     """
     at = next(
         (i for i, t in enumerate(tokens) if t.tag == grammar.QUOTE_TAG and t.start >= span.open),
@@ -577,6 +585,13 @@ def _governing_subject(
         if cue is None or (cue == first) != after:
             continue
         if rule is not None and rule_cue not in {None, ":", tokens[cue].word}:
+            return None
+        if (
+            earlier
+            and before
+            and rule_cue == tokens[cue].word
+            and grammar.reported(tokens, first, end)
+        ):
             return None
         subject = grammar.cue_subject(tokens, first, end, cue)
         return subject if subject is not None and subject.kind != "thing" else None
