@@ -732,3 +732,17 @@ def test_reported_speech_frame_without_quotes_keeps_the_last_speaker() -> None:
         "werde „nur noch von den Anwälten gesteuert“."
     )
     assert speakers(text)[-1] == "Karl Maier"
+
+
+@pytest.mark.parametrize(
+    "frame",
+    ["sagte Thorsten Frei der Süddeutschen Zeitung", "sagte Maier der Frankfurter Rundschau"],
+)
+def test_newspaper_after_a_name_is_whom_it_was_told_not_the_speaker(frame: str) -> None:
+    quote = only(f"„Wir bleiben bei unserem Kurs“, {frame}.")
+    assert quote.speaker in {"Thorsten Frei", "Maier"}
+
+
+def test_genitive_after_a_role_stays_in_the_speakers_description() -> None:
+    quote = only("„Wir streiken“, sagte der Sprecher der Gewerkschaft.")
+    assert quote.speaker == "der Sprecher der Gewerkschaft"

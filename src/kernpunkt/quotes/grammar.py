@@ -179,6 +179,11 @@ def _word_tag(word: str) -> str:
     return _word_analysis(word)[1]
 
 
+def is_common_noun(word: str) -> bool:
+    """Tell whether a word read without context is a common noun ("Sprecher", not "Maier")."""
+    return _word_tag(word) == "NN"
+
+
 def is_adverbial(word: str) -> bool:
     """Tell whether a lowercase word is an adverb or an adverbial adjective or participle.
 

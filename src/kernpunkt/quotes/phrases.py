@@ -132,14 +132,17 @@ def _told_outlet(tokens: list[tuple[int, int, str]], i: int) -> bool:
 
     A quoted name after "der", or after "der" and a noun ("der Zeitung „Le Parisien“"), is a
     genitive only for a role ("ein Sprecher der „Grünen Jugend“"); after a name or an epithet
-    it is the outlet, in the dative.
+    it is the outlet, in the dative. A person's name takes no genitive after it: "sagte Maier
+    der Süddeutschen Zeitung" tells whom.
     """
     if tokens[i][2] != "der" or i == 0 or i + 1 >= len(tokens):
         return False
     named = tokens[i + 1 : i + 3] if is_capitalised(tokens[i + 1][2]) else tokens[i + 1 : i + 2]
     quoted = set(named[-1][2]) in ({"X"}, {"§"})
     noun = tokens[i - 1][2]
-    return quoted and not (ROLE_RE.search(noun) or OWNER_NOUN_RE.search(noun))
+    if ROLE_RE.search(noun) or OWNER_NOUN_RE.search(noun):
+        return False
+    return quoted or (is_capitalised(noun) and not grammar.is_common_noun(noun))
 
 
 def _continues_phrase(
