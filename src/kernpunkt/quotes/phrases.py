@@ -142,7 +142,15 @@ def _told_outlet(tokens: list[tuple[int, int, str]], i: int) -> bool:
     noun = tokens[i - 1][2]
     if ROLE_RE.search(noun) or OWNER_NOUN_RE.search(noun):
         return False
-    return quoted or (is_capitalised(noun) and not grammar.is_common_noun(noun))
+    if quoted:
+        return True
+    # a phrase of names alone, ending in a surname the tagger knows or in any word after a
+    # first name it knows ("Thorsten Frei"); not a place in a longer phrase ("im Bezirk X der Y")
+    names = all(
+        is_capitalised(word) and word.lower() not in DETERMINERS for _, _, word in tokens[:i]
+    )
+    first_name = i > 1 and grammar.is_known_name(tokens[i - 2][2])
+    return names and (first_name or grammar.is_known_name(noun))
 
 
 def _continues_phrase(
