@@ -179,9 +179,9 @@ def _word_tag(word: str) -> str:
     return _word_analysis(word)[1]
 
 
-def is_known_name(word: str) -> bool:
-    """Tell whether a word read without context is a name the tagger knows ("Maier", "Thorsten")."""
-    return _word_tag(word) == NAME_TAG
+def is_common_noun(word: str) -> bool:
+    """Tell whether a word read without context is a common noun ("Sprecher", not "Maier")."""
+    return _word_tag(word) == "NN"
 
 
 def is_adverbial(word: str) -> bool:

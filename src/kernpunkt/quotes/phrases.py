@@ -144,13 +144,12 @@ def _told_outlet(tokens: list[tuple[int, int, str]], i: int) -> bool:
         return False
     if quoted:
         return True
-    # a phrase of names alone, ending in a surname the tagger knows or in any word after a
-    # first name it knows ("Thorsten Frei"); not a place in a longer phrase ("im Bezirk X der Y")
+    # a phrase of capitalised words alone ending in no common noun ("Thorsten Frei"), not a
+    # place in a longer phrase ("im Bezirk Weser-Ems der SPD")
     names = all(
         is_capitalised(word) and word.lower() not in DETERMINERS for _, _, word in tokens[:i]
     )
-    first_name = i > 1 and grammar.is_known_name(tokens[i - 2][2])
-    return names and (first_name or grammar.is_known_name(noun))
+    return names and not grammar.is_common_noun(noun)
 
 
 def _continues_phrase(
