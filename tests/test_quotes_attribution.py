@@ -758,3 +758,14 @@ def test_genitive_after_a_place_in_a_longer_phrase_stays_a_genitive() -> None:
 def test_genitive_after_a_role_stays_in_the_speakers_description() -> None:
     quote = only("„Wir streiken“, sagte der Sprecher der Gewerkschaft.")
     assert quote.speaker == "der Sprecher der Gewerkschaft"
+
+
+def test_newspaper_after_an_article_is_no_person_a_later_description_refers_to() -> None:
+    text = (
+        "Kanzleramtsminister Thorsten Frei (CDU) hat davor gewarnt, das Verhältnis zu Polen "
+        'infrage zu stellen. "An der Verbundenheit zu Polen darf kein Zweifel bestehen", sagte '
+        'Frei der Frankfurter Allgemeinen Sonntagszeitung. "Das besondere Verhältnis steht über '
+        'allem." Es sei aber "legitim", Zweifel anzumelden, fügte er hinzu. "Die Bevölkerung '
+        'leidet", sagte der CDU-Politiker.'
+    )
+    assert speakers(text)[-1] == "Thorsten Frei"

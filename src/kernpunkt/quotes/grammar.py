@@ -38,6 +38,7 @@ LONG_STAND_IN = "Sache"
 # verb forms whose lemma is kept (a news article has a few hundred)
 LEMMA_CACHE = 20_000
 NAME_TAG = "NE"
+ADJECTIVE_TAG = "ADJ(A)"
 UNKNOWN_TAG = "XY"
 # Tags of words that may be part of a name: known names, unknown words, foreign material.
 NAME_TAGS = frozenset({NAME_TAG, UNKNOWN_TAG, "FM"})
@@ -182,6 +183,11 @@ def _word_tag(word: str) -> str:
 def is_common_noun(word: str) -> bool:
     """Tell whether a word read without context is a common noun ("Sprecher", not "Maier")."""
     return _word_tag(word) == "NN"
+
+
+def is_attributive_adjective(word: str) -> bool:
+    """Tell whether a word read without context is an adjective before a noun ("Allgemeinen")."""
+    return _word_tag(word) == ADJECTIVE_TAG
 
 
 def is_adverbial(word: str) -> bool:

@@ -165,6 +165,9 @@ def apposed_people(text: str) -> list[tuple[int, str, str]]:
             continue
         gender, by_article = _role_gender(word, _article_before(words, at))
         run = _apposed_name(words, at + 1) if gender else []
+        if by_article and run and grammar.is_attributive_adjective(run[0]):
+            # "der Frankfurter Allgemeinen Sonntagszeitung": an adjective and a noun, no name
+            continue
         if gender and len(run) >= 1 + by_article:
             people.append((tokens[at][0], " ".join(run).rstrip("."), gender))
     return people
