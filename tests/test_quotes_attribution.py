@@ -769,3 +769,11 @@ def test_newspaper_after_an_article_is_no_person_a_later_description_refers_to()
         'leidet", sagte der CDU-Politiker.'
     )
     assert speakers(text)[-1] == "Thorsten Frei"
+
+
+def test_pronoun_after_a_reported_clause_skips_its_subject_for_the_person_before() -> None:
+    text = (
+        "Zum Auftakt hat Ministerin Eva Roth den Beitrag bekräftigt. Deutschland werde die Hilfen "
+        "fortführen, sagte sie im Interview. „Die Lage ist schwierig“, sagte die SPD-Politikerin."
+    )
+    assert speakers(text) == ["Eva Roth"]

@@ -560,12 +560,14 @@ def _antecedent(at: int, state: State, gender: str | None) -> tuple[int, Speaker
     "Das erlebt der junge Mann, den wir Matthias nennen. „…“, sagt er": the nearest person
     that may be a subject, not an older speaker nor a place ("Berlin") the memory holds. Of a
     sentence's people, a main clause's subject is who the text goes on about, not a person a
-    subordinate clause after it names ("A äußerte sich zu Berichten, dass B … „…“, sagte er").
+    subordinate clause after it names ("A äußerte sich zu Berichten, dass B … „…“, sagte er"),
+    and the subject of a main clause in the sentence before beats a reported clause's
+    ("A bekräftigte X. Deutschland werde …, sagte sie").
     """
     start = state.masked.rfind(" ", 0, max(0, at - WINDOW)) + 1
     chosen: grammar.Subject | None = None
     for subject in reversed(grammar.people(grammar.tag(state.masked, start, at))):
-        if chosen is not None and subject.sentence != chosen.sentence:
+        if chosen is not None and subject.sentence < chosen.sentence - 1:
             break
         if (chosen is None or subject.main) and _may_refer_to(subject.phrase, state, gender):
             chosen = subject
