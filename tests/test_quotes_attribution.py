@@ -777,3 +777,11 @@ def test_pronoun_after_a_reported_clause_skips_its_subject_for_the_person_before
         "fortführen, sagte sie im Interview. „Die Lage ist schwierig“, sagte die SPD-Politikerin."
     )
     assert speakers(text) == ["Eva Roth"]
+
+
+def test_person_after_an_extended_attribute_is_the_subject_a_pronoun_refers_to() -> None:
+    text = (
+        "Der für viele als Favorit geltende Paul Bremer (61) vom Zweitligisten aus Kiel, der "
+        "früher in Bremen arbeitete, hatte abgesagt. „Ich bleibe bei meinem Verein“, sagte er."
+    )
+    assert speakers(text) == ["Paul Bremer"]

@@ -39,6 +39,9 @@ LONG_STAND_IN = "Sache"
 LEMMA_CACHE = 20_000
 NAME_TAG = "NE"
 ADJECTIVE_TAG = "ADJ(A)"
+ARTICLE_TAG = "ART"
+# Tokens an extended attribute may hold between its article and its adjective.
+EXTENDED_ATTRIBUTE_TOKENS = 8
 UNKNOWN_TAG = "XY"
 # Tags of words that may be part of a name: known names, unknown words, foreign material.
 NAME_TAGS = frozenset({NAME_TAG, UNKNOWN_TAG, "FM"})
@@ -269,6 +272,7 @@ def phrases(tokens: list[Token], first: int, end: int) -> list[Phrase]:
             index += 1
             continue
         opening = index
+        index = _past_extended_attribute(tokens, index, end)
         while index < end and _opens_phrase(tokens, index):
             index += 1
         nouns = index
@@ -307,6 +311,24 @@ def _nominal(tokens: list[Token], opening: int, end: int) -> bool:
         and is_capitalised(last.word)
         and tokens[opening].tag == "ART"
     )
+
+
+def _past_extended_attribute(tokens: list[Token], index: int, end: int) -> int:
+    """Return where the adjective of an article's extended attribute stands, else `index`.
+
+    "Der für viele als Favorit geltende Peter Hermann": a prepositional phrase between the
+    article and the adjective before the noun belongs to the phrase, and names no head.
+    """
+    if tokens[index].tag != ARTICLE_TAG or index + 1 >= end:
+        return index
+    if tokens[index + 1].tag not in ATTACHING_TAGS:
+        return index
+    for inner in range(index + 2, min(end - 1, index + EXTENDED_ATTRIBUTE_TOKENS)):
+        if tokens[inner].tag in FINITE_TAGS or tokens[inner].tag == ARTICLE_TAG:
+            break
+        if tokens[inner].tag == ADJECTIVE_TAG and tokens[inner + 1].tag in HEAD_TAGS:
+            return inner
+    return index
 
 
 def _opens_phrase(tokens: list[Token], index: int) -> bool:
