@@ -785,3 +785,12 @@ def test_person_after_an_extended_attribute_is_the_subject_a_pronoun_refers_to()
         "früher in Bremen arbeitete, hatte abgesagt. „Ich bleibe bei meinem Verein“, sagte er."
     )
     assert speakers(text) == ["Paul Bremer"]
+
+
+def test_foreign_name_before_a_colon_names_the_speaker() -> None:
+    text = (
+        "Viele nannten den Beitrag sexistisch. Selbst Senatoren äußerten sich. Ben Sasse: „Bitte "
+        "hören Sie auf damit.“ Lindsey Graham: „Mr. President, Ihr Beitrag steht für das, was "
+        "schief läuft.“"
+    )
+    assert speakers(text) == ["Ben Sasse", "Lindsey Graham"]

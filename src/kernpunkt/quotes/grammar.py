@@ -44,7 +44,8 @@ ARTICLE_TAG = "ART"
 EXTENDED_ATTRIBUTE_TOKENS = 8
 UNKNOWN_TAG = "XY"
 # Tags of words that may be part of a name: known names, unknown words, foreign material.
-NAME_TAGS = frozenset({NAME_TAG, UNKNOWN_TAG, "FM"})
+FOREIGN_TAG = "FM"
+NAME_TAGS = frozenset({NAME_TAG, UNKNOWN_TAG, FOREIGN_TAG})
 # STTS tags: finite verbs, verb particles, reflexives, clause openers, phrase parts
 FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})
 PARTICIPLE_TAGS = frozenset({"VV(PP)", "VV(INF)", "VV(IZU)"})
@@ -411,7 +412,11 @@ def _kind(tokens: list[Token]) -> Kind:
     )
     # a name takes no indefinite article: "eine SMS" is a thing
     indefinite = tokens[0].word.lower() in INDEFINITE_ARTICLES
-    if (any(t.tag == NAME_TAG for t in nouns) and not indefinite) or particle:
+    # a name the tagger knows, or capitalised foreign words ("Lindsey Graham: „…“")
+    named = any(
+        t.tag == NAME_TAG or (t.tag == FOREIGN_TAG and is_capitalised(t.word)) for t in nouns
+    )
+    if (named and not indefinite) or particle:
         return "person"
     return "thing"
 
