@@ -794,3 +794,12 @@ def test_foreign_name_before_a_colon_names_the_speaker() -> None:
         "schief läuft.“"
     )
     assert speakers(text) == ["Ben Sasse", "Lindsey Graham"]
+
+
+def test_quote_in_a_reported_frame_belongs_to_the_speaker_the_sentence_ends_with() -> None:
+    text = (
+        "Die Regierung lehnte den Vorschlag ab. Der Präsident habe „wiederholt“ erklärt, dass er "
+        "offen für Gespräche sei, sagte Regierungssprecher Jan Weber. „Aber zuerst brauchen wir "
+        "Ergebnisse.“"
+    )
+    assert speakers(text) == ["Jan Weber", "Jan Weber"]

@@ -120,6 +120,7 @@ from kernpunkt.quotes.spans import (
 from kernpunkt.quotes.speakers import (
     Speaker,
     State,
+    inverted_speaker,
     remember_subject,
     sentence_speaker,
     speaker_for,
@@ -403,10 +404,15 @@ def _attribute_span(
         return _inverted_frame(text, masked, sent, span, state) if sentence_like else None
     frame = nearest_frame(masked, frames, span, colon=False)
     speaker = state.continues(index)
-    if frame is not None and frame.mention is not None:
-        if speaker is not None and frame.pos < span.open and reported_frame(masked, sent, frame):
-            # "Die Regierung werde mitteilen, „dass wir …“": the words of who reports it
+    if frame is not None and frame.mention is not None and reported_frame(masked, sent, frame):
+        # "Putin habe „wiederholt“ erklärt, dass …, sagte Peskow": who reports it speaks
+        reporter = inverted_speaker(text, sent, lambda f: not reported_frame(masked, sent, f))
+        if reporter is not None:
+            return speaker_for(text, reporter[0], state), reporter[1]
+        if speaker is not None and frame.pos < span.open:
+            # "Die Regierung werde mitteilen, „dass wir …“": the words of who spoke last
             return speaker, frame.cue
+    if frame is not None and frame.mention is not None:
         return speaker_for(text, span_mention(masked, sent, frame, span), state), frame.cue
     if sent.konjunktiv and speaker is not None:
         return speaker, sent.konjunktiv

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from kernpunkt.quotes import grammar
@@ -52,7 +52,7 @@ from kernpunkt.quotes.lexicon import (
     is_capitalised,
 )
 from kernpunkt.quotes.phrases import noun_phrase, prefield_is_subject, subject_after_finite
-from kernpunkt.quotes.sentences import Sent, word_tokens
+from kernpunkt.quotes.sentences import Frame, Sent, word_tokens
 
 # A definite description standing for someone: "der Gemeindepräsident", "die neue Ministerin".
 DESCRIPTION_WORDS = 3
@@ -627,9 +627,23 @@ def sentence_speaker(text: str, sent: Sent, state: State) -> Speaker | None:
     own = [f for f in sent.frames if f.mention is not None and f.kind in OWN_FRAME_KINDS]
     # "…, man investiere kontinuierlich, sagt Rektorin Eileen Lyons.": the inverted verb's
     # subject speaks, whichever frame comes first
-    inverted = next(filter(None, (_inverted_subject(text, sent, f.pos) for f in own)), None)
-    mention = inverted or (own[0].mention if own else None)
+    inverted = inverted_speaker(text, sent)
+    mention = inverted[0] if inverted else (own[0].mention if own else None)
     return None if mention is None else speaker_for(text, mention, state)
+
+
+def inverted_speaker(
+    text: str, sent: Sent, allowed: Callable[[Frame], bool] = lambda frame: True
+) -> tuple[tuple[int, int], str] | None:
+    """Return the subject and cue of the first of a sentence's own frames, `allowed` ones only,
+    whose verb opens its clause after a comma ("…, sagt Rektorin Eileen Lyons")."""
+    for frame in sent.frames:
+        if frame.mention is None or frame.kind not in OWN_FRAME_KINDS or not allowed(frame):
+            continue
+        subject = _inverted_subject(text, sent, frame.pos)
+        if subject is not None:
+            return subject, frame.cue
+    return None
 
 
 def _inverted_subject(text: str, sent: Sent, cue: int) -> tuple[int, int] | None:
