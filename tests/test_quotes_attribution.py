@@ -803,3 +803,11 @@ def test_quote_in_a_reported_frame_belongs_to_the_speaker_the_sentence_ends_with
         "Ergebnisse.“"
     )
     assert speakers(text) == ["Jan Weber", "Jan Weber"]
+
+
+def test_partial_quote_inside_a_reported_clause_stays_with_the_last_speaker() -> None:
+    text = (
+        "Der Direktor des Instituts, Martin Reiter, sagte in Mainz: „Ein Nachvollziehen ist "
+        "nicht möglich.“ Eine Geldforderung könne dieses „extreme Ausmaß“ nicht erklären."
+    )
+    assert speakers(text) == ["Martin Reiter", "Martin Reiter"]

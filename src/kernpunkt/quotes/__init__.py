@@ -409,8 +409,9 @@ def _attribute_span(
         reporter = inverted_speaker(text, sent, lambda f: not reported_frame(masked, sent, f))
         if reporter is not None:
             return speaker_for(text, reporter[0], state), reporter[1]
-        if speaker is not None and frame.pos < span.open:
-            # "Die Regierung werde mitteilen, „dass wir …“": the words of who spoke last
+        if speaker is not None and min(frame.pos, frame.mention[0]) < span.open:
+            # "Die Regierung werde mitteilen, „dass wir …“", "Eine Geldforderung könne dieses
+            # „extreme Ausmaß“ nicht erklären": the words of who spoke last
             return speaker, frame.cue
     if frame is not None and frame.mention is not None:
         return speaker_for(text, span_mention(masked, sent, frame, span), state), frame.cue
