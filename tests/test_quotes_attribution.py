@@ -811,3 +811,22 @@ def test_partial_quote_inside_a_reported_clause_stays_with_the_last_speaker() ->
         "nicht möglich.“ Eine Geldforderung könne dieses „extreme Ausmaß“ nicht erklären."
     )
     assert speakers(text) == ["Martin Reiter", "Martin Reiter"]
+
+
+@pytest.mark.parametrize("opening", ["Rufe und Forderungen", "Forderungen"])
+def test_plural_object_with_a_prepositional_phrase_leaves_the_singular_verb_to_the_name(
+    opening: str,
+) -> None:
+    quote = only(
+        f"{opening} nach einem Ende der Kämpfe lässt Knobloch nicht gelten: „Das kann man von "
+        "niemandem verlangen.“"
+    )
+    assert quote.speaker == "Knobloch"
+
+
+def test_two_roles_after_one_article_are_one_person_and_the_subject() -> None:
+    quote = only(
+        "Der frühere Bürgermeister und Justizsenator, Henning Scherf (SPD), warnte die CDU vor "
+        "einem „populistischen Wahlkampf“."
+    )
+    assert quote.speaker == "Henning Scherf"

@@ -53,6 +53,10 @@ from kernpunkt.quotes.lexicon import (
 from kernpunkt.quotes.sentences import Sent, clause_start, word_tokens
 
 ADJECTIVE_TAG = "ADJ(A)"
+# Words that join two nouns into a plural subject.
+PLURAL_JOINERS = frozenset({"und", "sowie"})
+# Tags of the words a prepositional phrase after a noun holds ("nach einem Ende der Kämpfe").
+ATTACHED_PHRASE_TAGS = frozenset({"APPR", "APPRART", "ART", "ADJ(A)", "NN", "NE", "CARD", "PPOSAT"})
 
 
 def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
@@ -290,7 +294,7 @@ def is_plural(masked: str, phrase: tuple[int, int]) -> bool:
     )
     if head is None:
         return False
-    if tokens[head].word.endswith(PLURAL_SUFFIXES):
+    if tokens[head].word.endswith(PLURAL_SUFFIXES) or _joined(tokens, head):
         return True
     before = [t.word for t in tokens[:head]]
     if not before:
@@ -299,6 +303,20 @@ def is_plural(masked: str, phrase: tuple[int, int]) -> bool:
         return any(word.islower() and word.endswith("en") for word in before[1:])
     opening = tokens[0]
     return opening.tag == ADJECTIVE_TAG and opening.word.lower().endswith("e")
+
+
+def _joined(tokens: list[grammar.Token], head: int) -> bool:
+    """Tell whether "und" joins the head noun to another noun ("Rufe und Forderungen").
+
+    After a singular article both nouns are one person ("Der Bürgermeister und Justizsenator").
+    """
+    article = next((t.word.lower() for t in tokens[:head] if t.tag == grammar.ARTICLE_TAG), "die")
+    return (
+        article == "die"
+        and head + 2 < len(tokens)
+        and tokens[head + 1].word in PLURAL_JOINERS
+        and tokens[head + 2].tag in grammar.NOUN_TAGS
+    )
 
 
 def is_singular_verb(word: str) -> bool:
@@ -471,6 +489,23 @@ def in_circumstance_clause(masked: str, sent: Sent, pos: int) -> bool:
     return bool(first) and first[0][2] in CIRCUMSTANCE_SUBORDINATORS
 
 
+def _past_attached_phrase(masked: str, pos: int, end: int) -> int:
+    """Return where a prepositional phrase right after a noun ends, where the verb follows.
+
+    "Forderungen nach einem Ende der Kämpfe lässt X nicht gelten": the phrase belongs to the
+    noun before it; with no finite verb after it, `pos` is returned.
+    """
+    tokens = grammar.tag(masked, pos, min(end, pos + WINDOW))
+    if not tokens or tokens[0].tag not in grammar.ATTACHING_TAGS:
+        return pos
+    for token in tokens[1:]:
+        if token.tag in grammar.FINITE_TAGS:
+            return token.start
+        if token.tag not in ATTACHED_PHRASE_TAGS:
+            break
+    return pos
+
+
 def object_first_subject(masked: str, phrase: tuple[int, int], end: int) -> tuple[int, int] | None:
     """Return the name after the verb when the clause opens with what cannot speak.
 
@@ -479,7 +514,7 @@ def object_first_subject(masked: str, phrase: tuple[int, int], end: int) -> tupl
     (the word right after the phrase) the subject. "Seine Meinung zu Kirchhoff: „…“" has no
     verb.
     """
-    verb = word_tokens(masked, phrase[1], end)[:1]
+    verb = word_tokens(masked, _past_attached_phrase(masked, phrase[1], end), end)[:1]
     if not verb or not verb[0][2][:1].islower() or verb[0][2] in LOWER_PREPOSITIONS:
         return None
     # "Die erhobenen Vorwürfe hat das Medium …": a plural cannot be a singular verb's subject
