@@ -830,3 +830,12 @@ def test_two_roles_after_one_article_are_one_person_and_the_subject() -> None:
         "einem „populistischen Wahlkampf“."
     )
     assert quote.speaker == "Henning Scherf"
+
+
+def test_quote_standing_as_a_heading_is_no_person_a_description_refers_to() -> None:
+    text = (
+        "„Es ist ein ehrlicher Tag“, sagte Parteichef Jan Weber, „aber auch ein gutes Zeichen.“ "
+        "Er habe keinen Zweifel.\n\n„Keine Motivforschung“\n\nDer 69-Jährige sprach von einem "
+        "„ordentlichen Wechsel“."
+    )
+    assert speakers(text)[-1] == "Jan Weber"

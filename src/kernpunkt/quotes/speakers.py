@@ -59,6 +59,8 @@ DESCRIPTION_WORDS = 3
 # What the subject of a reporting verb must be to speak: someone, not something.
 SPEAKING_KINDS = frozenset({"person", "body"})
 NEUTER = "n"
+# The characters quoted words are masked with (`marks.mask`).
+MASK_CHARACTERS = frozenset("X§")
 # Letters a role word may differ by at its end ("Präsident"/"Präsidenten"), and the shortest core.
 ROLE_ENDING = 2
 ROLE_CORE = 4
@@ -613,6 +615,9 @@ def _may_refer_to(phrase: grammar.Phrase, state: State, gender: str | None) -> b
     """
     words = _clean_mention(state.masked[phrase.start : phrase.end])
     parts = words.split()
+    if all(set(part) <= MASK_CHARACTERS for part in parts):
+        # a quoted title or heading masked out ("XXXX") is no one
+        return False
     # a surname keeps the gender the text gave it ("Minister Jan Weber …", later "Weber")
     own = _gender(parts)
     own = own if own != "?" else state.genders.get(parts[-1], own)
