@@ -3,8 +3,8 @@
 Each input shape is timed at N and 4·N characters (best of three runs, so a run disturbed by
 another process does not count); a ratio near 4 is linear, near 16 quadratic. The shapes are
 what breaks naive quote finders: thousands of marks of one kind, marks of every kind at random,
-one endless sentence full of speech verbs, many short attributed quotes, no letters at all, and
-real article text when ../shared is there.
+one endless sentence full of speech verbs (in Konjunktiv I too), many short attributed quotes,
+no letters at all, and real article text when ../shared is there.
 
 It also prints what the grammar layer's tagger (HanTa) adds to start-up, and the time of the
 quote stage on a 500-word article (the seed article's first 500 words, repeated if shorter),
@@ -56,6 +56,7 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "opening marks only": repeat("„"),
         "marks at random": random_marks,
         "one endless sentence": repeat("er sagte „nein“ und "),
+        "endless reported speech": repeat("sie werde mitteilen, „dass wir nein sagen“ und "),
         "short attributed quotes": repeat("„Ja“, sagte er. "),
         "no letters": repeat("123 !!! ¶ "),
     }

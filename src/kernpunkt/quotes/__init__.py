@@ -406,7 +406,9 @@ def _attribute_span(
     speaker = state.continues(index)
     if frame is not None and frame.mention is not None and reported_frame(masked, sent, frame):
         # "Putin habe „wiederholt“ erklärt, dass …, sagte Peskow": who reports it speaks
-        reporter = inverted_speaker(text, sent, lambda f: not reported_frame(masked, sent, f))
+        reporter = inverted_speaker(
+            text, sent, lambda f: not reported_frame(masked, sent, f), span.close
+        )
         if reporter is not None:
             return speaker_for(text, reporter[0], state), reporter[1]
         if speaker is not None and min(frame.pos, frame.mention[0]) < span.open:

@@ -778,8 +778,10 @@ def reported_frame(masked: str, sent: Sent, frame: Frame) -> bool:
     "Das Gericht habe mitgeteilt, dass …", "Die Regierung werde mitteilen, „…“": who speaks
     there is someone the last speaker talks about.
     """
-    comma = masked.rfind(",", sent.start, frame.pos)
-    segment = word_tokens(masked, max(sent.start, comma + 1), frame.pos + len(frame.cue))
+    # the clause back to its comma, within a window: a sentence may be endless
+    floor = max(sent.start, frame.pos - WINDOW)
+    comma = masked.rfind(",", floor, frame.pos)
+    segment = word_tokens(masked, max(floor, comma + 1), frame.pos + len(frame.cue))
     return any(is_konjunktiv_i(word) for _, _, word in segment)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -638,11 +639,22 @@ def sentence_speaker(text: str, sent: Sent, state: State) -> Speaker | None:
 
 
 def inverted_speaker(
-    text: str, sent: Sent, allowed: Callable[[Frame], bool] = lambda frame: True
+    text: str,
+    sent: Sent,
+    allowed: Callable[[Frame], bool] = lambda frame: True,
+    after: int | None = None,
 ) -> tuple[tuple[int, int], str] | None:
     """Return the subject and cue of the first of a sentence's own frames, `allowed` ones only,
-    whose verb opens its clause after a comma ("…, sagt Rektorin Eileen Lyons")."""
-    for frame in sent.frames:
+    whose verb opens its clause after a comma ("…, sagt Rektorin Eileen Lyons").
+
+    With `after`, only frames within a window after that offset count: a sentence may be endless.
+    """
+    frames = sent.frames
+    if after is not None:
+        first = bisect.bisect_left(frames, after, key=lambda frame: frame.pos)
+        last = bisect.bisect_left(frames, after + WINDOW, key=lambda frame: frame.pos)
+        frames = frames[first:last]
+    for frame in frames:
         if frame.mention is None or frame.kind not in OWN_FRAME_KINDS or not allowed(frame):
             continue
         subject = _inverted_subject(text, sent, frame.pos)
