@@ -12,9 +12,10 @@ A found quote matches a gold quote when it covers the same words at the same pla
 is right when it is one of the forms the text uses for the gold speaker (or ends in the gold
 speaker's last word), "unclear" when kernpunkt names nobody, and a different person otherwise.
 `--pages FILE --texts DIR` scores another set in the same format (texts named NAME.txt):
-`heldout-pages8.jsonl` (25 dpa wire items of 2017, 161 quotes) and `heldout-pages9.jsonl` (22
-tagesschau.de articles of 2025 and 4 dpa items of 2016, 368 quotes), blind and scored only at
-the start and the end of the round that used them as its held-out sets;
+`heldout-pages10.jsonl` (25 tagesschau.de articles of 2025, 350 quotes), blind and scored only
+at the start and the end of the round that used it as its held-out set;
+`heldout-pages8.jsonl` (25 dpa wire items of 2017, 161 quotes), `heldout-pages9.jsonl` (22
+tagesschau.de articles of 2025 and 4 dpa items of 2016, 368 quotes),
 `heldout-pages5.jsonl` (23 pages of n-tv, Bild, ZDF, Welt, SZ, tagesschau and Stern, 192
 quotes), `heldout-pages6.jsonl` (21 pages of eleven outlets, 130 quotes),
 `heldout-pages7.jsonl` (21 ZEIT ONLINE articles of 2007 from its content system's test
