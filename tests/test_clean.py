@@ -276,6 +276,18 @@ def test_comment_section_after_the_article_is_removed() -> None:
     assert cleaned.text == body(PARAGRAPH_1, PARAGRAPH_2)
 
 
+@pytest.mark.parametrize("method", ["classifier", "rules"])
+def test_block_quote_announced_by_a_role_is_kept_not_taken_for_a_comment(method: str) -> None:
+    announced = body(
+        "Der Oberbürgermeister sagt:",
+        "„Wir schaffen damit eine sichere Verbindung zwischen der Altstadt und den neuen "
+        "Wohngebieten im Norden, und das war uns seit Jahren ein Anliegen.“",
+    )
+    text = body(PARAGRAPH_1, announced, PARAGRAPH_2)
+
+    assert clean(text, method=method).text == text
+
+
 @pytest.mark.parametrize(
     "notice",
     [

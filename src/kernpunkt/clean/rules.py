@@ -185,7 +185,9 @@ NAVIGATION = re.compile(
 )
 NAVIGATION_MAX_WORDS = 25
 COMMENTS = re.compile(
-    r"^.{1,60}\s(?:sagt|schreibt|meint|antwortet|kommentiert):$"
+    # "Maria K. schreibt:" opens a reader's comment; "Der Oberbürgermeister sagt:" a block quote
+    r"^(?!(?:der|die|das|ein|eine|unser|unsere)\s)"
+    r".{1,60}\s(?:sagt|schreibt|meint|antwortet|kommentiert):$"
     r"|^(?:Antworten|Antwort|Melden|Zitieren)$|^\d+\s+Kommentare?\b|^Kommentare?$"
     r"|\bKommentare? (?:anzeigen|schreiben|öffnen|lesen|verfassen|einblenden)|Kommentarfunktion"
     r"|\bHinterlasse(?:n Sie)? einen Kommentar|um zu kommentieren|^Alle Kommentare"
