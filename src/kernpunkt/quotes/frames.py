@@ -89,8 +89,6 @@ from kernpunkt.quotes.phrases import (
 )
 from kernpunkt.quotes.sentences import Frame, Sent, clause_start, word_tokens
 
-ARTICLE_TAG = "ART"
-
 
 def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
     """Find speech verbs, nouns and frames in one sentence, in text order."""
@@ -791,7 +789,10 @@ def echo_frame(masked: str, sent: Sent) -> Frame | None:
     if not first or first[0][2] not in DEMONSTRATIVES:
         return None
     # "Das zuständige Bundesamt warnt": an article opening a phrase, not a demonstrative
-    if grammar.first_tag(masked, sent.start, min(sent.end, sent.start + WINDOW)) == ARTICLE_TAG:
+    if (
+        grammar.first_tag(masked, sent.start, min(sent.end, sent.start + WINDOW))
+        == grammar.ARTICLE_TAG
+    ):
         return None
     spoken = next((f for f in sent.frames if f.kind == "verb" and f.mention is not None), None)
     return spoken or _ascription(masked, sent)

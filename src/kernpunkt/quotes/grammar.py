@@ -78,9 +78,9 @@ CLAUSE_WORD_TAGS = ("ADV", "PAV", "PROAV", "KON", "PDS", "PPER")
 # "Kaum", "Wirst"); open classes may be surnames ("Lang", "Klein").
 FUNCTION_TAG_PREFIXES = ("PW", "PI", "PD", "PAV", "PROAV", "ADV", "KO", "VA", "VM", "PTK", "APP")
 SUBJECT_PRONOUNS = frozenset({"er", "sie", "wir", "ich", "man"})
-PHRASE_OPENERS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "CARD"})
+PHRASE_OPENERS = frozenset({ARTICLE_TAG, "PPOSAT", "PDAT", "PIAT", "ADJA", "CARD"})
 # What opens a noun phrase without an article: its noun or an adjective.
-BARE_OPENER_TAGS = frozenset({"NN", "NNA", "ADJ(A)"})
+BARE_OPENER_TAGS = frozenset({"NN", "NNA", ADJECTIVE_TAG})
 # Nouns of people and groups that speak for others (the role words are in `ROLE_RE`).
 PERSON_WORDS = frozenset({"Frau", "Herr", "Mann", "Wirt", "Kämmerin", "Kämmerer"})
 # Articles that never open a subject: dative and accusative forms.
@@ -308,9 +308,9 @@ def _nominal(tokens: list[Token], opening: int, end: int) -> bool:
     last = tokens[end - 1] if end > opening + 1 else None
     return (
         last is not None
-        and last.tag == "ADJ(A)"
+        and last.tag == ADJECTIVE_TAG
         and is_capitalised(last.word)
-        and tokens[opening].tag == "ART"
+        and tokens[opening].tag == ARTICLE_TAG
     )
 
 
@@ -335,7 +335,7 @@ def _past_extended_attribute(tokens: list[Token], index: int, end: int) -> int:
 def _opens_phrase(tokens: list[Token], index: int) -> bool:
     """Tell whether a token is an article, a determiner or an adjective inside a noun phrase."""
     tag_ = tokens[index].tag
-    return tag_ == "ADJ(A)" or tag_ in PHRASE_OPENERS
+    return tag_ == ADJECTIVE_TAG or tag_ in PHRASE_OPENERS
 
 
 def _particle(tokens: list[Token], index: int, end: int) -> bool:
@@ -395,7 +395,7 @@ def _kind(tokens: list[Token]) -> Kind:
     if len(tokens) == 1 and tokens[0].tag in PRONOUN_TAGS:
         return "pronoun"
     nouns = [t for t in tokens if t.tag in NOUN_TAGS]
-    heads = nouns or [t for t in tokens if t.tag == "ADJ(A)" and is_capitalised(t.word)]
+    heads = nouns or [t for t in tokens if t.tag == ADJECTIVE_TAG and is_capitalised(t.word)]
     if any(_denotes_person(t.word) for t in heads) or any(
         t.tag == NOMINAL_ADJECTIVE for t in tokens
     ):
@@ -407,7 +407,9 @@ def _kind(tokens: list[Token]) -> Kind:
         return "thing"
     # "von der Leyen", "de Maizière": a particle inside a name, not an article opening a phrase
     particle = any(
-        t.word in NAME_PARTICLES and (i or t.tag != "ART") and _particle(tokens, i, len(tokens))
+        t.word in NAME_PARTICLES
+        and (i or t.tag != ARTICLE_TAG)
+        and _particle(tokens, i, len(tokens))
         for i, t in enumerate(tokens)
     )
     # a name takes no indefinite article: "eine SMS" is a thing

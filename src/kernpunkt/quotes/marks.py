@@ -277,6 +277,12 @@ def _drop_nested(spans: list[Span]) -> list[Span]:
     return kept
 
 
+# What `mask` hides quoted words with: a name-like span, and the words of a quote.
+NAME_MASK = "X"
+QUOTE_MASK = "§"
+MASK_CHARACTERS = frozenset(NAME_MASK + QUOTE_MASK)
+
+
 def mask(text: str, spans: Sequence[Span], names: set[int]) -> str:
     """Hide quoted words: a name-like span becomes one capitalised word, a quote becomes §."""
     parts: list[str] = []
@@ -285,11 +291,11 @@ def mask(text: str, spans: Sequence[Span], names: set[int]) -> str:
         parts.append(text[last : span.open])
         length = (span.close + (1 if span.closed else 0)) - span.open
         if index in names:
-            parts.append("X" * length)
+            parts.append(NAME_MASK * length)
         else:
             inner = text[span.start : span.end].rstrip()
-            final = "." if inner[-1:] in SENTENCE_PUNCT and length > 1 else "§"
-            parts.append("§" * (length - 1) + final)
+            final = "." if inner[-1:] in SENTENCE_PUNCT and length > 1 else QUOTE_MASK
+            parts.append(QUOTE_MASK * (length - 1) + final)
         last = span.open + length
     parts.append(text[last:])
     return "".join(parts)

@@ -52,11 +52,12 @@ from kernpunkt.quotes.lexicon import (
 )
 from kernpunkt.quotes.sentences import Sent, clause_start, word_tokens
 
-ADJECTIVE_TAG = "ADJ(A)"
 # Words that join two nouns into a plural subject.
 PLURAL_JOINERS = frozenset({"und", "sowie"})
 # Tags of the words a prepositional phrase after a noun holds ("nach einem Ende der Kämpfe").
-ATTACHED_PHRASE_TAGS = frozenset({"APPR", "APPRART", "ART", "ADJ(A)", "NN", "NE", "CARD", "PPOSAT"})
+ATTACHED_PHRASE_TAGS = frozenset(
+    {"APPR", "APPRART", grammar.ARTICLE_TAG, grammar.ADJECTIVE_TAG, "NN", "NE", "CARD", "PPOSAT"}
+)
 
 
 def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
@@ -302,7 +303,7 @@ def is_plural(masked: str, phrase: tuple[int, int]) -> bool:
     if before[0].lower() == "die":
         return any(word.islower() and word.endswith("en") for word in before[1:])
     opening = tokens[0]
-    return opening.tag == ADJECTIVE_TAG and opening.word.lower().endswith("e")
+    return opening.tag == grammar.ADJECTIVE_TAG and opening.word.lower().endswith("e")
 
 
 def _joined(tokens: list[grammar.Token], head: int) -> bool:

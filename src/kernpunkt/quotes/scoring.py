@@ -193,7 +193,7 @@ class Scorer:
             f.cue == cue and f.kind == VERB_FRAME and not is_passive(self.masked, sent, f)
             for f in sent.frames
         )
-        ruled = self._rule(sent, span, rule, governing, tokens, interrupted, gap, verb)
+        ruled = self._rule(where, rule, governing, tokens, interrupted, gap, verb)
         if heading and ruled.source == "context":
             ruled = Candidate(None, 0.0, "unclear")
         if ruled.attribution == "resolved" and rule is state.last:
@@ -292,8 +292,7 @@ class Scorer:
 
     def _rule(
         self,
-        sent: Sent,
-        span: Span,
+        where: int | None,
         rule: Speaker | None,
         governing: Phrase | None,
         tokens: list[Token],
@@ -303,12 +302,12 @@ class Scorer:
     ) -> Candidate:
         """Score the rules' speaker by where it stands and what the grammar says of it.
 
-        `verb` tells that an active speech verb framed the quote (not "heißt es in X", "laut X",
-        "für X", "wurde im Stadtrat als „…“ bezeichnet").
+        `where` is where the rules' mention starts in the sentence (`_mention_start`); `verb`
+        tells that an active speech verb framed the quote (not "heißt es in X", "laut X", "für
+        X", "wurde im Stadtrat als „…“ bezeichnet").
         """
         if rule is None or rule.mention is None:
             return Candidate(None, 0.0, "unclear")
-        where = _mention_start(self.text, rule.mention, sent, span)
         attribution = _attribution(rule)
         if where is None:
             # the rules took the quote itself for its speaker's name

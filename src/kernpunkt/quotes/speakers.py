@@ -52,6 +52,7 @@ from kernpunkt.quotes.lexicon import (
     is_adjective,
     is_capitalised,
 )
+from kernpunkt.quotes.marks import MASK_CHARACTERS
 from kernpunkt.quotes.phrases import noun_phrase, prefield_is_subject, subject_after_finite
 from kernpunkt.quotes.sentences import Frame, Sent, word_tokens
 
@@ -60,8 +61,6 @@ DESCRIPTION_WORDS = 3
 # What the subject of a reporting verb must be to speak: someone, not something.
 SPEAKING_KINDS = frozenset({"person", "body"})
 NEUTER = "n"
-# The characters quoted words are masked with (`marks.mask`).
-MASK_CHARACTERS = frozenset("X§")
 # Letters a role word may differ by at its end ("Präsident"/"Präsidenten"), and the shortest core.
 ROLE_ENDING = 2
 ROLE_CORE = 4
