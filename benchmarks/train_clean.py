@@ -313,7 +313,14 @@ def site_of(path: str) -> str:
 
 
 def shared_sites() -> set[str]:
-    """Return the sites of the shared pages."""
+    """Return the sites of the shared pages; stop where they are not there.
+
+    They lie beside the checkout (../shared): from a checkout elsewhere (a git worktree under
+    another folder) the glob would find nothing, and the shared pages' sites would silently go
+    into the training set (10 more pages).
+    """
+    if not SHARED_PAGES.is_dir():
+        raise SystemExit(f"no shared pages at {SHARED_PAGES}: link ../shared beside the checkout")
     return {site_of(path.name) for path in SHARED_PAGES.glob("*.html")}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import train_clean
 from train_clean import align, expected_article, fold_of
 
 from kernpunkt.clean import clean
@@ -234,3 +235,12 @@ def test_fundus_versions_give_the_article_whose_paragraphs_the_page_shows() -> N
     }
     found = expected_article(markup, {"V1": other, "V2": shown})
     assert found == {"title": "Solar", "parts": PARAGRAPHS[:2]}
+
+
+def test_gathering_stops_where_the_shared_pages_are_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without them their sites would go into the training set unnoticed.
+    monkeypatch.setattr(train_clean, "SHARED_PAGES", tmp_path / "shared" / "pages")
+    with pytest.raises(SystemExit, match="no shared pages"):
+        train_clean.shared_sites()
