@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kernpunkt.quotes import find_quotes
-from kernpunkt.quotes.speakers import apposed_people, learn_genders
+from kernpunkt.quotes.speakers import apposed_people, is_masked, learn_genders
 
 
 def speakers(text: str) -> list[str | None]:
@@ -218,3 +218,17 @@ def test_generic_man_before_a_quote_is_resolved_to_no_one() -> None:
         "„Die kriegen genug Geld.“"
     )
     assert speakers(text)[1] is None
+
+
+def test_pronoun_skips_a_quoted_term_and_the_expletive_es_for_the_person_before() -> None:
+    text = (
+        "Konstantin Keesmann steht vor einem Zelt. Es ist der „Leuchtturm“ – sieht aber nicht "
+        "aus wie einer. „Das ist ein Anlaufpunkt für die Bevölkerung“, erklärt er."
+    )
+    assert speakers(text) == ["Konstantin Keesmann"]
+
+
+def test_words_masked_out_of_a_quote_are_no_one_with_or_without_an_article() -> None:
+    assert is_masked("der XXXXXXXX –")
+    assert is_masked("§§§§.")
+    assert not is_masked("der Beauftragte")

@@ -12,6 +12,7 @@ from kernpunkt.quotes.lexicon import (
     ABBREVIATIONS,
     APPOSITION_TOKEN_RE,
     ARTICLE_GENDERS,
+    ARTICLES,
     CONTINUATION_GAP,
     DEFINITE_ARTICLES,
     DEMONSTRATIVE_SUBJECTS,
@@ -316,9 +317,11 @@ def _resolve(
             earlier
             for earlier in reversed(history[-PRONOUN_LOOKBACK:])
             if earlier.name is not None
-            and earlier.name not in PRONOUNS | places
+            # "Es ist der „Leuchtturm“": the expletive "es" is no one
+            and earlier.name not in PRONOUNS | places | {NEUTER_SUBJECT}
             and _can_speak(earlier)
             and not _bare_role(earlier.name)
+            and not is_masked(earlier.name)
             and (wanted is None or earlier.gender in {wanted, "?"})
         ]
         # a person or a body the grammar recognises; a thing only for "es" ("Das Gericht … Es
@@ -607,6 +610,15 @@ def _attached(masked: str, at: int) -> bool:
     )
 
 
+def is_masked(words: str) -> bool:
+    """Tell whether words are a quoted title or heading masked out, with an article or none.
+
+    "Es ist der „Leuchtturm“" masks to "der XXXX": a thing the text quotes, never someone.
+    """
+    parts = [part for part in WORD_ONLY_RE.findall(words) if part.lower() not in ARTICLES]
+    return all(set(part) <= MASK_CHARACTERS for part in parts)
+
+
 def _may_refer_to(phrase: grammar.Phrase, state: State, gender: str | None) -> bool:
     """Tell whether a pronoun or epithet of `gender` may refer to a person phrase.
 
@@ -615,8 +627,7 @@ def _may_refer_to(phrase: grammar.Phrase, state: State, gender: str | None) -> b
     """
     words = _clean_mention(state.masked[phrase.start : phrase.end])
     parts = words.split()
-    if all(set(part) <= MASK_CHARACTERS for part in parts):
-        # a quoted title or heading masked out ("XXXX") is no one
+    if is_masked(words):
         return False
     # a surname keeps the gender the text gave it ("Minister Jan Weber …", later "Weber")
     own = _gender(parts)
@@ -682,7 +693,7 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
     tokens = word_tokens(masked, sent.start, min(sent.end, sent.start + WINDOW))[:NP_TOKEN_LIMIT]
     if len(tokens) > 1 and tokens[0][2].lower() in FIELD_EXTERNAL:
         tokens = tokens[1:]
-    if not tokens or tokens[0][2] in PRONOUNS:
+    if not tokens or tokens[0][2] in PRONOUNS | {NEUTER_SUBJECT}:
         return
     opening = prefield_is_subject(tokens)
     if opening:
