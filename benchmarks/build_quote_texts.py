@@ -1,0 +1,505 @@
+"""Rebuild the plain-text news pages that the quote benchmarks score on, outside the repository.
+
+The annotations in `benchmarks/data/{dev-pages-*,heldout-pages*}.jsonl` hold offsets into plain
+texts that are not shipped: each text is rebuilt here from the public file that
+`benchmarks/data/news-pages-sources.jsonl` names (repository, commit or blob, path), read from a
+bare mirror of that repository (`MIRRORS/OWNER+NAME/repo`, as the `fetch` tool leaves it). Every
+text is one block per line (headline, teaser, subheadings, paragraphs), each block with its
+whitespace collapsed and soft hyphens taken out, and ends in a newline.
+
+Where the blocks come from:
+
+- flairNLP/fundus parser fixtures: the curated article of the fixture's parser version in the
+  publisher's JSON beside it (title, summary, then each section's headline and paragraphs). Some
+  pages show another headline than the curated title (the page's own headline without its
+  kicker), leave out a curated block (a byline, a teaser) or show list items the curated article
+  lacks; older fixtures hold only a title. For those the text is the chosen block elements of
+  the fixture's HTML (`RECIPES`: which headline, which blocks by position).
+- lhandrena/RAG-Evaluation tagesschau dumps: the non-empty lines of the Markdown file without
+  the lines the source entry's `left_out` names.
+- martinvirtel/newsmlg2-testdata (NewsML-G2 items in a tar.xz) and maximgrafin/neuroNews (dpa
+  digitalwires items in a JavaScript array): headline and paragraphs of the item's XHTML, without
+  genre line and byline.
+- ZeitOnline/vivi test content: the article XML's body blocks (title, subtitle, paragraphs,
+  intertitles; picture captions left out), as `RECIPES` chooses them.
+- Scraped pages (mitul-kalariya/*, rijkvp/article-extractor, damoeb/feedless, fa-krug/Yana): the
+  chosen block elements of the stored HTML (`RECIPES`).
+
+Each text's SHA-1 is what the annotations' `file_sha1` checks (`eval_quotes_pages.py` refuses a
+text that is not the annotated version); the script reports, per set, how many texts it wrote
+and which it could not build. It reads nothing but the sources file and the mirrors.
+
+    python benchmarks/build_quote_texts.py --mirrors /work/.mirror --out /work/qdata
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import json
+import re
+import subprocess
+import sys
+import tarfile
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+from lxml import html as lxml_html
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "benchmarks" / "data" / "news-pages-sources.jsonl"
+SPACES = re.compile(r"\s+")
+SOFT_HYPHEN = "\u00ad"
+# Block elements of a web page whose text may be a line of the article.
+HTML_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 li blockquote figcaption td dt dd summary".split())
+# Block elements of a ZEIT content-system article body.
+VIVI_BLOCKS = frozenset("supertitle title subtitle byline p intertitle li".split())
+XHTML = "{http://www.w3.org/1999/xhtml}"
+# A page title's site name after one of these is not part of the headline.
+TITLE_SEPARATORS = {"title - ": " - ", "title | ": " | ", "title – ": " – "}
+
+# How each page that is not built from its source as a whole is chosen. "version": the fundus
+# parser version (key of the publisher's JSON); "title": which headline the page shows (see
+# `title_candidates`; None: no separate headline); "drop": positions of curated blocks left out
+# (0 is the title); "keep": positions of the blocks kept from the page's HTML or XML blocks.
+RECIPES: dict[str, dict[str, str | None]] = {}  # filled in at the end of the file
+
+
+def norm(text: str) -> str:
+    """Return one block of text: soft hyphens out, whitespace collapsed to single spaces."""
+    return SPACES.sub(" ", text.replace(SOFT_HYPHEN, "")).strip()
+
+
+def as_text(blocks: list[str]) -> str:
+    """Return the page text: the non-empty normalised blocks, one per line, newline-ended."""
+    lines = [norm(block) for block in blocks]
+    return "".join(f"{line}\n" for line in lines if line)
+
+
+def positions(spec: str) -> list[int]:
+    """Return the positions a spec such as "0,3-5,9" names."""
+    out: list[int] = []
+    for part in filter(None, spec.split(",")):
+        first, _, last = part.partition("-")
+        out += range(int(first), int(last or first) + 1)
+    return out
+
+
+class Mirrors:
+    """Read files from the bare git mirrors of the source repositories."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def git_dir(self, repo: str) -> Path:
+        """Return the git directory of `repo`'s mirror."""
+        return self.folder / repo.replace("/", "+") / "repo"
+
+    def read(self, source: dict) -> bytes:
+        """Return the bytes of the file a source entry names (by blob where given)."""
+        spec = source.get("blob") or f"{source['commit']}:{source['path']}"
+        return self.show(source["repo"], spec)
+
+    def show(self, repo: str, spec: str) -> bytes:
+        """Return `git cat-file -p SPEC` in `repo`'s mirror."""
+        done = subprocess.run(
+            ["git", f"--git-dir={self.git_dir(repo)}", "cat-file", "-p", spec],
+            capture_output=True,
+            check=True,
+        )
+        return done.stdout
+
+
+# --- web pages --------------------------------------------------------------------------------
+
+
+def parse_html(markup: str) -> lxml_html.HtmlElement:
+    """Return the page's element tree without scripts and styles."""
+    doc = lxml_html.fromstring(markup)
+    for element in doc.xpath("//script|//style|//noscript"):
+        element.drop_tree()
+    return doc
+
+
+def html_blocks(doc: lxml_html.HtmlElement) -> list[str]:
+    """Return the text of every non-empty block element of a page, in document order."""
+    out = []
+    for element in doc.iter():
+        if isinstance(element.tag, str) and element.tag in HTML_BLOCKS:
+            text = norm(element.text_content())
+            if text:
+                out.append(text)
+    return out
+
+
+def title_candidates(doc: lxml_html.HtmlElement, curated: str | None) -> dict[str, str]:
+    """Return the headlines a page offers, by name: the curated title ("json"), meta titles
+    ("meta:og:title"), each h1 ("h1_0"), its parts ("h1_0_el2", "h1_0_text", "h1_0_tail1")
+    and the document title without the site's name ("title - ")."""
+    found: dict[str, str] = {}
+    if curated:
+        found["json"] = curated
+    for meta in doc.iter("meta"):
+        key = meta.get("property") or meta.get("name")
+        if key in ("og:title", "twitter:title", "title") and meta.get("content"):
+            found.setdefault(f"meta:{key}", meta.get("content"))
+    for index, heading in enumerate(doc.iter("h1")):
+        found[f"h1_{index}"] = heading.text_content()
+        for number, part in enumerate(heading.iter()):
+            if part is heading or not isinstance(part.tag, str):
+                continue
+            found[f"h1_{index}_el{number}"] = part.text_content()
+            if part.tail and part.tail.strip():
+                found[f"h1_{index}_tail{number}"] = part.tail
+        if heading.text and heading.text.strip():
+            found[f"h1_{index}_text"] = heading.text
+    title = doc.find(".//title")
+    if title is not None and title.text:
+        found["title"] = title.text
+        for name, separator in TITLE_SEPARATORS.items():
+            if separator in title.text:
+                found[name] = title.text.rsplit(separator, 1)[0]
+    return found
+
+
+def chosen(blocks: list[str], title: str | None, recipe: dict[str, str | None]) -> list[str]:
+    """Return a headline and the blocks a recipe keeps (all of them without a "keep")."""
+    keep = recipe.get("keep")
+    kept = blocks if keep is None else [blocks[index] for index in positions(keep)]
+    return ([title] if title else []) + kept
+
+
+def from_page(doc: lxml_html.HtmlElement, recipe: dict[str, str | None]) -> list[str]:
+    """Return the blocks a recipe chooses from a web page."""
+    name = recipe.get("title")
+    title = title_candidates(doc, None)[name] if name else None
+    return chosen(html_blocks(doc), title, recipe)
+
+
+# --- sources ----------------------------------------------------------------------------------
+
+
+def fundus_curated(article: dict) -> list[str]:
+    """Return a curated fundus article's blocks: title, summary, subheadings and paragraphs."""
+    body = article.get("body") or {}
+    blocks = [article.get("title") or "", *body.get("summary", [])]
+    for section in body.get("sections", []):
+        blocks += [*section.get("headline", []), *section.get("paragraphs", [])]
+    return blocks
+
+
+def fundus_page(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return the blocks of a fundus fixture: its curated article or its HTML's blocks."""
+    folder, file_name = source["path"].rsplit("/", 1)
+    publisher = file_name.split(".")[0].split("_")[0]
+    markup = gzip.decompress(mirrors.show(source["repo"], f"{source['commit']}:{source['path']}"))
+    doc = parse_html(markup.decode("utf-8", "replace"))
+    if "keep" in recipe:
+        return from_page(doc, recipe)
+    table = json.loads(
+        mirrors.show(source["repo"], f"{source['commit']}:{folder}/{publisher}.json")
+    )
+    article = table[recipe["version"]] if recipe.get("version") else table
+    blocks = fundus_curated(article)
+    name = recipe.get("title") or "json"
+    if name != "json":
+        blocks[0] = title_candidates(doc, blocks[0])[name]
+    dropped = set(positions(recipe.get("drop") or ""))
+    return [block for index, block in enumerate(blocks) if index not in dropped]
+
+
+def markdown_dump(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return the non-empty lines of a Markdown dump without those the source leaves out."""
+    left_out = [norm(line) for line in source.get("left_out", [])]
+    lines = []
+    for raw in mirrors.read(source).decode("utf-8").split("\n"):
+        line = norm(raw)
+        if line in left_out:
+            left_out.remove(line)
+        elif line:
+            lines.append(line)
+    return lines
+
+
+def xhtml_item(root: etree._Element) -> list[str]:
+    """Return the headline and paragraphs of a dpa item's XHTML, without genre and byline."""
+    out = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.removeprefix(XHTML)
+        kind = element.get("class") or ""
+        if tag in ("h1", "h2", "h3", "h4") or (
+            tag == "p" and "genre" not in kind and "byline" not in kind
+        ):
+            out.append("".join(element.itertext()))
+    return out
+
+
+def newsml_item(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return the blocks of a NewsML-G2 item inside the tar archive the source names."""
+    with tarfile.open(fileobj=io.BytesIO(mirrors.read(source))) as archive:
+        member = archive.extractfile(source["member"])
+        if member is None:
+            raise KeyError(source["member"])
+        root = etree.fromstring(member.read())
+    body = root.find(f".//{XHTML}body")
+    if body is None:
+        raise ValueError("no XHTML body")
+    return xhtml_item(body)
+
+
+def digitalwires_item(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return the blocks of a dpa digitalwires item in a JavaScript array of items."""
+    script = mirrors.read(source).decode("utf-8")
+    items = json.loads(script[script.index("[") : script.rindex("]") + 1])
+    item = next(entry for entry in items if entry["_urn"] == source["guid"])
+    root = lxml_html.fromstring(f"<div>{item['content']}</div>")
+    return xhtml_item(root)
+
+
+def vivi_article(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return the chosen body blocks of a ZEIT content-system article (captions left out)."""
+    root = etree.fromstring(mirrors.read(source))
+    body = root.find("body")
+    if body is None:
+        raise ValueError("no article body")
+    blocks = []
+    for element in body.iter():
+        if isinstance(element.tag, str) and element.tag in VIVI_BLOCKS:
+            text = norm(text_without(element, "image"))
+            if text:
+                blocks.append(text)
+    return chosen(blocks, None, recipe)
+
+
+def text_without(element: etree._Element, skipped: str) -> str:
+    """Return an element's text without that of its `skipped` descendants (their tails kept)."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag != skipped:
+            parts.append(text_without(child, skipped))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def scraped_page(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return the chosen blocks of a stored HTML page (raw, or inside a scraper's JSON)."""
+    data = mirrors.read(source).decode("utf-8", "replace")
+    if source["path"].endswith(".json"):
+        stored = json.loads(data)
+        item = stored[0] if isinstance(stored, list) else stored
+        data = item["raw_response"]["content"]
+    return from_page(parse_html(data), recipe)
+
+
+Builder = Callable[[Mirrors, dict, dict[str, str | None]], list[str]]
+BUILDERS: dict[str, Builder] = {
+    "flairNLP/fundus": fundus_page,
+    "lhandrena/RAG-Evaluation": markdown_dump,
+    "martinvirtel/newsmlg2-testdata": newsml_item,
+    "maximgrafin/neuroNews": digitalwires_item,
+    "ZeitOnline/vivi": vivi_article,
+}
+# Sources whose every page is built from the whole item, without a recipe.
+WHOLE = frozenset(
+    {"lhandrena/RAG-Evaluation", "martinvirtel/newsmlg2-testdata", "maximgrafin/neuroNews"}
+)
+
+
+def build(mirrors: Mirrors, source: dict) -> str:
+    """Return the text of one page."""
+    builder = BUILDERS.get(source["repo"], scraped_page)
+    return as_text(builder(mirrors, source, RECIPES.get(source["page"], {})))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mirrors", type=Path, required=True, help="folder of the bare mirrors")
+    parser.add_argument("--out", type=Path, required=True, help="writes OUT/SET/NAME.txt")
+    parser.add_argument("--sources", type=Path, default=SOURCES)
+    parser.add_argument("--only", nargs="*", help="build only these sets")
+    args = parser.parse_args()
+    mirrors = Mirrors(args.mirrors)
+    written: Counter[str] = Counter()
+    failed: list[str] = []
+    for raw in args.sources.read_text(encoding="utf-8").splitlines():
+        source = json.loads(raw)
+        if args.only and source["set"] not in args.only:
+            continue
+        if source["page"] not in RECIPES and source["repo"] not in WHOLE:
+            failed.append(f"{source['set']}/{source['page']}: no recipe")
+            continue
+        try:
+            text = build(mirrors, source)
+        except (subprocess.CalledProcessError, KeyError, IndexError, ValueError) as error:
+            failed.append(f"{source['set']}/{source['page']}: {error!r}")
+            continue
+        folder = args.out / source["set"]
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{source['page']}.txt").write_text(text, encoding="utf-8", newline="")
+        written[source["set"]] += 1
+    for name, count in sorted(written.items()):
+        print(f"{name}: {count} texts")
+    for line in failed:
+        print(f"not built: {line}", file=sys.stderr)
+
+
+# --- recipes (generated) -------------------------------------------------------------------
+RECIPES.update(
+    {
+        "TOnline_2026_04_15": {"version": "V1_1"},
+        "BR_2024_04_22": {"version": "V1"},
+        "BR_2024_08_27": {"version": "V1_1", "title": "meta:og:title"},
+        "BR_2026_04_15": {"version": "V1_2"},
+        "Landesspiegel_2025_06_30": {"version": "V1"},
+        "Landesspiegel_2026_01_27": {"version": "V1_1"},
+        "BerlinerMorgenpost_2024_05_03": {"keep": "139,141-142,144,146-150,164-167,169-173"},
+        "BerlinerMorgenpost_2025_11_06": {"version": "V1_2"},
+        "MitteldeutscheZeitung_2024_04_30": {"version": "V1"},
+        "RuhrNachrichten_2024_05_03": {"keep": "85-95,97-111", "title": "meta:og:title"},
+        "Krautreporter_2024_08_22": {"version": "V1", "drop": "85"},
+        "Heise_2024_04_19": {"version": "V1"},
+        "Tagesschau_2023_04_28": {"version": "V1"},
+        "DW_2023_04_28": {"version": "V1"},
+        "DW_2023_06_13": {"version": "V2"},
+        "SZ_2023_04_28": {"version": "V1"},
+        "SZ_2024_09_30": {"version": "V1_1"},
+        "DerFreitag_2025_10_20": {"version": "V1"},
+        "BSZ_2025_09_09": {"version": "V1_1"},
+        "WAZ_2023_06_29": {"version": "V1", "drop": "24"},
+        "WAZ_2024_03_08": {"version": "V1_1"},
+        "WAZ_2025_11_06": {"version": "V2_1"},
+        "Hessenschau_2024_04_27": {"version": "V1"},
+        "LuxemburgerWort_2025_06_30": {"version": "V1"},
+        "LuxemburgerWort_2026_07_12": {"version": "V2"},
+        "KlasseGegenKlasse_2026_01_07": {"version": "V1"},
+        "Stern_2023_04_28": {"version": "V1"},
+        "Stern_2024_11_05": {"version": "V2"},
+        "DiePresse_2025_06_05": {"version": "V1"},
+        "DieWelt_2023_04_28": {"version": "V1", "drop": "14"},
+        "DieZeit_2023_04_28": {"version": "V1"},
+        "ZDF_2025_11_07": {
+            "keep": "49,52,54,57,60-62,64,67,71-72,75-80",
+            "title": "meta:twitter:title",
+        },
+        "Taz_2023_04_28": {"version": "V1"},
+        "Taz_2024_10_23": {"version": "V1"},
+        "FreiePresse_2024_04_30": {"version": "V1"},
+        "ZwanzigMinuten_2024_12_17": {"version": "V1"},
+        "ZwanzigMinuten_2025_11_06": {"version": "V1_1", "title": "meta:title"},
+        "Bild_2023_05_15": {"version": "V1"},
+        "TagesAnzeiger_2026_05_18": {"version": "V1_1"},
+        "AFPFaktencheck_2026_05_24": {"version": "V1"},
+        "FAZ_2023_04_28": {"version": "V1"},
+        "FAZ_2025_04_15": {"version": "V3"},
+        "LTO_2025_10_20": {"version": "V1"},
+        "NZZ_2024_07_18": {"version": "V1"},
+        "SportSchau_2024_04_25": {"version": "V1"},
+        "NTV_2023_04_28": {"version": "V1"},
+        "Postillon_2024_04_25": {"version": "V1"},
+        "EuronewsDE_2024_04_30": {"version": "V1"},
+        "EuronewsDE_2026_01_06": {"version": "V1_1"},
+        "BoersenZeitung_2024_12_16": {"version": "V1_1"},
+        "BoersenZeitung_2025_11_06": {"version": "V1_2"},
+        "RheinischePost_2024_04_21": {"version": "V1", "title": "h1_0", "drop": "4-5"},
+        "BusinessInsiderDE_2024_01_29": {"version": "V1"},
+        "StuttgarterZeitung_2025_10_25": {"version": "V1"},
+        "StuttgarterZeitung_2026_07_11": {"version": "V2"},
+        "Tagesspiegel_2024_04_29": {"version": "V1"},
+        "RBB24_2024_04_25": {"version": "V1"},
+        "MotorSportMagazin_2024_04_24": {"version": "V1"},
+        "BerlinerZeitung_2023_04_28": {"version": "V1"},
+        "BerlinerZeitung_2026_05_18": {"version": "V2"},
+        "JungeWelt_2024_04_26": {"version": "V1"},
+        "JungeWelt_2026_05_18": {"version": "V1_1"},
+        "FrankfurterRundschau_2024_04_26": {"version": "V1"},
+        "HamburgerAbendblatt_2024_04_28": {"version": "V1", "title": "h1_0"},
+        "HamburgerAbendblatt_2025_09_09": {"version": "V1_1"},
+        "HamburgerAbendblatt_2025_11_06": {"version": "V1_2"},
+        "Focus_2023_04_28": {"version": "V1"},
+        "Correctiv_2026_05_24": {"version": "V1"},
+        "SpiegelOnline_2023_04_28": {"version": "V1"},
+        "VogueDE_2024_04_30": {"version": "V1", "drop": "16"},
+        "SRF_2024_04_15": {"version": "V1", "drop": "4"},
+        "SRF_2025_01_05": {"version": "V2"},
+        "MDR_2023_04_28": {"version": "V1"},
+        "MDR_2026_07_08": {"version": "V2"},
+        "Tageblatt_2025_06_30": {"version": "V1", "title": "h1_0_tail1"},
+        "Tageblatt_2026_01_13": {"version": "V2"},
+        "KleineZeitung_2025_06_30": {"version": "V1"},
+        "NDR_2023_04_28": {"version": "V1"},
+        "NDR_2025_06_18": {"version": "V1_1"},
+        "NetzpolitikOrg_2024_04_28": {"version": "V1"},
+        "Merkur_2023_04_28": {"version": "V1"},
+        "Golem_2024_04_28": {"version": "V1"},
+        "Golem_2025_09_09": {"version": "V1_1"},
+        "NDR": {"keep": "36,38-47", "title": "meta:title"},
+        "WAZ_2023_06_20": {"version": "V1"},
+        "Merkur": {"keep": "140-141,144-146,148-149", "title": "meta:og:title"},
+        "BoersenZeitung_2024_04_27": {"version": "V1"},
+        "Tagesschau": {"keep": "72-73,76-79,82-85,88-91,94-97", "title": "h1_0_el2"},
+        "BerlinerMorgenPost_2024_04_29": {"version": "V1", "drop": "7-13"},
+        "DieWelt": {"keep": "214,216-236"},
+        "MDR": {"keep": "43-47,55-57,62-64,69-70", "title": "h1_0_el2"},
+        "ZwanzigMinuten_2024_10_15": {"version": "V1"},
+        "BR_2024_04_21": {"keep": "89,91,93-103"},
+        "BerlinerZeitung": {"keep": "26-28,31-33,36-38,41-45,48-51", "title": "meta:twitter:title"},
+        "FreiePresse_2024_11_26": {"version": "V1_1"},
+        "Taz_2024_10_22": {"version": "V2", "title": "h1_0_el3"},
+        "DW": {"keep": "181-184,186-188,190-197,199-202,204-207,209-212", "title": "h1_0"},
+        "SZ_2024_02_06": {"version": "V1_1"},
+        "FreiePresse_2024_04_29": {"keep": "149-150", "title": "meta:og:title"},
+        "ORF_2023_04_28": {"version": "V1", "drop": "2"},
+        "ORF": {"keep": "20-23"},
+        "NTV": {"keep": "245-247", "title": "meta:og:title"},
+        "MitteldeutscheZeitung_2024_04_28": {"version": "V1", "title": "meta:og:title"},
+        "KlasseGegenKlasse_2025_10_23": {"version": "V1"},
+        "BSZ_2024_01_29": {"version": "V1"},
+        "NTV_Grosse": {"keep": "248-260", "title": "meta:og:title"},
+        "Tagesschau_Amur": {"keep": "72-75,77-81,84-86,88-91,94-100", "title": "h1_0_el2"},
+        "Tagesschau_Thaci": {"keep": "71-75,79-81,83-85,88-90,93-94", "title": "h1_0_el2"},
+        "NTV_Gerschkowitsch": {"keep": "248-249,253-257", "title": "meta:og:title"},
+        "Bild_O2Prozess": {"keep": "111,114-119,122-129,135-137"},
+        "Bild_Matthaeus": {"keep": "111,114-118,121-123,126-127,133-134"},
+        "SZ_Snooker": {"keep": "29,35-44"},
+        "Bild_Protsenko": {"keep": "110,114-115,121-123,126-128"},
+        "NTV_Lawrow": {"keep": "248-254", "title": "meta:og:title"},
+        "NTV_Seeth": {"keep": "248-252", "title": "meta:og:title"},
+        "Bild_SUV": {"keep": "111,114-116,119,125-126,129,131-133"},
+        "Bild_Muenster": {"keep": "110,114-116,119,125-129"},
+        "Tagesschau_Ladesaeulen": {"keep": "72-74,77-79,82-84", "title": "h1_0_el2"},
+        "NTV_Tiktok": {"keep": "248-253", "title": "meta:og:title"},
+        "Bild_Jackson": {"keep": "110,114-116,122"},
+        "Heise_Notion": {"keep": "90,92,102-108,111-126"},
+        "Golem_Teekanne": {"keep": "71,76,79-82", "title": "h1_0_el3"},
+        "DerStandard_Stadtstrasse": {"keep": "2-3,10-23"},
+        "DiePresse_Nehammer": {"keep": "1,4-18"},
+        "Tagesschau_Dingolfing": {"keep": "148-153", "title": "h1_0_el2"},
+        "NTV_Jauch": {"keep": "248-253,257-260,264-267", "title": "meta:og:title"},
+        "Tagesschau_Wagenknecht": {"keep": "72-74,77-80,83-88", "title": "h1_0_el2"},
+        "Welt_A44": {"keep": "219,223-225"},
+        "Zeit_Marseille": {"keep": "1-2,4-22"},
+        "Zeit_SaddamGrab": {"keep": "1-13"},
+        "Zeit_Flugsicherheit": {"keep": "1-12"},
+        "Zeit_Trockenheit": {"keep": "1-7"},
+        "Zeit_MerkelAnsprache": {"keep": "1-7"},
+        "Zeit_SomaliaRueckzug": {"keep": "1-11"},
+        "Zeit_Lateinamerika": {"keep": "1-2,4-18"},
+        "Zeit_Gesundheitsreform": {"keep": "1-2,4-12"},
+        "Zeit_SternUmfrage": {"keep": "1-7"},
+        "Zeit_Kismayu": {"keep": "1-8"},
+        "Zeit_Stoiber": {"keep": "1-9"},
+        "Zeit_SomaliaTreffen": {"keep": "1-8"},
+        "Zeit_Somalia": {"keep": "1-2,4-13"},
+        "Zeit_SomaliaGrill": {"keep": "1-2,4-11"},
+        "Zeit_SaddamHinrichtung": {"keep": "1-8"},
+    }
+)
+# --- end of recipes ---------------------------------------------------------------------------
+
+if __name__ == "__main__":
+    main()
