@@ -60,6 +60,8 @@ VIVI_BLOCKS = frozenset("supertitle title subtitle byline p intertitle li".split
 XHTML = "{http://www.w3.org/1999/xhtml}"
 # A page title's site name after one of these is not part of the headline.
 TITLE_SEPARATORS = {"title - ": " - ", "title | ": " | ", "title – ": " – "}
+# A class of an element that may hold a page's teaser.
+LEAD_CLASS = re.compile(r"intro|teaser|lead|summary|standfirst|abstract|excerpt|kicker", re.I)
 
 # How each page that is not built from its source as a whole is chosen. "version": the fundus
 # parser version (key of the publisher's JSON); "title": which headline the page shows (see
@@ -165,18 +167,40 @@ def title_candidates(doc: lxml_html.HtmlElement, curated: str | None) -> dict[st
     return found
 
 
-def chosen(blocks: list[str], title: str | None, recipe: dict[str, str | None]) -> list[str]:
-    """Return a headline and the blocks a recipe keeps (all of them without a "keep")."""
+def lead_candidates(doc: lxml_html.HtmlElement) -> dict[str, str]:
+    """Return the teasers a page offers outside its block elements, by name: meta descriptions
+    ("meta:og:description") and the first element of a teaser-like class ("class:intro__text")."""
+    found: dict[str, str] = {}
+    for meta in doc.iter("meta"):
+        key = meta.get("property") or meta.get("name")
+        if key in ("og:description", "description", "twitter:description") and meta.get("content"):
+            found.setdefault(f"meta:{key}", meta.get("content"))
+    for element in doc.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name in (element.get("class") or "").split():
+            if LEAD_CLASS.search(name):
+                found.setdefault(f"class:{name}", element.text_content())
+    return found
+
+
+def chosen(
+    blocks: list[str], title: str | None, recipe: dict[str, str | None], lead: str | None = None
+) -> list[str]:
+    """Return a headline, a teaser and the blocks a recipe keeps (all without a "keep")."""
     keep = recipe.get("keep")
     kept = blocks if keep is None else [blocks[index] for index in positions(keep)]
-    return ([title] if title else []) + kept
+    return [part for part in (title, lead) if part] + kept
 
 
-def from_page(doc: lxml_html.HtmlElement, recipe: dict[str, str | None]) -> list[str]:
+def from_page(
+    doc: lxml_html.HtmlElement, recipe: dict[str, str | None], curated: str | None = None
+) -> list[str]:
     """Return the blocks a recipe chooses from a web page."""
-    name = recipe.get("title")
-    title = title_candidates(doc, None)[name] if name else None
-    return chosen(html_blocks(doc), title, recipe)
+    name, lead = recipe.get("title"), recipe.get("lead")
+    title = title_candidates(doc, curated)[name] if name else None
+    teaser = lead_candidates(doc)[lead] if lead else None
+    return chosen(html_blocks(doc), title, recipe, teaser)
 
 
 # --- sources ----------------------------------------------------------------------------------
@@ -197,18 +221,37 @@ def fundus_page(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -
     publisher = file_name.split(".")[0].split("_")[0]
     markup = gzip.decompress(mirrors.show(source["repo"], f"{source['commit']}:{source['path']}"))
     doc = parse_html(markup.decode("utf-8", "replace"))
-    if "keep" in recipe:
-        return from_page(doc, recipe)
     table = json.loads(
         mirrors.show(source["repo"], f"{source['commit']}:{folder}/{publisher}.json")
     )
+    # Older files hold one article, newer ones a table of parser versions (V1, V1_1, …).
     article = table[recipe["version"]] if recipe.get("version") else table
     blocks = fundus_curated(article)
+    if "keep" in recipe:
+        return from_page(doc, recipe, blocks[0] or None)
+    if "mix" in recipe:
+        return mixed(doc, blocks, recipe)
     name = recipe.get("title") or "json"
     if name != "json":
         blocks[0] = title_candidates(doc, blocks[0])[name]
     dropped = set(positions(recipe.get("drop") or ""))
     return [block for index, block in enumerate(blocks) if index not in dropped]
+
+
+def mixed(
+    doc: lxml_html.HtmlElement, curated: list[str], recipe: dict[str, str | None]
+) -> list[str]:
+    """Return a headline, a teaser and the blocks a "mix" recipe names: "j3" is the curated
+    article's block 3, "h45-47" the page's block elements 45 to 47 (items the article lacks)."""
+    name, lead = recipe.get("title") or "json", recipe.get("lead")
+    title = title_candidates(doc, curated[0] or None)[name]
+    teaser = lead_candidates(doc)[lead] if lead else None
+    page = html_blocks(doc)
+    kept = []
+    for token in (recipe.get("mix") or "").split(","):
+        source = curated if token[0] == "j" else page
+        kept += [source[index] for index in positions(token[1:])]
+    return [part for part in (title, teaser) if part] + kept
 
 
 def markdown_dump(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
@@ -382,6 +425,11 @@ RECIPES.update(
         "DiePresse_2025_06_05": {"version": "V1"},
         "DieWelt_2023_04_28": {"version": "V1", "drop": "14"},
         "DieZeit_2023_04_28": {"version": "V1"},
+        "ZDF_2024_04_22": {
+            "version": "V1",
+            "mix": "j1-5,j7-9,j11-14,h6-8,j16,h9-10,j18-19,h12,j20-23,h17,j24,h21,j25,h25-27,j27",
+            "title": "json",
+        },
         "ZDF_2025_11_07": {
             "keep": "49,52,54,57,60-62,64,67,71-72,75-80",
             "title": "meta:twitter:title",
@@ -414,6 +462,12 @@ RECIPES.update(
         "MotorSportMagazin_2024_04_24": {"version": "V1"},
         "BerlinerZeitung_2023_04_28": {"version": "V1"},
         "BerlinerZeitung_2026_05_18": {"version": "V2"},
+        "Gamestar_2024_04_28": {
+            "version": "V1",
+            "mix": "j2-6,h43-45,j7,h47-49,j8-9,h52-54,j10,h56-57,j11",
+            "title": "json",
+            "lead": "meta:description",
+        },
         "JungeWelt_2024_04_26": {"version": "V1"},
         "JungeWelt_2026_05_18": {"version": "V1_1"},
         "FrankfurterRundschau_2024_04_26": {"version": "V1"},
@@ -437,25 +491,28 @@ RECIPES.update(
         "Merkur_2023_04_28": {"version": "V1"},
         "Golem_2024_04_28": {"version": "V1"},
         "Golem_2025_09_09": {"version": "V1_1"},
-        "NDR": {"keep": "36,38-47", "title": "meta:title"},
+        "NDR": {"keep": "36,38-47", "title": "json"},
         "WAZ_2023_06_20": {"version": "V1"},
-        "Merkur": {"keep": "140-141,144-146,148-149", "title": "meta:og:title"},
+        "Merkur": {"keep": "140-141,144-146,148-149", "title": "json"},
+        "Stern": {"keep": "231-235", "title": "json", "lead": "class:intro"},
         "BoersenZeitung_2024_04_27": {"version": "V1"},
         "Tagesschau": {"keep": "72-73,76-79,82-85,88-91,94-97", "title": "h1_0_el2"},
         "BerlinerMorgenPost_2024_04_29": {"version": "V1", "drop": "7-13"},
         "DieWelt": {"keep": "214,216-236"},
         "MDR": {"keep": "43-47,55-57,62-64,69-70", "title": "h1_0_el2"},
+        "Taz": {"keep": "38,40-43,46-48,50-53,55,57-59,61-62,64-65", "title": "json"},
         "ZwanzigMinuten_2024_10_15": {"version": "V1"},
         "BR_2024_04_21": {"keep": "89,91,93-103"},
         "BerlinerZeitung": {"keep": "26-28,31-33,36-38,41-45,48-51", "title": "meta:twitter:title"},
         "FreiePresse_2024_11_26": {"version": "V1_1"},
         "Taz_2024_10_22": {"version": "V2", "title": "h1_0_el3"},
-        "DW": {"keep": "181-184,186-188,190-197,199-202,204-207,209-212", "title": "h1_0"},
+        "DW": {"keep": "181-184,186-188,190-197,199-202,204-207,209-212", "title": "json"},
         "SZ_2024_02_06": {"version": "V1_1"},
         "FreiePresse_2024_04_29": {"keep": "149-150", "title": "meta:og:title"},
         "ORF_2023_04_28": {"version": "V1", "drop": "2"},
-        "ORF": {"keep": "20-23"},
-        "NTV": {"keep": "245-247", "title": "meta:og:title"},
+        "ORF": {"keep": "21-23", "title": "json"},
+        "DieZeit": {"keep": "61,64-67,74-75", "title": "json", "lead": "meta:description"},
+        "NTV": {"keep": "245-247", "title": "json"},
         "MitteldeutscheZeitung_2024_04_28": {"version": "V1", "title": "meta:og:title"},
         "KlasseGegenKlasse_2025_10_23": {"version": "V1"},
         "BSZ_2024_01_29": {"version": "V1"},
