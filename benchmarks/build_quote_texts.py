@@ -60,7 +60,8 @@ VIVI_BLOCKS = frozenset("supertitle title subtitle byline p intertitle li".split
 XHTML = "{http://www.w3.org/1999/xhtml}"
 # A page title's site name after one of these is not part of the headline.
 TITLE_SEPARATORS = {"title - ": " - ", "title | ": " | ", "title – ": " – "}
-# A class of an element that may hold a page's teaser.
+# A class of an element that may hold a page's headline or teaser.
+HEADLINE_CLASS = re.compile(r"headline|title", re.I)
 LEAD_CLASS = re.compile(r"intro|teaser|lead|summary|standfirst|abstract|excerpt|kicker", re.I)
 
 # How each page that is not built from its source as a whole is chosen. "version": the fundus
@@ -140,7 +141,8 @@ def html_blocks(doc: lxml_html.HtmlElement) -> list[str]:
 def title_candidates(doc: lxml_html.HtmlElement, curated: str | None) -> dict[str, str]:
     """Return the headlines a page offers, by name: the curated title ("json"), meta titles
     ("meta:og:title"), each h1 ("h1_0"), its parts ("h1_0_el2", "h1_0_text", "h1_0_tail1")
-    and the document title without the site's name ("title - ")."""
+    elements of a headline-like class ("class:article__headline") and the document title
+    without the site's name ("title - ")."""
     found: dict[str, str] = {}
     if curated:
         found["json"] = curated
@@ -158,6 +160,12 @@ def title_candidates(doc: lxml_html.HtmlElement, curated: str | None) -> dict[st
                 found[f"h1_{index}_tail{number}"] = part.tail
         if heading.text and heading.text.strip():
             found[f"h1_{index}_text"] = heading.text
+    for element in doc.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name in (element.get("class") or "").split():
+            if HEADLINE_CLASS.search(name):
+                found.setdefault(f"class:{name}", element.text_content())
     title = doc.find(".//title")
     if title is not None and title.text:
         found["title"] = title.text
@@ -516,7 +524,21 @@ RECIPES.update(
         "MitteldeutscheZeitung_2024_04_28": {"version": "V1", "title": "meta:og:title"},
         "KlasseGegenKlasse_2025_10_23": {"version": "V1"},
         "BSZ_2024_01_29": {"version": "V1"},
+        "Stern_Wagner": {
+            "keep": "218-221,223-228,230-237,239-241,244-246",
+            "title": "class:title__headline",
+        },
+        "Welt_Klitschko": {
+            "keep": "224-229,231-236",
+            "title": "class:c-headline",
+            "lead": "meta:description",
+        },
         "NTV_Grosse": {"keep": "248-260", "title": "meta:og:title"},
+        "Welt_Datenleck": {
+            "keep": "226-243",
+            "title": "class:c-headline",
+            "lead": "meta:description",
+        },
         "Tagesschau_Amur": {"keep": "72-75,77-81,84-86,88-91,94-100", "title": "h1_0_el2"},
         "Tagesschau_Thaci": {"keep": "71-75,79-81,83-85,88-90,93-94", "title": "h1_0_el2"},
         "NTV_Gerschkowitsch": {"keep": "248-249,253-257", "title": "meta:og:title"},
