@@ -58,6 +58,8 @@ HTML_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 li blockquote figcaption td dt dd s
 # Block elements of a ZEIT content-system article body.
 VIVI_BLOCKS = frozenset("supertitle title subtitle byline p intertitle li".split())
 XHTML = "{http://www.w3.org/1999/xhtml}"
+# Control characters that Windows-1252 text declared as Latin-1 leaves (its dashes and quotes).
+C1_CONTROL = re.compile("[\x80-\x9f]")
 # A page title's site name after one of these is not part of the headline.
 TITLE_SEPARATORS = {"title - ": " - ", "title | ": " | ", "title – ": " – "}
 # A class of an element that may hold a page's headline or teaser.
@@ -313,26 +315,36 @@ def digitalwires_item(mirrors: Mirrors, source: dict, recipe: dict[str, str | No
 
 
 def vivi_article(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
-    """Return the chosen body blocks of a ZEIT content-system article (captions left out)."""
+    """Return the chosen body blocks of a ZEIT content-system article (captions left out);
+    with "split", each line break of a block starts a block of its own."""
     root = etree.fromstring(mirrors.read(source))
     body = root.find("body")
     if body is None:
         raise ValueError("no article body")
+    breaks = "\n" if recipe.get("split") else ""
     blocks = []
     for element in body.iter():
         if isinstance(element.tag, str) and element.tag in VIVI_BLOCKS:
-            text = norm(text_without(element, "image"))
-            if text:
-                blocks.append(text)
+            for part in text_without(element, "image", breaks).split("\n" if breaks else "\0"):
+                if norm(part):
+                    blocks.append(C1_CONTROL.sub(from_cp1252, norm(part)))
     return chosen(blocks, None, recipe)
 
 
-def text_without(element: etree._Element, skipped: str) -> str:
-    """Return an element's text without that of its `skipped` descendants (their tails kept)."""
+def from_cp1252(match: re.Match[str]) -> str:
+    """Return the character a Windows-1252 byte read as Latin-1 stood for ("\x96": "–")."""
+    return match.group().encode("latin-1").decode("cp1252", "replace")
+
+
+def text_without(element: etree._Element, skipped: str, breaks: str = "") -> str:
+    """Return an element's text without that of its `skipped` descendants (their tails kept),
+    line breaks (br) given as `breaks`."""
     parts = [element.text or ""]
     for child in element:
-        if isinstance(child.tag, str) and child.tag != skipped:
-            parts.append(text_without(child, skipped))
+        if child.tag == "br":
+            parts.append(breaks)
+        elif isinstance(child.tag, str) and child.tag != skipped:
+            parts.append(text_without(child, skipped, breaks))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -518,12 +530,15 @@ RECIPES.update(
         "SZ_2024_02_06": {"version": "V1_1"},
         "FreiePresse_2024_04_29": {"keep": "149-150", "title": "meta:og:title"},
         "ORF_2023_04_28": {"version": "V1", "drop": "2"},
+        "BusinessInsider_2024_02_24": {"keep": "147-152,154-159,183-185", "title": "meta:og:title"},
+        "WAZ": {"keep": "157,162-163,166-167,169,171-173,175,177"},
         "ORF": {"keep": "21-23", "title": "json"},
         "DieZeit": {"keep": "61,64-67,74-75", "title": "json", "lead": "meta:description"},
         "NTV": {"keep": "245-247", "title": "json"},
         "MitteldeutscheZeitung_2024_04_28": {"version": "V1", "title": "meta:og:title"},
         "KlasseGegenKlasse_2025_10_23": {"version": "V1"},
         "BSZ_2024_01_29": {"version": "V1"},
+        "NTV_Nagelsmann": {"keep": "248-283", "title": "meta:og:title"},
         "Stern_Wagner": {
             "keep": "218-221,223-228,230-237,239-241,244-246",
             "title": "class:title__headline",
@@ -544,21 +559,31 @@ RECIPES.update(
         "NTV_Gerschkowitsch": {"keep": "248-249,253-257", "title": "meta:og:title"},
         "Bild_O2Prozess": {"keep": "111,114-119,122-129,135-137"},
         "Bild_Matthaeus": {"keep": "111,114-118,121-123,126-127,133-134"},
+        "Bild_GinaLisa": {"keep": "111,114-115,121,124-125,128,131-133"},
         "SZ_Snooker": {"keep": "29,35-44"},
         "Bild_Protsenko": {"keep": "110,114-115,121-123,126-128"},
         "NTV_Lawrow": {"keep": "248-254", "title": "meta:og:title"},
+        "NTV_Piquet": {"keep": "248-251", "title": "meta:og:title"},
         "NTV_Seeth": {"keep": "248-252", "title": "meta:og:title"},
         "Bild_SUV": {"keep": "111,114-116,119,125-126,129,131-133"},
         "Bild_Muenster": {"keep": "110,114-116,119,125-129"},
+        "Tagesschau_Finnland": {"keep": "72-75,77-79,81-82", "title": "h1_0_el2"},
         "Tagesschau_Ladesaeulen": {"keep": "72-74,77-79,82-84", "title": "h1_0_el2"},
         "NTV_Tiktok": {"keep": "248-253", "title": "meta:og:title"},
         "Bild_Jackson": {"keep": "110,114-116,122"},
+        "Zeit_Wednesday": {
+            "keep": "60-61,65,72-73,77-79",
+            "title": "h1_0_el3",
+            "lead": "meta:description",
+        },
+        "Welt_Drama": {"keep": "223", "title": "class:c-headline", "lead": "meta:description"},
         "Heise_Notion": {"keep": "90,92,102-108,111-126"},
         "Golem_Teekanne": {"keep": "71,76,79-82", "title": "h1_0_el3"},
         "DerStandard_Stadtstrasse": {"keep": "2-3,10-23"},
         "DiePresse_Nehammer": {"keep": "1,4-18"},
         "Tagesschau_Dingolfing": {"keep": "148-153", "title": "h1_0_el2"},
         "NTV_Jauch": {"keep": "248-253,257-260,264-267", "title": "meta:og:title"},
+        "Tagesschau_Bachmut": {"keep": "72-75,77,80-81,83", "title": "meta:twitter:title"},
         "Tagesschau_Wagenknecht": {"keep": "72-74,77-80,83-88", "title": "h1_0_el2"},
         "Welt_A44": {"keep": "219,223-225"},
         "Zeit_Marseille": {"keep": "1-2,4-22"},
@@ -567,8 +592,14 @@ RECIPES.update(
         "Zeit_Trockenheit": {"keep": "1-7"},
         "Zeit_MerkelAnsprache": {"keep": "1-7"},
         "Zeit_SomaliaRueckzug": {"keep": "1-11"},
+        "Zeit_EUBeitritt": {"split": "br", "keep": "1-2,4-14"},
+        "Zeit_Querdax0501": {"split": "br", "keep": "1-2,4-13"},
+        "Zeit_MusikOper": {"split": "br", "keep": "1-2,4-17"},
         "Zeit_Lateinamerika": {"keep": "1-2,4-18"},
+        "Zeit_Saarland": {"split": "br", "keep": "1-2,4-23"},
+        "Zeit_Querdax": {"split": "br", "keep": "1-2,4-16"},
         "Zeit_Gesundheitsreform": {"keep": "1-2,4-12"},
+        "Zeit_Kollek": {"keep": "1-2,4-8"},
         "Zeit_SternUmfrage": {"keep": "1-7"},
         "Zeit_Kismayu": {"keep": "1-8"},
         "Zeit_Stoiber": {"keep": "1-9"},
