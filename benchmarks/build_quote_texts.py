@@ -208,8 +208,10 @@ def from_page(
 ) -> list[str]:
     """Return the blocks a recipe chooses from a web page."""
     name, lead = recipe.get("title"), recipe.get("lead")
-    title = title_candidates(doc, curated)[name] if name else None
-    teaser = lead_candidates(doc)[lead] if lead else None
+    leads = lead_candidates(doc)
+    # A headline may stand in an element of a teaser-like class too.
+    title = {**leads, **title_candidates(doc, curated)}[name] if name else None
+    teaser = leads[lead] if lead else None
     return chosen(html_blocks(doc), title, recipe, teaser)
 
 
@@ -522,6 +524,7 @@ RECIPES.update(
         "MDR": {"keep": "43-47,55-57,62-64,69-70", "title": "h1_0_el2"},
         "Taz": {"keep": "38,40-43,46-48,50-53,55,57-59,61-62,64-65", "title": "json"},
         "ZwanzigMinuten_2024_10_15": {"version": "V1"},
+        "FAZ": {"keep": "233,235,237-246,269", "title": "class:atc-HeadlineText"},
         "BR_2024_04_21": {"keep": "89,91,93-103"},
         "BerlinerZeitung": {"keep": "26-28,31-33,36-38,41-45,48-51", "title": "meta:twitter:title"},
         "FreiePresse_2024_11_26": {"version": "V1_1"},
@@ -529,6 +532,11 @@ RECIPES.update(
         "DW": {"keep": "181-184,186-188,190-197,199-202,204-207,209-212", "title": "json"},
         "SZ_2024_02_06": {"version": "V1_1"},
         "FreiePresse_2024_04_29": {"keep": "149-150", "title": "meta:og:title"},
+        "SpiegelOnline": {
+            "keep": "186-190,194-198",
+            "title": "class:leading-tight",
+            "lead": "meta:description",
+        },
         "ORF_2023_04_28": {"version": "V1", "drop": "2"},
         "BusinessInsider_2024_02_24": {"keep": "147-152,154-159,183-185", "title": "meta:og:title"},
         "WAZ": {"keep": "157,162-163,166-167,169,171-173,175,177"},
