@@ -68,8 +68,11 @@ LEAD_CLASS = re.compile(r"intro|teaser|lead|summary|standfirst|abstract|excerpt|
 
 # How each page that is not built from its source as a whole is chosen. "version": the fundus
 # parser version (key of the publisher's JSON); "title": which headline the page shows (see
-# `title_candidates`; None: no separate headline); "drop": positions of curated blocks left out
-# (0 is the title); "keep": positions of the blocks kept from the page's HTML or XML blocks.
+# `title_candidates`; absent: the curated title, or none before HTML blocks); "lead": a teaser
+# outside the block elements (see `lead_candidates`); "drop": positions of curated blocks left
+# out (0 is the title); "keep": positions of the blocks kept from the page's HTML or XML blocks;
+# "mix": curated ("j") and page ("h") blocks in the page's order; "split": ZEIT blocks split at
+# line breaks. Found by matching each text's SHA-1 with its annotation's, once; no text is kept.
 RECIPES: dict[str, dict[str, str | None]] = {}  # filled in at the end of the file
 
 
