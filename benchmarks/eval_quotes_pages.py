@@ -12,8 +12,9 @@ A found quote matches a gold quote when it covers the same words at the same pla
 is right when it is one of the forms the text uses for the gold speaker (or ends in the gold
 speaker's last word), "unclear" when kernpunkt names nobody, and a different person otherwise.
 `--pages FILE --texts DIR` scores another set in the same format (texts named NAME.txt):
-`heldout-pages10.jsonl` (25 tagesschau.de articles of 2025, 350 quotes), blind and scored only
-at the start and the end of the round that used it as its held-out set;
+`heldout-pages11.jsonl` (articles of 20 Minuten, NZZ and other German outlets, annotated blind
+to the code), blind and scored only at the start and the end of the round that used it as its
+held-out set; `heldout-pages10.jsonl` (25 tagesschau.de articles of 2025, 350 quotes),
 `heldout-pages8.jsonl` (25 dpa wire items of 2017, 161 quotes), `heldout-pages9.jsonl` (22
 tagesschau.de articles of 2025 and 4 dpa items of 2016, 368 quotes),
 `heldout-pages5.jsonl` (23 pages of n-tv, Bild, ZDF, Welt, SZ, tagesschau and Stern, 192
@@ -24,7 +25,8 @@ and looked at for development since the round after (like the 18 web articles ou
 repository); `heldout-pages4.jsonl` (11 older pages from fundus's history, only 4 true
 quotes) and the development pages `dev-pages-{a,b,c,d}.jsonl`. The texts are built from the
 public test fixtures and data files listed in `news-pages-sources.jsonl` and stay outside the
-repository.
+repository: `python benchmarks/build_quote_texts.py --mirrors DIR --out DIR` rebuilds them
+from bare mirrors of those repositories (244 of 263; set 11's sources are listed, not built).
 
     python benchmarks/eval_quotes_pages.py [--show] [--pages FILE --texts DIR]
 """
