@@ -194,7 +194,8 @@ def test_progress_shows_once_under_the_digest_button(
         page.screenshot(path=tmp_path / "progress.png", full_page=True)
 
         page.locator("#kp-cancel").click()
-        page.get_by_text("Cancelled.").wait_for()
+        # the bound of every wait here: a busy machine is slow, and tests never assert on time
+        page.get_by_text("Cancelled.").wait_for(timeout=DIGEST_TIMEOUT_MS)
         page.screenshot(path=tmp_path / "cancelled.png", full_page=True)
         assert page.locator("#kp-key-points .kp-point").count() == 0
 
