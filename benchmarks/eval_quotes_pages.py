@@ -178,10 +178,18 @@ def score_page(page: dict, text: str, tally: Tally, show: bool) -> None:
 
 
 def read_pages(pages_file: Path, texts: Path) -> Iterator[tuple[dict, str]]:
-    """Yield each annotated page with its text, checking it is the version annotated."""
+    """Yield each annotated page with its text, checking it is the version annotated.
+
+    A page whose text is absent is skipped with a line on stderr (`build_quote_texts.py` cannot
+    rebuild every source); a text that is not the annotated version stops the run.
+    """
     for line in pages_file.read_text(encoding="utf-8").splitlines():
         page = json.loads(line)
-        data = (texts / f"{page['page']}.txt").read_bytes()
+        path = texts / f"{page['page']}.txt"
+        if not path.is_file():
+            print(f"{path.name} not in {texts}: page skipped", file=sys.stderr)
+            continue
+        data = path.read_bytes()
         if hashlib.sha1(data).hexdigest() != page["file_sha1"]:
             sys.exit(f"{page['page']}.txt in {texts} is not the annotated version")
         yield page, data.decode("utf-8")

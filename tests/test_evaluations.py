@@ -7,8 +7,13 @@ here. The SpkAtt sets and the seed article are evaluation data outside the repos
 
 from __future__ import annotations
 
+import hashlib
+import json
+from pathlib import Path
+
 import eval_keypoints
 import eval_quotes
+import eval_quotes_pages
 import pytest
 
 from kernpunkt.config import load_config
@@ -82,3 +87,21 @@ def test_every_quote_in_a_key_point_names_its_speaker_and_claims_are_framed() ->
     assert totals["quoted"] > 400, totals
     assert totals["named"] == totals["quoted"], totals
     assert totals["framed"] == totals["reported"], totals
+
+
+def test_page_scoring_skips_an_absent_text_aloud_and_refuses_another_version(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "„Wir bleiben“, sagte Anna Roth.\n"
+    pages = tmp_path / "pages.jsonl"
+    rows = [
+        {"page": "Here", "file_sha1": hashlib.sha1(text.encode()).hexdigest()},
+        {"page": "Gone", "file_sha1": "0" * 40},
+    ]
+    pages.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    (tmp_path / "Here.txt").write_text(text, encoding="utf-8")
+    assert [page["page"] for page, _ in eval_quotes_pages.read_pages(pages, tmp_path)] == ["Here"]
+    assert "Gone.txt not in" in capsys.readouterr().err
+    (tmp_path / "Gone.txt").write_text("another version\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="not the annotated version"):
+        list(eval_quotes_pages.read_pages(pages, tmp_path))
