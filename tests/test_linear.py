@@ -4,7 +4,9 @@ For every stage the input doubles twice (n, 2n, 4n) and the CPU time of the stag
 (the least of a few runs, garbage collection paused, after a warm-up). Work that grows as n
 gives a growth exponent near 1 (n log n a little above); quadratic work gives 2. The test fails
 above 1.4: a ratio within one run, never an absolute time, so that a slow or busy machine
-shifts all sizes alike.
+shifts all sizes alike. A process on the shared cores can still slow one size alone (1.42 once
+in CI, 1.0 on the same code after), so a stage above the bound is measured once more: noise
+rarely strikes twice, quadratic work fails every time.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from kernpunkt.sources.inputs import check_article
 CONFIG = load_config()
 READ = Reading(CONFIG.limits)
 MAX_EXPONENT = 1.4
+# measurements of a stage before it fails: the second only where the first was above the bound
+ATTEMPTS = 2
 REPEATS = 3
 DOUBLINGS = 2
 PARAGRAPH = (
@@ -93,6 +97,14 @@ def growth_exponent(work: Callable[[Any], object], make: Callable[[int], Any], b
     return math.log2(last / max(first, 1e-6)) / DOUBLINGS
 
 
+def exponents(work: Callable[[Any], object], make: Callable[[int], Any], base: int) -> list[float]:
+    """Return the growth exponents measured, stopping at the first within MAX_EXPONENT."""
+    found: list[float] = []
+    while len(found) < ATTEMPTS and (not found or found[-1] >= MAX_EXPONENT):
+        found.append(growth_exponent(work, make, base))
+    return found
+
+
 def choose(text: str) -> list[int]:
     """Run the key point chooser on the sentences and quotes of `text`."""
     sentences = segment.segment(text)
@@ -122,14 +134,17 @@ STAGES: dict[str, tuple[Callable[[Any], object], Callable[[int], Any], int]] = {
 def test_stage_time_grows_linearly_with_its_input(stage: str) -> None:
     """Doubling the input twice at most about quadruples the stage's CPU time."""
     work, make, base = STAGES[stage]
-    assert growth_exponent(work, make, base) < MAX_EXPONENT
+    measured = exponents(work, make, base)
+    assert measured[-1] < MAX_EXPONENT, measured
 
 
 def test_cleaning_hard_wrapped_text_grows_linearly() -> None:
     """Cleaning a hard-wrapped paste without blank lines is linear too."""
-    assert growth_exponent(clean.clean, hard_wrapped, 20) < MAX_EXPONENT
+    measured = exponents(clean.clean, hard_wrapped, 20)
+    assert measured[-1] < MAX_EXPONENT, measured
 
 
 def test_key_point_choice_grows_linearly() -> None:
     """Choosing key points (with the German stages before it) is linear in the article."""
-    assert growth_exponent(choose, page_text, 20) < MAX_EXPONENT
+    measured = exponents(choose, page_text, 20)
+    assert measured[-1] < MAX_EXPONENT, measured
