@@ -22,6 +22,11 @@ Where the blocks come from:
   genre line and byline.
 - ZeitOnline/vivi test content: the article XML's body blocks (title, subtitle, paragraphs,
   intertitles; picture captions left out), as `RECIPES` chooses them.
+- ZurichNLP/20min-XD (a TSV row by `row_id`: headline, lead, the tagged content up to its
+  closing "Folgst du …" teaser), Informfully/Platform (NZZ articles in a JavaScript fixtures
+  file: title, lead, paragraphs) and nguyenvulebinh/trends (pages saved as Jekyll posts: the
+  lines after the linked headline without images, embed notices, ad labels, "Lesen Sie auch"):
+  each line as the source has it, stripped, its no-break spaces kept (`VERBATIM`).
 - Scraped pages (mitul-kalariya/*, rijkvp/article-extractor, damoeb/feedless, fa-krug/Yana): the
   chosen block elements of the stored HTML (`RECIPES`).
 
@@ -35,7 +40,9 @@ and which it could not build. It reads nothing but the sources file and the mirr
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
+import html
 import io
 import json
 import re
@@ -364,6 +371,63 @@ def scraped_page(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) 
     return from_page(parse_html(data), recipe)
 
 
+def twenty_minutes_row(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return a 20 Minuten article of the 20min-XD corpus (the TSV row whose `id_de` is the
+    source's `row_id`): headline, lead, then the paragraphs, subheadings and author lines of its
+    tagged content up to the closing "Folgst du …" teaser, a link's tags replaced by a space
+    where they would glue words together."""
+    csv.field_size_limit(10**9)
+    table = mirrors.read(source).decode("utf-8")
+    rows = csv.DictReader(table.splitlines(), delimiter="\t")
+    row = next((entry for entry in rows if entry["id_de"] == source["row_id"]), None)
+    if row is None:
+        raise KeyError(source["row_id"])
+    content = re.sub(r"<zt>Folgst du .*$", "", row["content_de"], flags=re.S)
+    content = re.sub(r"(?<=\S)<a [^>]*>", " ", content)
+    content = re.sub(r"<a [^>]*>", "", content)
+    content = re.sub(r"</a>(?=[\w«])", " ", content)
+    content = re.sub(r"</(p|zt|ld|lg|au)>", "\n", content)
+    content = html.unescape(re.sub(r"<[^>]+>", "", content))
+    return [row["head_de"], row["subhead_de"], *content.split("\n")]
+
+
+def informfully_article(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return an article of Informfully's news fixtures (a JavaScript array of objects, the one
+    whose `_id` is the source's `row_id`): title, lead and the text of each paragraph."""
+    script = mirrors.read(source).decode("utf-8")
+    for article in re.split(r"\n    \{\n        _id: ", script)[1:]:
+        if article.startswith(f"'{source['row_id']}'"):
+            break
+    else:
+        raise KeyError(source["row_id"])
+    fields = [re.search(rf"{key}: '(.*)',", article) for key in ("title", "lead")]
+    texts = [field.group(1) for field in fields if field]
+    texts += re.findall(r"text: '(.*)',", article)
+    return [text.replace("\\'", "'").replace("&apos", "'") for text in texts]
+
+
+# Lines of a trends post that are page furniture, not article text.
+TRENDS_FURNITURE = frozenset({"Anzeige", "Weiterlesen nach der Anzeige"})
+TRENDS_EMBED = re.compile(
+    r"\s*(An dieser Stelle finden Sie Inhalte (aus|von) \w+\s*)?"
+    r"Um eingebettete Inhalte anzuzeigen.*?am Seitenende widerrufen\."
+)
+
+
+def trends_post(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return a news page saved as a Jekyll post (nguyenvulebinh/trends): the lines after the
+    front matter and the linked headline, without images, embedded-content notices, ad labels
+    and "Lesen Sie auch" links."""
+    body = TRENDS_EMBED.sub("", mirrors.read(source).decode("utf-8").split("\n---\n", 1)[1])
+    lines = []
+    for raw in body.split("\n")[1:]:
+        line = raw.strip()
+        if line.startswith(("![", "Lesen Sie auch")) or line in TRENDS_FURNITURE:
+            continue
+        lines.append(line)
+    return lines
+
+
 Builder = Callable[[Mirrors, dict, dict[str, str | None]], list[str]]
 BUILDERS: dict[str, Builder] = {
     "flairNLP/fundus": fundus_page,
@@ -371,17 +435,31 @@ BUILDERS: dict[str, Builder] = {
     "martinvirtel/newsmlg2-testdata": newsml_item,
     "maximgrafin/neuroNews": digitalwires_item,
     "ZeitOnline/vivi": vivi_article,
+    "ZurichNLP/20min-XD": twenty_minutes_row,
+    "Informfully/Platform": informfully_article,
+    "nguyenvulebinh/trends": trends_post,
 }
+# Sources whose lines are kept as they stand (stripped, empty ones left out): their texts keep
+# the source's no-break and narrow spaces.
+VERBATIM = frozenset({"ZurichNLP/20min-XD", "Informfully/Platform", "nguyenvulebinh/trends"})
 # Sources whose every page is built from the whole item, without a recipe.
 WHOLE = frozenset(
-    {"lhandrena/RAG-Evaluation", "martinvirtel/newsmlg2-testdata", "maximgrafin/neuroNews"}
+    {
+        "lhandrena/RAG-Evaluation",
+        "martinvirtel/newsmlg2-testdata",
+        "maximgrafin/neuroNews",
+        *VERBATIM,
+    }
 )
 
 
 def build(mirrors: Mirrors, source: dict) -> str:
     """Return the text of one page."""
     builder = BUILDERS.get(source["repo"], scraped_page)
-    return as_text(builder(mirrors, source, RECIPES.get(source["page"], {})))
+    blocks = builder(mirrors, source, RECIPES.get(source["page"], {}))
+    if source["repo"] in VERBATIM:
+        return "".join(f"{line.strip()}\n" for line in blocks if line.strip())
+    return as_text(blocks)
 
 
 def main() -> None:
