@@ -26,7 +26,7 @@ repository); `heldout-pages4.jsonl` (11 older pages from fundus's history, only 
 quotes) and the development pages `dev-pages-{a,b,c,d}.jsonl`. The texts are built from the
 public test fixtures and data files listed in `news-pages-sources.jsonl` and stay outside the
 repository: `python benchmarks/build_quote_texts.py --mirrors DIR --out DIR` rebuilds them
-from bare mirrors of those repositories (244 of 263; set 11's sources are listed, not built).
+from bare mirrors of those repositories (262 of 281).
 
     python benchmarks/eval_quotes_pages.py [--show] [--pages FILE --texts DIR]
 """
