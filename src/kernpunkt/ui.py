@@ -373,6 +373,9 @@ def build_app(
             message = f"kernpunkt failed ({type(exc).__name__}); the server log has the details"
             yield cleared(f'<p class="kp-failed">Not digested: {html.escape(message)}</p>')
             raise gr.Error(html.escape(message), print_exception=False) from exc
+        if cancelled.is_set():
+            # Cancel came after the digest's last step: its "Cancelled." stands, no results
+            return
         digest.provenance = replace(digest.provenance, source=source or "pasted")
         yield filled(digest, downloads)
 
