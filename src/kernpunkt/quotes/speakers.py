@@ -321,7 +321,6 @@ def _resolve(
             and earlier.name not in PRONOUNS | places | {NEUTER_SUBJECT}
             and _can_speak(earlier)
             and not _bare_role(earlier.name)
-            and not is_masked(earlier.name)
             and (wanted is None or earlier.gender in {wanted, "?"})
         ]
         # a person or a body the grammar recognises; a thing only for "es" ("Das Gericht … Es
