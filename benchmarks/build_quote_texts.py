@@ -88,9 +88,9 @@ def norm(text: str) -> str:
     return SPACES.sub(" ", text.replace(SOFT_HYPHEN, "")).strip()
 
 
-def as_text(blocks: list[str]) -> str:
-    """Return the page text: the non-empty normalised blocks, one per line, newline-ended."""
-    lines = [norm(block) for block in blocks]
+def as_text(blocks: list[str], tidy: Callable[[str], str] = norm) -> str:
+    """Return the page text: the non-empty tidied blocks, one per line, newline-ended."""
+    lines = [tidy(block) for block in blocks]
     return "".join(f"{line}\n" for line in lines if line)
 
 
@@ -457,9 +457,7 @@ def build(mirrors: Mirrors, source: dict) -> str:
     """Return the text of one page."""
     builder = BUILDERS.get(source["repo"], scraped_page)
     blocks = builder(mirrors, source, RECIPES.get(source["page"], {}))
-    if source["repo"] in VERBATIM:
-        return "".join(f"{line.strip()}\n" for line in blocks if line.strip())
-    return as_text(blocks)
+    return as_text(blocks, str.strip if source["repo"] in VERBATIM else norm)
 
 
 def main() -> None:
