@@ -112,6 +112,32 @@ def test_outlet_quoting_someone_is_not_the_speaker() -> None:
     assert quote.speaker is not None and quote.speaker.endswith("Olaf Brink")
 
 
+def test_thing_that_someone_quotes_is_not_the_speaker() -> None:
+    quote = only(
+        "Der Minister Paul Roth sprach lange. Dann zitierte er einen Satz, den ihm ein Freund "
+        "gesagt habe: „Geduld ist alles.“"
+    )
+    assert quote.speaker == "Paul Roth"
+    assert only("Die Agentur zitierte einen Diplomaten: „Das ist das Ende.“").speaker == (
+        "einen Diplomaten"
+    )
+
+
+def test_owner_of_the_page_or_letter_where_words_stand_is_the_speaker() -> None:
+    quote = only(
+        "Die Sängerin Anna Berg zog sich zurück. Auf ihrer Homepage heißt es: „Ich brauche Ruhe.“"
+    )
+    assert quote.speaker == "Anna Berg"
+    assert quote.attribution == "resolved"
+    written = only(
+        "Der Dichter Karl Maier starb 1990. Auf seinem Grabstein steht: „Ich habe gelebt.“"
+    )
+    assert written.speaker == "Karl Maier"
+    assert only("Im Bericht der Kommission heißt es: „Die Lage ist ernst.“").speaker == (
+        "Bericht der Kommission"
+    )
+
+
 def test_place_next_to_the_speaker_stays_out_of_the_name() -> None:
     assert speakers("„Wir helfen“, sagte Lang in Berlin.") == ["Lang"]
 

@@ -284,21 +284,37 @@ def _bare_frame_speaker(masked: str, sent: Sent, frame: Frame) -> tuple[int, int
     if frame.kind == "zufolge":
         return phrase_before(masked, sent, frame.pos)
     if frame.kind == "text":
-        return (
+        return _owner(
+            masked,
             _written_antecedent(masked, sent, frame.pos)
             or _place_adverb(masked, sent, frame.pos)
-            or _written_source(masked, sent, frame.pos)
+            or _written_source(masked, sent, frame.pos),
         )
     if frame.kind == "es":
-        return (
+        return _owner(
+            masked,
             _es_source(masked, after, sent.end)
             or _written_antecedent(masked, sent, frame.pos)
             or _place_adverb(masked, sent, frame.pos)
-            or _prefield_source(masked, sent, frame.pos)
+            or _prefield_source(masked, sent, frame.pos),
         )
     if frame.kind == "noun":
         return _noun_owner(masked, sent, frame)
     return _verb_subject(masked, sent, frame)
+
+
+def _owner(masked: str, source: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Return the possessive of a place where words are written, else the place itself.
+
+    "Auf ihrer Homepage heißt es", "auf seinem Grabstein steht": whose page or stone it is
+    wrote the words; the possessive stands for that person as "sie" or "er" would.
+    """
+    if source is None:
+        return None
+    first = word_tokens(masked, source[0], source[1])[:1]
+    if first and first[0][2].lower() in POSSESSIVES:
+        return first[0][0], first[0][1]
+    return source
 
 
 def _with_source(masked: str, phrase: tuple[int, int] | None, end: int) -> tuple[int, int] | None:
@@ -600,7 +616,10 @@ def _quoted_person(masked: str, clause: int, frame: Frame, end: int) -> tuple[in
         outlet = word_tokens(masked, after, min(end, after + 80))[:1]
         return noun_phrase(masked, outlet[0][1], end) if outlet else None
     second = after_verb(masked, first[1], end)
-    return second or first
+    # "zitierte er einen Satz": only someone who can speak is quoted, a thing is what they quote
+    if second is None or not grammar.may_name_someone(masked[second[0] : second[1]]):
+        return first
+    return second
 
 
 @dataclass

@@ -286,7 +286,10 @@ def _view_owner(mention: str) -> str | None:
     """Return the pronoun behind someone's view or words ("seiner Ansicht", "Sein Appell an die
     Parteien" are his), else None."""
     words = mention.split()
-    if len(words) < 2 or words[1] not in NACH_NOUNS | SPEECH_NOUNS:
+    if len(words) == 1:
+        # the possessive alone: the owner of a page or a letter where words stand
+        return POSSESSIVE_PRONOUNS.get(words[0].lower())
+    if words[1] not in NACH_NOUNS | SPEECH_NOUNS:
         return None
     if len(words) > 2 and words[2] not in LOWER_PREPOSITIONS:
         return None
@@ -523,13 +526,14 @@ def speaker_for(
         return Speaker(words, None)
     speaker = state.know(_resolve(words, state.history, state.places))
     # a pronoun, or an epithet standing alone ("der 51-Jährige", not "der SPD-Politiker Jan Ott")
-    referring = words in PRONOUNS or (_is_epithet(words.split()) and len(words.split()) == 2)
+    pronoun = words if words in PRONOUNS else _view_owner(words)
+    referring = pronoun is not None or (_is_epithet(words.split()) and len(words.split()) == 2)
     unresolved = speaker.name == words and referring
     if unresolved or (referring and speaker.name):
         # the person last named of the pronoun's or description's gender, when no one in the
         # memory fits, or when they were named after the one the memory holds ("Lehrer B
         # moderiert. „…“, erklärt er" after A spoke)
-        wanted = GENDERS.get(words) if words in PRONOUNS else _gender(words.split())
+        wanted = GENDERS.get(pronoun) if pronoun else _gender(words.split())
         wanted = None if wanted == "?" else wanted
         named = _antecedent(mention[0], state, wanted)
         with_role = state.named_before(mention[0], wanted)
