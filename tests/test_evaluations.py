@@ -11,6 +11,7 @@ import hashlib
 import json
 from pathlib import Path
 
+import eval_clean
 import eval_keypoints
 import eval_quotes
 import eval_quotes_pages
@@ -105,3 +106,29 @@ def test_page_scoring_skips_an_absent_text_aloud_and_refuses_another_version(
     (tmp_path / "Gone.txt").write_text("another version\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="not the annotated version"):
         list(eval_quotes_pages.read_pages(pages, tmp_path))
+
+
+@pytest.mark.skipif(
+    not eval_clean.SCORER.exists(), reason=f"cleaning scorer not found at {eval_clean.SCORER}"
+)
+def test_cleaning_is_scored_on_another_set_of_the_same_shape(tmp_path: Path) -> None:
+    (tmp_path / "score.py").write_bytes(eval_clean.SCORER.read_bytes())
+    (tmp_path / "pages").mkdir()
+    body = (
+        "Die Stadt Kiel baut im kommenden Jahr drei neue Schulen für über tausend Kinder. "
+        "Der Rat hat den Plan am Montag nach langer Debatte mit großer Mehrheit beschlossen."
+    )
+    (tmp_path / "pages" / "kiel.txt").write_text(
+        f"Startseite\nNewsletter abonnieren\nSchulen für Kiel\n{body}\n{body}\nImpressum\n",
+        encoding="utf-8",
+    )
+    item = {
+        "id": "kiel",
+        "source_url": "",
+        "text": "pages/kiel.txt",
+        "with": ["drei neue Schulen"],
+        "without": ["Newsletter abonnieren"],
+    }
+    (tmp_path / "gold.jsonl").write_text(json.dumps(item) + "\n", encoding="utf-8")
+    result = eval_clean.score("text", ["cat"], 1, tmp_path)
+    assert result["overall"]["tp"] == 1 and result["overall"]["fp"] == 1, result

@@ -1,0 +1,117 @@
+"""Rebuild the blind held-out set of the cleaner (18 German pages, 17 sites) outside the repository.
+
+`benchmarks/data/clean-heldout.jsonl` holds, per page, the gold snippets that must stay
+('with': first, middle and last paragraph of the article) and must go ('without': navigation,
+teasers, prompts, credits, all present in the pasted text), and where the page comes from
+(`origin`: OWNER/NAME@COMMIT:PATH, the test fixtures of public extraction and reader projects:
+rijkvp/article-extractor, fa-krug/Yana, opendatalab/magic-html, j0k3r/graby, smallrivers/ and
+skyshard/snacktory). A helper chose the pages and wrote the snippets blind to the cleaner; no
+page or site is one of the training pages' (`train_clean.py`), of trafilatura's tests or of
+../shared/data/clean. The pages themselves are copyrighted and stay out of the repository.
+
+Each page is read from a bare mirror (`MIRRORS/OWNER+NAME/repo`, as the `fetch` tool or
+`git clone --bare` leaves it) and written as the shared set is: the raw HTML, the select-all
+copy of headless Chromium with scripts off (served with its bytes, so the browser reads the
+charset as it would), and the `w3m -dump` at 80 columns; `score.py` is copied from the shared
+set. Then `eval_clean.py --data OUT` scores it.
+
+    python benchmarks/build_clean_heldout.py --mirrors /work/.mirror --out /work/cleanheld
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from eval_clean import SCORER
+from train_clean import CHROMIUM
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Route
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "benchmarks" / "data" / "clean-heldout.jsonl"
+ADDRESS = "http://page.local/"
+RENDER_TIMEOUT_MS = 30_000
+W3M = ["w3m", "-dump", "-cols", "80", "-T", "text/html", "-O", "UTF-8", "-I"]
+
+
+def page_bytes(mirrors: Path, origin: str) -> bytes:
+    """Return the stored page that `origin` (OWNER/NAME@COMMIT:PATH) names."""
+    repo, _, place = origin.partition("@")
+    folder = mirrors / repo.replace("/", "+") / "repo"
+    return subprocess.run(
+        ["git", "--git-dir", str(folder), "show", place], check=True, capture_output=True
+    ).stdout
+
+
+def charset(data: bytes) -> tuple[str, str]:
+    """Return the content type to serve a page with, and w3m's input encoding for it."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "text/html", "CP1252"
+    return "text/html; charset=utf-8", "UTF-8"
+
+
+def serve(body: bytes, content_type: str) -> Callable[[Route], None]:
+    """Return a route handler that answers with the page's own bytes."""
+    return lambda route: route.fulfill(
+        status=200, body=body, headers={"content-type": content_type}
+    )
+
+
+def build(mirrors: Path, out: Path) -> None:
+    """Write every page, its copies and the gold file under `out`."""
+    from playwright.sync_api import TimeoutError as PageTimeout
+    from playwright.sync_api import sync_playwright
+
+    pages = out / "pages"
+    pages.mkdir(parents=True, exist_ok=True)
+    items = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        context = browser.new_context(java_script_enabled=False, offline=True)
+        for item in items:
+            data = page_bytes(mirrors, item["origin"])
+            content_type, encoding = charset(data)
+            (pages / f"{item['id']}.html").write_bytes(data)
+            page = context.new_page()
+            page.route(ADDRESS, serve(data, content_type))
+            page.route(lambda url: url != ADDRESS, lambda route: route.abort())
+            try:
+                page.goto(ADDRESS, wait_until="load", timeout=RENDER_TIMEOUT_MS)
+            except PageTimeout:
+                # a subresource that never settles: the document is there all the same
+                print(f"{item['id']}: load did not finish, read as it stands")
+            text = page.evaluate("document.body ? document.body.innerText : ''")
+            (pages / f"{item['id']}.txt").write_text(text, encoding="utf-8")
+            page.close()
+            dump = subprocess.run([*W3M, encoding], input=data, capture_output=True, check=True)
+            (pages / f"{item['id']}.w3m.txt").write_bytes(dump.stdout)
+        browser.close()
+    (out / "gold.jsonl").write_text(
+        "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items), encoding="utf-8"
+    )
+    shutil.copyfile(SCORER, out / SCORER.name)
+    print(f"{len(items)} pages written to {out}")
+
+
+def main() -> None:
+    """Rebuild the set from the mirrors."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mirrors", type=Path, required=True, help="folder of bare mirrors")
+    parser.add_argument("--out", type=Path, required=True, help="where the set is written")
+    args = parser.parse_args()
+    if not SCORER.exists():
+        raise SystemExit(f"the shared scorer is absent ({SCORER} not found)")
+    build(args.mirrors, args.out)
+
+
+if __name__ == "__main__":
+    main()
