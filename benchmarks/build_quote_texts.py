@@ -27,6 +27,13 @@ Where the blocks come from:
   file: title, lead, paragraphs) and nguyenvulebinh/trends (pages saved as Jekyll posts: the
   lines after the linked headline without images, embed notices, ad labels, "Lesen Sie auch"):
   each line as the source has it, stripped, its no-break spaces kept (`VERBATIM`).
+- die-tageszeitung/taz-neo.ios (a taz e-paper issue, one XHTML page per article): roof line,
+  headline, sub-headline, lead, paragraphs and subheadings (`TAZ_BLOCKS`), without photos,
+  captions, author and side boxes, bylines and a closing agency credit.
+- eklausme/saaze-wendt (Publico magazine posts in Markdown): the front matter's title and
+  subtitle, then the body's paragraphs, headings and block quotes up to the reader comments,
+  without figures, embeds and the magazine's own notes; links keep their text, tags and emphasis
+  marks go.
 - Scraped pages (mitul-kalariya/*, rijkvp/article-extractor, damoeb/feedless, fa-krug/Yana): the
   chosen block elements of the stored HTML (`RECIPES`).
 
@@ -428,6 +435,129 @@ def trends_post(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -
     return lines
 
 
+# Block elements of a taz e-paper article, as tag and first class: roof line, headline,
+# sub-headline, lead, paragraphs and subheadings.
+TAZ_BLOCKS = frozenset(
+    "h4.Dach h2.Titel h4.Unterzeile p.Hinweis p.Initial p.oeinz p.meinz p.Zwischentitel".split()
+)
+# Parts of a taz article that are not its text: photos and captions, bylines, author and side
+# boxes, the section and date header, page numbers.
+TAZ_FURNITURE = re.compile(
+    r"div\.(Autor|Shorty|Verzeichnis|EinzelFoto|BioText)|p\.(MediaButze|Korrespondent|Tom)$"
+    r"|span\.Seitennummer$"
+)
+TAZ_FURNITURE_IDS = frozenset({"fotos", "foto", "Info"})
+# A short paragraph all in italics that starts so is a byline ("Interview: NAME").
+TAZ_BYLINE = re.compile(r"(Interview|Protokoll|Gespräch|Text|Von)\b")
+# Agency credits that close a paragraph: "(dpa)", "(afp, rtr)".
+TAZ_AGENCY = re.compile(
+    r"\s*\((?:afp|ap|dpa|epd|kna|rtr|reuters|taz)(?:,\s*(?:afp|ap|dpa|epd|kna|rtr|reuters|taz))*\)$"
+)
+
+
+def taz_kind(element: etree._Element) -> str:
+    """Return an element's tag and first class ("p.meinz")."""
+    return f"{element.tag}.{''.join((element.get('class') or '').split()[:1])}"
+
+
+def taz_furniture(element: etree._Element) -> bool:
+    """Tell whether an element of a taz article holds no article text."""
+    return element.get("id") in TAZ_FURNITURE_IDS or bool(TAZ_FURNITURE.match(taz_kind(element)))
+
+
+def taz_text(element: etree._Element, italic: bool = False) -> tuple[str, bool]:
+    """Return the text of a taz block without its furniture (line breaks as spaces) and whether
+    all of it is in italics."""
+    italic = italic or element.tag in ("i", "em")
+    parts, all_italic = [element.text or ""], italic or not (element.text or "").strip()
+    for child in element:
+        if child.tag == "br":
+            parts.append(" ")
+        elif isinstance(child.tag, str) and not taz_furniture(child):
+            text, child_italic = taz_text(child, italic)
+            parts.append(text)
+            all_italic = all_italic and child_italic
+        parts.append(child.tail or "")
+        all_italic = all_italic and (italic or not (child.tail or "").strip())
+    return "".join(parts), all_italic
+
+
+def taz_article(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return the blocks of a taz e-paper article (die-tageszeitung/taz-neo.ios): the elements of
+    `TAZ_BLOCKS` outside the furniture, without bylines and a closing agency credit."""
+    doc = parse_html(mirrors.read(source).decode("utf-8"))
+    blocks = []
+    for element in doc.iter():
+        if taz_kind(element) not in TAZ_BLOCKS or any(
+            taz_furniture(outer) or taz_kind(outer) in TAZ_BLOCKS
+            for outer in element.iterancestors()
+        ):
+            continue
+        raw, italic = taz_text(element)
+        text = norm(raw)
+        if not (italic and TAZ_BYLINE.match(text) and len(text) < 80):
+            blocks.append(TAZ_AGENCY.sub("", text))
+    return blocks
+
+
+# A Publico post's front matter, and what of its body is not text: figures, comments, and the
+# block tags that end a paragraph.
+FRONT_MATTER = re.compile(r"---\n(.*?)\n---\n", re.S)
+PUBLICO_BREAKS = re.compile(
+    r"<figure.*?</figure>|<!--.*?-->|</?(p|div|h[1-6]|blockquote|ul|ol|li)\b[^>]*>", re.S | re.I
+)
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# Block-quote and heading marks at the start of a Markdown line.
+LINE_MARKS = re.compile(r"^\s*(>\s*)*(#{1,6}\s*)?")
+# Inline markup of a Publico post, in the order it is taken out: comments, embedded videos and
+# images go, links keep their text, line breaks become spaces, tags and emphasis marks go.
+PUBLICO_MARKUP = [
+    (re.compile(r"<!--.*?-->", re.S), " "),
+    (re.compile(r"\[youtube\].*?\[/youtube\]", re.S), " "),
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), " "),
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"<br\s*/?>", re.I), " "),
+    (re.compile(r"<[^>]+>"), ""),
+    (re.compile(r"(?<!\w)[_*]{1,3}(?=\S)"), ""),
+    (re.compile(r"(?<=\S)[_*]{1,3}(?!\w)"), ""),
+    (re.compile(r"(?<!\S)[_*]{1,3}(?!\S)"), ""),
+]
+# Paragraphs of a Publico post that are not the article's: rules, the donation appeal, notes on
+# where the text also appears, the author's biography.
+PUBLICO_FURNITURE = re.compile(
+    r"_{3,}$|Das Angebot von Publico ist werbe|(Dieser Text|Der Text|Der Beitrag) erscheint "
+    r"(auch|zuerst)|[A-ZÄÖÜ][\w-]+ [A-ZÄÖÜ][\w-]+, Jahrgang \d{4}"
+)
+
+
+def publico_inline(markdown: str) -> str:
+    """Return the text of a Publico block: markup out, entities decoded, backslashes dropped."""
+    for pattern, replacement in PUBLICO_MARKUP:
+        markdown = pattern.sub(replacement, markdown)
+    return norm(html.unescape(markdown).replace("\\", ""))
+
+
+def publico_post(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return a Publico magazine post (eklausme/saaze-wendt Markdown): the front matter's title
+    and subtitle, then the body's paragraphs, headings and block quotes up to the comments,
+    without figures and the magazine's own notes (`PUBLICO_FURNITURE`)."""
+    post = mirrors.read(source).decode("utf-8")
+    front = FRONT_MATTER.match(post)
+    if front is None:
+        raise ValueError("no front matter")
+    fields = dict(line.partition(":")[::2] for line in front.group(1).splitlines())
+    heads = [fields.get(key, "").strip() for key in ("title", "subtitle")]
+    blocks = [
+        publico_inline(head[1:-1] if head[:1] == head[-1:] == '"' else head) for head in heads
+    ]
+    body = PUBLICO_BREAKS.sub("\n\n", post[front.end() :].split('<h5 class="comments-h">')[0])
+    for chunk in PARAGRAPH_BREAK.split(body):
+        text = publico_inline(" ".join(LINE_MARKS.sub("", line) for line in chunk.splitlines()))
+        if not PUBLICO_FURNITURE.match(text):
+            blocks.append(text)
+    return blocks
+
+
 Builder = Callable[[Mirrors, dict, dict[str, str | None]], list[str]]
 BUILDERS: dict[str, Builder] = {
     "flairNLP/fundus": fundus_page,
@@ -438,6 +568,8 @@ BUILDERS: dict[str, Builder] = {
     "ZurichNLP/20min-XD": twenty_minutes_row,
     "Informfully/Platform": informfully_article,
     "nguyenvulebinh/trends": trends_post,
+    "die-tageszeitung/taz-neo.ios": taz_article,
+    "eklausme/saaze-wendt": publico_post,
 }
 # Sources whose lines are kept as they stand (stripped, empty ones left out): their texts keep
 # the source's no-break and narrow spaces.
@@ -448,6 +580,8 @@ WHOLE = frozenset(
         "lhandrena/RAG-Evaluation",
         "martinvirtel/newsmlg2-testdata",
         "maximgrafin/neuroNews",
+        "die-tageszeitung/taz-neo.ios",
+        "eklausme/saaze-wendt",
         *VERBATIM,
     }
 )

@@ -12,11 +12,14 @@ A found quote matches a gold quote when it covers the same words at the same pla
 is right when it is one of the forms the text uses for the gold speaker (or ends in the gold
 speaker's last word), "unclear" when kernpunkt names nobody, and a different person otherwise.
 `--pages FILE --texts DIR` scores another set in the same format (texts named NAME.txt):
-`heldout-pages11.jsonl` (articles of 20 Minuten, NZZ and other German outlets, annotated blind
-to the code), blind and scored only at the start and the end of the round that used it as its
-held-out set; `heldout-pages10.jsonl` (25 tagesschau.de articles of 2025, 350 quotes),
-`heldout-pages8.jsonl` (25 dpa wire items of 2017, 161 quotes), `heldout-pages9.jsonl` (22
-tagesschau.de articles of 2025 and 4 dpa items of 2016, 368 quotes),
+`heldout-pages12.jsonl` (23 taz articles of one e-paper issue, 18 May 2018, 248 true quotes) and
+`heldout-pages13.jsonl` (21 Publico magazine pieces, 2017-2021, opinion and media criticism
+with mixed and malformed quotation marks, 232 true quotes), both annotated blind to the code and
+held out this round; `heldout-pages11.jsonl` (articles of 20 Minuten, NZZ and other German
+outlets, annotated blind to the code), blind and scored only at the start and the end of the
+round that used it as its held-out set; `heldout-pages10.jsonl` (25 tagesschau.de articles of
+2025, 350 quotes), `heldout-pages8.jsonl` (25 dpa wire items of 2017, 161 quotes),
+`heldout-pages9.jsonl` (22 tagesschau.de articles of 2025 and 4 dpa items of 2016, 368 quotes),
 `heldout-pages5.jsonl` (23 pages of n-tv, Bild, ZDF, Welt, SZ, tagesschau and Stern, 192
 quotes), `heldout-pages6.jsonl` (21 pages of eleven outlets, 130 quotes),
 `heldout-pages7.jsonl` (21 ZEIT ONLINE articles of 2007 from its content system's test
@@ -26,7 +29,7 @@ repository); `heldout-pages4.jsonl` (11 older pages from fundus's history, only 
 quotes) and the development pages `dev-pages-{a,b,c,d}.jsonl`. The texts are built from the
 public test fixtures and data files listed in `news-pages-sources.jsonl` and stay outside the
 repository: `python benchmarks/build_quote_texts.py --mirrors DIR --out DIR` rebuilds them
-from bare mirrors of those repositories (262 of 281).
+from bare mirrors of those repositories (306 of 325).
 
     python benchmarks/eval_quotes_pages.py [--show] [--pages FILE --texts DIR]
 """
