@@ -138,6 +138,14 @@ def test_owner_of_the_page_or_letter_where_words_stand_is_the_speaker() -> None:
     )
 
 
+def test_conjunction_opening_the_sentence_is_not_the_speaker() -> None:
+    text = (
+        "Die Preise seien verdächtig, schreibt der Händler. Oder in anderen Worten: „Wer hat "
+        "das so schnell gesammelt?“"
+    )
+    assert find_quotes(text)[0].speaker != "Oder"
+
+
 def test_place_next_to_the_speaker_stays_out_of_the_name() -> None:
     assert speakers("„Wir helfen“, sagte Lang in Berlin.") == ["Lang"]
 

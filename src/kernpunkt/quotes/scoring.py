@@ -73,6 +73,10 @@ KINDS = SPEAKERS | {"thing"}
 MEMORY_SENTENCES = 2
 PREPOSITION_TAGS = frozenset({"APPR", "APPRART"})
 VERB_FRAME = "verb"
+# STTS tags of words that neither name nor point to anyone: conjunctions, question words,
+# particles, prepositions, auxiliaries ("Darin", "Dieser" point back; an adverb may be a surname
+# the tagger misreads: "Kurz widersprach")
+REFERENCELESS_TAG_PREFIXES = ("KO", "PW", "PTK", "APP", "VA", "VM")
 NOUN_TAG = "NN"
 COPULA_LEMMAS = frozenset({"sein", "werden", "bleiben"})
 
@@ -204,6 +208,9 @@ class Scorer:
             ruled.score += WEIGHTS["crowded"] * self._others(index - 1, ruled.speaker, state)
         if cue is None and self._speechless(ruled, span, tokens, sent):
             ruled.score += WEIGHTS["speechless"]
+        if ruled.speaker is not None and self._closed_word(ruled.speaker, sent, span, tokens):
+            # "Oder in anderen Worten: „…“": a conjunction or a question word names no one
+            ruled = Candidate(None, 0.0, "unclear")
         candidates = [ruled, *memory]
         ruled_kind = (
             None if ruled.speaker is None else self._kind(ruled.speaker, sent, span, tokens)
@@ -439,6 +446,18 @@ class Scorer:
                 # no noun, yet capitalised inside a sentence: German writes names so ("Lang")
                 return "person"
         return grammar.name_kind(name) or "none"
+
+    def _closed_word(self, speaker: Speaker, sent: Sent, span: Span, tokens: list[Token]) -> bool:
+        """Tell whether a one-word speaker is read in its sentence as a closed-class word.
+
+        Every first word is capitalised, and alone "Oder" reads as the river; in "Oder in
+        anderen Worten:" it is a conjunction.
+        """
+        if _attribution(speaker) != "named" or not speaker.mention or " " in speaker.mention:
+            return False
+        where = _mention_start(self.text, speaker.mention, sent, span)
+        word = next((t for t in tokens if t.start == where), None)
+        return word is not None and word.tag.startswith(REFERENCELESS_TAG_PREFIXES)
 
     def _introduces(self, index: int) -> bool:
         """Tell whether a sentence ends in a colon or its main clause has a speech verb."""
