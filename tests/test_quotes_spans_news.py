@@ -124,3 +124,20 @@ def test_noun_for_a_word_before_a_single_quoted_noun_mentions_it() -> None:
 
 def test_headline_topic_before_a_colon_names_no_speaker_of_a_quoted_name() -> None:
     assert find_quotes("Schnellere Vermittlung: „Job-Lotse“ hilft Arbeitslosen im Kreis") == []
+
+
+def test_quotes_in_a_second_mark_style_are_kept_beside_the_first() -> None:
+    text = (
+        "Anna Roth sagte: „Wir bleiben.“ Später meinte Paul Berg: »Wir gehen.« Das Buch "
+        "»Der Weg« erschien 2020. Ihr Kollege sagte: „Er rief: »Nein!« und ging.“"
+    )
+    quotes = {quote.text: quote.speaker for quote in find_quotes(text)}
+    assert quotes["Wir bleiben."] == "Anna Roth"
+    assert quotes["Wir gehen."] == "Paul Berg"
+    # the guillemets inside „…“ stay a quote inside the quote
+    assert "Er rief: »Nein!« und ging." in quotes
+
+
+def test_an_unclosed_mark_of_the_second_style_swallows_no_quote() -> None:
+    text = "Er schrieb: »Wir kommen. Dann sagte Meier: „Fertig.“ Und Berg: „Klar.“"
+    assert [quote.text for quote in find_quotes(text)][-2:] == ["Fertig.", "Klar."]

@@ -32,6 +32,9 @@ ALL_MARKS = '„“”»«"'
 
 
 MARK_RE = re.compile(r"[„“”»«\"]")
+GUILLEMET_RE = re.compile(r"[»«]")
+OTHER_MARKS_RE = re.compile(r"[„“”\"]")
+GUILLEMET_STYLES = frozenset({"guillemets_de", "guillemets_ch"})
 # A paragraph break or a sentence's end, which a quote's first sentence holds neither of.
 SENTENCE_STOP_RE = re.compile(rf"[\n{re.escape(SENTENCE_PUNCT)}]")
 GUILLEMET_OPENS_RE = re.compile(r"[»«](?=[^\W_])")
@@ -107,8 +110,40 @@ def _straight_opens(text: str, i: int) -> bool:
 
 
 def pair_marks(text: str) -> list[Span]:
-    """Pair quotation marks with a stack, in the document's style; spans never cross quotes."""
+    """Pair quotation marks in the document's style, then guillemets outside those quotes.
+
+    Spans never cross quotes. A text quoting in „…“ may still set other quotes in »…« (two
+    sources pasted together, an outlet's house style for some quotes): the guillemets left
+    outside every quote are paired in their own style, not dropped.
+    """
     style = _choose_style(text)
+    spans = _pair(text, style)
+    if style not in GUILLEMET_STYLES and GUILLEMET_RE.search(text):
+        rest = _guillemets_outside(text, spans)
+        # an unclosed guillemet is no quote here: it would swallow the quotes after it
+        closed = [span for span in _pair(rest, _choose_style(rest)) if span.closed]
+        spans = _drop_nested(sorted(spans + closed, key=_opening))
+    spans += _announced_paragraphs(text, spans)
+    spans.sort(key=_opening)
+    return spans
+
+
+def _opening(span: Span) -> int:
+    """Return where a span's opening mark stands (the order of spans)."""
+    return span.open
+
+
+def _guillemets_outside(text: str, spans: list[Span]) -> str:
+    """Return the text with every mark but guillemets, and every quoted stretch, blanked."""
+    chars = list(OTHER_MARKS_RE.sub(" ", text))
+    for span in spans:
+        end = span.close + 1 if span.closed else span.end
+        chars[span.open : end] = " " * (end - span.open)
+    return "".join(chars)
+
+
+def _pair(text: str, style: str) -> list[Span]:
+    """Pair the marks of one style with a stack; the outermost spans, in text order."""
     if style == "en_same":
         openers, closers = "“", "“"
     else:
@@ -155,11 +190,7 @@ def pair_marks(text: str) -> list[Span]:
             spans.append(Span(opened, i, opened + 1, i))
     for opened, _ in stack:
         _close_unclosed(text, opened, len(text), spans)
-    spans.sort(key=lambda span: span.open)
-    spans = _drop_nested(spans)
-    spans += _announced_paragraphs(text, spans)
-    spans.sort(key=lambda span: span.open)
-    return spans
+    return _drop_nested(sorted(spans, key=_opening))
 
 
 def _announced_paragraphs(text: str, spans: list[Span]) -> list[Span]:
