@@ -138,6 +138,14 @@ def test_owner_of_the_page_or_letter_where_words_stand_is_the_speaker() -> None:
     )
 
 
+def test_name_after_a_partial_quote_is_no_subject_a_pronoun_refers_to() -> None:
+    text = (
+        "Verteidigungsminister Paul Hahn hat vor einer Bedrohung gewarnt. Die USA beobachteten "
+        "die „destabilisierenden Aktionen“ Pekings ganz genau, betonte er."
+    )
+    assert only(text).speaker == "Paul Hahn"
+
+
 def test_conjunction_opening_the_sentence_is_not_the_speaker() -> None:
     text = (
         "Die Preise seien verdächtig, schreibt der Händler. Oder in anderen Worten: „Wer hat "

@@ -232,11 +232,19 @@ def clauses(tokens: list[Token]) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int, bool]] = []
     first = 0
     for index, token in enumerate([*tokens, None]):
-        if token is None or token.tag in BOUNDARY_TAGS:
+        if token is None or (token.tag in BOUNDARY_TAGS and not _inside_clause(tokens, index)):
             if index > first:
                 found.append((first, index, tokens[first].tag in SUBORDINATE_TAGS))
             first = index + 1
     return found
+
+
+def _inside_clause(tokens: list[Token], index: int) -> bool:
+    """Tell whether a quote stands inside a clause, words on both sides ("beobachteten die
+    „destabilisierenden Aktionen“ Pekings genau"): it is one of the clause's words, no edge."""
+    if tokens[index].tag != QUOTE_TAG or not 0 < index < len(tokens) - 1:
+        return False
+    return tokens[index - 1].tag not in BOUNDARY_TAGS and tokens[index + 1].tag not in BOUNDARY_TAGS
 
 
 def speech_cue(tokens: list[Token], first: int, end: int) -> int | None:
