@@ -146,6 +146,16 @@ def test_name_after_a_partial_quote_is_no_subject_a_pronoun_refers_to() -> None:
     assert only(text).speaker == "Paul Hahn"
 
 
+def test_subject_of_the_reported_clause_after_a_comma_is_not_the_speaker() -> None:
+    text = (
+        "Beide waren sich einig. Ebenso als Weidel sagt, der Diktator Karl Hauser sei nicht "
+        "rechts gewesen, sondern ein „Kommunist“."
+    )
+    assert only(text).speaker == "Weidel"
+    blamed = only("So hatte ihm Politiker Paul Roth vorgeworfen, Söder gebe „sein Land preis“.")
+    assert blamed.speaker == "Paul Roth"
+
+
 def test_conjunction_opening_the_sentence_is_not_the_speaker() -> None:
     text = (
         "Die Preise seien verdächtig, schreibt der Händler. Oder in anderen Worten: „Wer hat "

@@ -496,8 +496,11 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
         # in "Sie sei geschockt, sagte die Königin" the subject follows the verb.
         if phrase and (comma < 0 or phrase[1] >= comma or masked[phrase[1] :].startswith(",")):
             return phrase
+    # a verb right before a comma closes its clause ("als Weidel sagt, X sei …", "hatte ihm X
+    # vorgeworfen, Y gebe …"): its subject stands before it, not in the clause the comma opens
+    closes = masked[verb_end : verb_end + 1] == ","
     return (
-        after_verb(masked, verb_end, sent.end)
+        (None if closes else after_verb(masked, verb_end, sent.end))
         or subject_before_comma(masked, clause, frame.pos)
         or subject_after_finite(masked, tokens, sent.end)
         or phrase_before(masked, sent, frame.pos)
