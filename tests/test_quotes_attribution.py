@@ -156,6 +156,14 @@ def test_subject_of_the_reported_clause_after_a_comma_is_not_the_speaker() -> No
     assert blamed.speaker == "Paul Roth"
 
 
+def test_reported_words_after_a_colon_are_the_announcers() -> None:
+    text = (
+        "Die Ministerin Anna Roth begründete den Schritt mit harschen Worten: Das Papier "
+        "widerspreche „jeglicher Vernunft“."
+    )
+    assert only(text).speaker == "Anna Roth"
+
+
 def test_conjunction_opening_the_sentence_is_not_the_speaker() -> None:
     text = (
         "Die Preise seien verdächtig, schreibt der Händler. Oder in anderen Worten: „Wer hat "

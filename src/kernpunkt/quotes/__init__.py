@@ -411,6 +411,10 @@ def _attribute_span(
         )
         if reporter is not None:
             return speaker_for(text, reporter[0], state), reporter[1]
+        announcer = _colon_subject(masked, sent, min(frame.pos, frame.mention[0]))
+        if announcer is not None:
+            # "X begründete den Schritt mit harschen Worten: Das Papier widerspreche „…“"
+            return speaker_for(text, announcer, state), frame.cue
         if speaker is not None and min(frame.pos, frame.mention[0]) < span.open:
             # "Die Regierung werde mitteilen, „dass wir …“", "Eine Geldforderung könne dieses
             # „extreme Ausmaß“ nicht erklären": the words of who spoke last
@@ -442,6 +446,18 @@ def _attribute_span(
             return speaker, None
         return (speaker_for(text, subject, state) if subject else None), None
     return _inverted_frame(text, masked, sent, span, state) if sentence_like else None
+
+
+def _colon_subject(masked: str, sent: Sent, before: int) -> tuple[int, int] | None:
+    """Return the subject of the clause a colon ends before `before`, if it may name someone:
+    who announces the reported words after the colon."""
+    colon = masked.rfind(":", sent.start, before)
+    if colon < 0:
+        return None
+    subject = clause_subject(masked, sent, colon)
+    if subject is None or not grammar.may_name_someone(masked[subject[0] : subject[1]]):
+        return None
+    return subject
 
 
 def _inverted_frame(
