@@ -164,6 +164,16 @@ def test_reported_words_after_a_colon_are_the_announcers() -> None:
     assert only(text).speaker == "Anna Roth"
 
 
+def test_verb_after_a_comma_with_no_subject_after_it_shares_the_clause_subject() -> None:
+    text = (
+        "Kanzleramtschef Paul Frei hinterfragte die israelische Strategie, betonte aber das "
+        "„besondere Verhältnis“."
+    )
+    assert only(text).speaker == "Paul Frei"
+    apposed = only("Sie lehnte das ab, die Sprecherin der Fraktion, Eva Kern, erklärte: „Nein.“")
+    assert apposed.speaker is not None and apposed.speaker.endswith("Eva Kern")
+
+
 def test_conjunction_opening_the_sentence_is_not_the_speaker() -> None:
     text = (
         "Die Preise seien verdächtig, schreibt der Händler. Oder in anderen Worten: „Wer hat "

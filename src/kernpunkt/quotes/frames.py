@@ -438,9 +438,16 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
         if after is not None and _set_in(masked, after[1], sent.end):
             # "Die Lage, sagte Müller, sei ernst": a verb and its subject set in by commas
             return after
-        if after is not None and masked[after[0] : after[1]].split()[0].title() in NON_NOMINATIVE:
-            # "X rechtfertigt den Plan, sieht den Entwurf gedeckt": an object after the verb,
-            # which shares the subject of the clause before the comma
+        if not tail and (
+            (after is None and _finite_before(masked, sent, comma))
+            or (
+                after is not None
+                and masked[after[0] : after[1]].split()[0].title() in NON_NOMINATIVE
+            )
+        ):
+            # "X rechtfertigt den Plan, sieht den Entwurf gedeckt", "X hinterfragte die
+            # Strategie, betonte aber das „…“": a verb after the comma with an object or no
+            # phrase after it shares the subject of the clause before the comma
             shared = clause_subject(masked, sent, comma)
             if shared is not None:
                 return shared
@@ -505,6 +512,13 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
         or subject_after_finite(masked, tokens, sent.end)
         or phrase_before(masked, sent, frame.pos)
     )
+
+
+def _finite_before(masked: str, sent: Sent, comma: int) -> bool:
+    """Tell whether the words back to the comma before are a clause with a finite verb, not a
+    name's apposition ("Der Anführer der Partei, Yves Blanchet, rief …")."""
+    start = max(sent.start, masked.rfind(",", sent.start, comma) + 1)
+    return any(token.tag in grammar.FINITE_TAGS for token in grammar.tag(masked, start, comma))
 
 
 def _set_in(masked: str, pos: int, end: int) -> bool:
