@@ -517,7 +517,9 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
 def _finite_before(masked: str, sent: Sent, comma: int) -> bool:
     """Tell whether the words back to the comma before are a clause with a finite verb, not a
     name's apposition ("Der Anführer der Partei, Yves Blanchet, rief …")."""
-    start = max(sent.start, masked.rfind(",", sent.start, comma) + 1)
+    # within a window: a sentence may be endless
+    floor = max(sent.start, comma - WINDOW)
+    start = max(floor, masked.rfind(",", floor, comma) + 1)
     return any(token.tag in grammar.FINITE_TAGS for token in grammar.tag(masked, start, comma))
 
 
