@@ -28,6 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from build_quote_texts import Mirrors
 from eval_clean import SCORER
 from train_clean import CHROMIUM
 
@@ -39,15 +40,6 @@ GOLD = ROOT / "benchmarks" / "data" / "clean-heldout.jsonl"
 ADDRESS = "http://page.local/"
 RENDER_TIMEOUT_MS = 30_000
 W3M = ["w3m", "-dump", "-cols", "80", "-T", "text/html", "-O", "UTF-8", "-I"]
-
-
-def page_bytes(mirrors: Path, origin: str) -> bytes:
-    """Return the stored page that `origin` (OWNER/NAME@COMMIT:PATH) names."""
-    repo, _, place = origin.partition("@")
-    folder = mirrors / repo.replace("/", "+") / "repo"
-    return subprocess.run(
-        ["git", "--git-dir", str(folder), "show", place], check=True, capture_output=True
-    ).stdout
 
 
 def charset(data: bytes) -> tuple[str, str]:
@@ -71,6 +63,7 @@ def build(mirrors: Path, out: Path) -> None:
     from playwright.sync_api import TimeoutError as PageTimeout
     from playwright.sync_api import sync_playwright
 
+    pages_from = Mirrors(mirrors)
     pages = out / "pages"
     pages.mkdir(parents=True, exist_ok=True)
     items = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
@@ -78,7 +71,8 @@ def build(mirrors: Path, out: Path) -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         context = browser.new_context(java_script_enabled=False, offline=True)
         for item in items:
-            data = page_bytes(mirrors, item["origin"])
+            repo, _, spec = item["origin"].partition("@")
+            data = pages_from.show(repo, spec)
             content_type, encoding = charset(data)
             (pages / f"{item['id']}.html").write_bytes(data)
             page = context.new_page()
