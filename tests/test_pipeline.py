@@ -140,6 +140,12 @@ def test_missing_model_folder_error_names_model_and_how_to_fix(tmp_path: Path) -
     assert "KERNPUNKT_TRANSLATION_MODEL" in message
 
 
+def test_described_speaker_line_is_its_description_unless_a_pronoun() -> None:
+    witness = Quote("Wir kommen", 0, 10, speaker_mention="ein Zeuge", attribution="described")
+    pronoun = Quote("Wir kommen", 0, 10, speaker_mention="sie", attribution="described")
+    assert (speaker_segment(witness), speaker_segment(pronoun)) == ("ein Zeuge", None)
+
+
 @pytest.mark.parametrize(
     ("mention", "speaker", "segment"),
     [

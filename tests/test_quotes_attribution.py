@@ -118,9 +118,50 @@ def test_thing_that_someone_quotes_is_not_the_speaker() -> None:
         "gesagt habe: „Geduld ist alles.“"
     )
     assert quote.speaker == "Paul Roth"
-    assert only("Die Agentur zitierte einen Diplomaten: „Das ist das Ende.“").speaker == (
-        "einen Diplomaten"
-    )
+    diplomat = only("Die Agentur zitierte einen Diplomaten: „Das ist das Ende.“")
+    assert diplomat.speaker_mention == "einen Diplomaten"
+
+
+# --- a speaker the text describes but does not name ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("„Ich habe zwei Schüsse gehört“, sagte ein Zeuge am Abend.", "ein Zeuge"),
+        ("Einer der Nachbarn erzählte: „Es war sehr laut in der Nacht.“", "Einer der Nachbarn"),
+        ("Viele Anwohner klagen: „Wir finden hier keinen Parkplatz mehr.“", "Viele Anwohner"),
+    ],
+)
+def test_described_speaker_is_no_name(text: str, mention: str) -> None:
+    quote = only(text)
+    assert (quote.speaker, quote.attribution) == (None, "described")
+    assert quote.speaker_mention == mention
+
+
+def test_quote_continuing_a_described_speaker_names_no_one_either() -> None:
+    quotes = find_quotes("Ein Zeuge berichtete: „Ich hörte Schüsse.“ „Dann rannten alle weg.“")
+    assert [(q.speaker, q.attribution) for q in quotes] == [(None, "described")] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("„Wir prüfen den Vorfall“, sagte ein VW-Sprecher am Montag.", "ein VW-Sprecher"),
+        (
+            "„Die Werte sind unbedenklich“, sagte eine Sprecherin des Bundesamtes für Umwelt.",
+            "eine Sprecherin des Bundesamtes für Umwelt",
+        ),
+        (
+            "In einer Erklärung der Stadtwerke hieß es: „Die Preise bleiben stabil.“",
+            "einer Erklärung der Stadtwerke",
+        ),
+    ],
+)
+def test_spokesperson_or_statement_of_a_named_body_speaks_for_it(text: str, speaker: str) -> None:
+    quote = only(text)
+    assert quote.attribution == "named"
+    assert quote.speaker == speaker
 
 
 def test_owner_of_the_page_or_letter_where_words_stand_is_the_speaker() -> None:

@@ -9,6 +9,7 @@ from kernpunkt.document import Digest, KeyPoint, Notice, Provenance, Quote, Remo
 from kernpunkt.render import (
     download_name,
     escape,
+    quote_line,
     quotes_csv,
     slug,
     speaker_role,
@@ -152,6 +153,13 @@ def test_unattributed_quote_and_empty_sections_are_said_not_left_blank() -> None
     assert "No quotes found." in quotes_html(make_digest(quotes=[]))
     assert warnings_html(digest) == "" and summary_html(digest) == ""
     assert "Cleaning removed nothing." in removed_html(digest)
+
+
+def test_described_quote_without_an_english_description_says_unnamed_speaker() -> None:
+    quote = Quote("Wir kommen", 0, 10, speaker_mention="er", attribution="described")
+    assert quote_line(quote).startswith("**unnamed speaker** (described")
+    quote.speaker_en = "a witness"
+    assert quote_line(quote).startswith("**a witness** (described")
 
 
 def test_warnings_link_to_their_sentence() -> None:

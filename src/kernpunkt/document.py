@@ -8,8 +8,9 @@ from typing import Any, Literal
 
 QuoteKind = Literal["direct", "partial"]
 # how the speaker was found: named next to the quote, resolved from a pronoun, an epithet or an
-# earlier sentence, or left unclear (no speaker given rather than a guess)
-Attribution = Literal["named", "resolved", "unclear"]
+# earlier sentence, described without a name ("ein Zeuge": no speaker, the words in
+# `speaker_mention`), or left unclear (no speaker given rather than a guess)
+Attribution = Literal["named", "resolved", "described", "unclear"]
 TranslationScope = Literal["full", "partial"]
 
 

@@ -112,6 +112,9 @@ def speaker_segment(quote: Quote) -> str | None:
     "der 62-Jährige", "Seine Meinung") are never the line: the person they stand for is.
     """
     mention, name = quote.speaker_mention, quote.speaker
+    if quote.attribution == "described" and mention and mention.lower() not in PRONOUNS:
+        # "ein Zeuge": the description is all the text gives, and the reader sees it
+        return mention
     if not mention or not name:
         return None
     if mention.lower() in PRONOUNS or name not in mention:

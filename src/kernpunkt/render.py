@@ -18,6 +18,8 @@ ORDERED_ITEM = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
 # Punctuation and spaces left at either end of a role once the name is taken out.
 WHITESPACE = re.compile(r"\s+")
 ROLE_TRIM = re.compile(r"^[\s,;:–—-]+|[\s,;:–—-]+$")
+# what a quote line says where no name can stand, by the quote's attribution
+MISSING_SPEAKER = {"unclear": "speaker unclear", "described": "unnamed speaker"}
 # What a file name may hold of a headline: ASCII letters and digits, joined by hyphens.
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -66,7 +68,7 @@ def speaker_role(quote: Quote) -> str:
 
 def quote_line(quote: Quote) -> str:
     """Return “speaker: “quote”” in English, with the German original after it."""
-    missing = "speaker unclear" if quote.attribution == "unclear" else "unattributed"
+    missing = MISSING_SPEAKER.get(quote.attribution, "unattributed")
     speaker = quote.speaker_en or quote.speaker or missing
     english = quote.text_en or "(not translated)"
     how = f"{quote.attribution}, confidence {quote.confidence:.2f}"

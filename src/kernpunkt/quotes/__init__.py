@@ -340,7 +340,7 @@ def _sentence_quotes(
             text=text[start:end],
             start=start,
             end=end,
-            speaker=speaker.name if speaker else None,
+            speaker=speaker.name if speaker and choice.attribution != "described" else None,
             speaker_mention=speaker.mention if speaker else None,
             cue=cue,
             kind=quote_kind(text, masked, sent, span),

@@ -15,14 +15,17 @@ from typing import Literal
 from kernpunkt.quotes.lexicon import (
     EPITHET_RE,
     INDEFINITE_ARTICLES,
+    LINKS,
     NAME_PARTICLES,
     NOT_NOUNS,
     PARTICLE_LEMMAS,
     QUOTING_LEMMAS,
     REFLEXIVE_LEMMAS,
     ROLE_RE,
+    SPEAKER_ROLE_RE,
     SPEAKING_BODIES,
     SPEECH_LEMMAS,
+    SPEECH_NOUNS,
     is_capitalised,
     is_konjunktiv_i,
 )
@@ -536,6 +539,30 @@ def _aside(tokens: list[Token], first: int, end: int) -> bool:
         and tokens[first - 1].tag in ASIDE_TAGS
         and not any(t.tag in FINITE_TAGS for t in tokens[first:end])
     )
+
+
+@lru_cache(maxsize=LEMMA_CACHE)
+def describes_only(words: str) -> bool:
+    """Tell whether words describe a speaker without naming anyone ("ein Zeuge", "einer der
+    Schüler", "Viele Anwohner"): a name takes no indefinite article and no quantifier.
+
+    A spokesperson or a statement of an owner the words name speaks for that owner ("ein
+    VW-Sprecher", "eine Sprecherin des Amtes", "eine Erklärung des Militärs").
+    """
+    tokens = tag(words, 0, len(words))
+    if not tokens or not (
+        tokens[0].word.lower() in INDEFINITE_ARTICLES or tokens[0].tag in QUANTIFIER_TAGS
+    ):
+        return False
+    head = next((i for i, t in enumerate(tokens) if t.tag == "NN"), None)
+    if head is None:
+        return True
+    word = tokens[head].word
+    spokesperson = SPEAKER_ROLE_RE.search(word) is not None
+    if not spokesperson and word not in SPEECH_NOUNS:
+        return True
+    compound = spokesperson and SPEAKER_ROLE_RE.fullmatch(word) is None
+    return not compound and not any(t.word in LINKS for t in tokens[head + 1 : -1])
 
 
 def first_tag(masked: str, start: int, end: int) -> str | None:

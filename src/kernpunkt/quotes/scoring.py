@@ -247,6 +247,9 @@ class Scorer:
         # the scorer's own penalties leave nothing standing ("Der Regen hielt an. „…“")
         if sure < self.config.min_confidence or best.score <= 0:
             return Choice(None, "unclear", sure, best.speaker, evidence)
+        if grammar.describes_only(best.speaker.name or ""):
+            # "sagte ein Zeuge": the text describes the speaker and names no one
+            return Choice(best.speaker, "described", sure, best.speaker, evidence)
         return Choice(best.speaker, best.attribution, sure, best.speaker, evidence)
 
     def _evidence(
