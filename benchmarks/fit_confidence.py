@@ -1,30 +1,29 @@
 """Fit the weights of the quote finder's confidence model on annotated development pages.
 
-The development pages are 80 German news pages (parser test fixtures of flairNLP/fundus at the
-commits named in `benchmarks/data/news-pages-sources.jsonl`: 56 current ones, 24 from its
-history), their quotes annotated by helpers who never saw the quote finder:
-`benchmarks/data/dev-pages-{a,b,c,d}.jsonl` keep offsets, speakers and every form the text uses
-for each speaker, not the pages. The texts
-(headline, teaser, subheadings and paragraphs of each fixture, one block per line; the
-annotations' `file_sha1` checks the version) stay outside the repository: pass their folder.
+The development pages are German news pages whose quotes helpers annotated without seeing the
+quote finder (offsets, speakers and every form the text uses for each speaker; the texts stay
+outside the repository, rebuilt by `build_quote_texts.py`):
+- `dev-pages-{a,b,c,d}.jsonl`: 80 parser test fixtures of flairNLP/fundus;
+- `heldout-pages{3..13}.jsonl`: the sets made blind in earlier rounds, each scored blind at the
+  start of its round and development since (their sources: `news-pages-sources.jsonl`).
+A set made blind for the current round stays out until its round is scored.
 
 The finder runs with no threshold, so every quote keeps its best speaker; each found quote
 that matches a true gold quote whose text names a speaker becomes one example: the evidence of
-its choice
-(`kernpunkt.quotes.confidence.Evidence`) and whether the speaker is the right person. A logistic
-regression with an L2 penalty, each page weighing the square root of its quotes, is fitted by
-Newton's method; a feature that can only lower confidence (`NEGATIVE`) and is fitted positive
-is dropped. Printed: the weight table to paste into `confidence.py`, and for each threshold the
-share right, credited to another person and left unclear, on the fitted pages and
-cross-validated by page (each page scored by weights fitted without it), which is the figure
-to choose `quotes.min_confidence` by (with `eval_quotes.py --curve` on the shared train items).
+its choice (`kernpunkt.quotes.confidence.Evidence`) and whether the speaker is the right person.
+A logistic regression with an L2 penalty, each page weighing the square root of its quotes, is
+fitted by Newton's method; a feature that can only lower confidence (`NEGATIVE`) and is fitted
+positive is dropped. Printed: the weight table to paste into `confidence.py`, and for each
+threshold the share right, credited to another person and left unclear, on the fitted pages and
+cross-validated by set (each set scored by weights fitted on the others: the sets come from
+different outlets and years, so this is the figure for text the fit never saw), which is the
+figure to choose `quotes.min_confidence` by (with `eval_quotes.py --curve` on the shared train
+items).
 
-Fit only on pages annotated for development: never on the shared SpkAtt data (its licence) nor
-on a held-out set (`heldout-pages*.jsonl`).
+Never fit on the shared SpkAtt data (its licence) nor on a set still blind.
 
-    python benchmarks/fit_confidence.py --set benchmarks/data/dev-pages-a.jsonl TEXTS_A \
-        --set benchmarks/data/dev-pages-b.jsonl TEXTS_B --set benchmarks/data/dev-pages-c.jsonl \
-        TEXTS_C --set benchmarks/data/dev-pages-d.jsonl TEXTS_D
+    python benchmarks/fit_confidence.py --set benchmarks/data/dev-pages-a.jsonl TEXTS/dev-pages-a \
+        --set benchmarks/data/heldout-pages3.jsonl TEXTS/heldout-pages3 ...
 """
 
 from __future__ import annotations
@@ -44,17 +43,16 @@ THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.
 # The L2 penalty: the development pages are few, so the weights stay small and readable.
 PENALTY = 2.0
 NEWTON_STEPS = 30
-FOLDS = 10
 # Features that can only make a speaker less likely: another candidate, distance, a thing.
 NEGATIVE = frozenset(
     {"rival", "crowded", "gap", "distance", "thing without a word", "from context", "indirect"}
 )
 
 
-def examples(sets: list[tuple[Path, Path]]) -> list[tuple[str, Evidence, bool]]:
-    """Return (page, evidence, right) for every found quote that matches a true gold quote."""
+def examples(sets: list[tuple[Path, Path]]) -> list[tuple[str, str, Evidence, bool]]:
+    """Return (set, page, evidence, right) for every found quote matching a true gold quote."""
     config = QuotesConfig(min_confidence=0.0)
-    found: list[tuple[str, Evidence, bool]] = []
+    found: list[tuple[str, str, Evidence, bool]] = []
     for pages_file, texts in sets:
         for page, text in read_pages(pages_file, texts):
             body = text[page["body_start"] : page["body_end"]]
@@ -69,7 +67,7 @@ def examples(sets: list[tuple[Path, Path]]) -> list[tuple[str, Evidence, bool]]:
                     analysis.quotes[hit], gold, page["mentions"].get(gold["speaker"], [])
                 )
                 if verdict != "unclear":
-                    found.append((page["page"], evidence, verdict == "right"))
+                    found.append((pages_file.stem, page["page"], evidence, verdict == "right"))
     return found
 
 
@@ -128,17 +126,16 @@ def page_weights(pages: list[str]) -> np.ndarray:
     )
 
 
-def cross_validated(pages: list[str], x: np.ndarray, y: np.ndarray, names: list[str]) -> np.ndarray:
-    """Return each example's probability from weights fitted without its page's fold."""
-    order = sorted(set(pages))
-    fold = np.array([order.index(page) % FOLDS for page in pages])
+def cross_validated(
+    sets: list[str], pages: list[str], x: np.ndarray, y: np.ndarray, names: list[str]
+) -> np.ndarray:
+    """Return each example's probability from weights fitted on the other sets only."""
     p = np.zeros(len(y))
-    for k in range(FOLDS):
-        test = fold == k
-        if test.any():
-            weight = page_weights(list(np.array(pages)[~test]))
-            w = fit(x[~test], y[~test], weight, names)
-            p[test] = 1.0 / (1.0 + np.exp(-(x[test] @ w)))
+    for held in sorted(set(sets)):
+        test = np.array([s == held for s in sets])
+        weight = page_weights([page for page, t in zip(pages, test, strict=True) if not t])
+        w = fit(x[~test], y[~test], weight, names)
+        p[test] = 1.0 / (1.0 + np.exp(-(x[test] @ w)))
     return p
 
 
@@ -156,10 +153,13 @@ def main() -> None:
     )
     args = parser.parse_args()
     data = examples(args.set)
-    names = list(data[0][1].features())
-    pages = [page for page, _, _ in data]
-    x = design([e for _, e, _ in data], names)
-    y = np.array([float(right) for _, _, right in data])
+    if len({group for group, _, _, _ in data}) < 2:
+        parser.error("give at least two sets: each is scored by weights fitted on the others")
+    names = list(data[0][2].features())
+    sets = [group for group, _, _, _ in data]
+    pages = [f"{group}/{page}" for group, page, _, _ in data]
+    x = design([e for _, _, e, _ in data], names)
+    y = np.array([float(right) for _, _, _, right in data])
     w = fit(x, y, page_weights(pages), names)
     print(f"{len(y)} judged quotes on {len(set(pages))} pages, {int(y.sum())} right")
     print("WEIGHTS: dict[str, float] = {")
@@ -167,8 +167,8 @@ def main() -> None:
         print(f'    "{name}": {weight:.3f},')
     print("}")
     fitted = 1.0 / (1.0 + np.exp(-(x @ w)))
-    held = cross_validated(pages, x, y, names)
-    print("threshold | fitted: right, another person, unclear | cross-validated by page")
+    held = cross_validated(sets, pages, x, y, names)
+    print("threshold | fitted: right, another person, unclear | cross-validated by set")
     for (t, r, wr, u), (_, cr, cw, cu) in zip(curve(fitted, y), curve(held, y), strict=True):
         print(f"{t:.2f} | {r:.3f} {wr:.3f} {u:.3f} | {cr:.3f} {cw:.3f} {cu:.3f}")
 

@@ -993,7 +993,8 @@ def test_demonstrative_subject_is_the_person_named_before() -> None:
 
 def test_subject_follows_the_verb_in_a_clause_opening_with_it() -> None:
     text = "Hatte sie im Mai eine „schnelle und faire Einigung“ angestrebt, so schweigt sie jetzt."
-    assert only(text).speaker_mention == "sie"
+    # the grammar's choice: with no one named before, "sie" is too unsure to show
+    assert find_quotes(text, QuotesConfig(min_confidence=0.0))[0].speaker_mention == "sie"
 
 
 def test_wording_in_a_condition_clause_is_not_the_main_subjects() -> None:
@@ -1018,7 +1019,7 @@ def test_second_verb_of_a_clause_shares_the_subject_after_the_first() -> None:
         "Nach einer langen Fahrt zusammen mit ihrem Kollegen Jan Berger erreichte sie am Abend "
         "die Stadt und meldete sich mit den Worten: „Wir sind angekommen.“"
     )
-    assert only(text).speaker_mention == "sie"
+    assert find_quotes(text, QuotesConfig(min_confidence=0.0))[0].speaker_mention == "sie"
 
 
 def test_citation_in_parentheses_is_not_the_speaker() -> None:
