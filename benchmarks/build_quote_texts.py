@@ -34,6 +34,9 @@ Where the blocks come from:
   subtitle, then the body's paragraphs, headings and block quotes up to the reader comments,
   without figures, embeds and the magazine's own notes; links keep their text, tags and emphasis
   marks go.
+- Media-Bias-Analysis-Group/Media-Bias-Identification-System-for-German-News-Articles (plain-text
+  articles of its evaluation set, mid-2018: Bild, Frankfurter Rundschau, junge Welt and fringe
+  outlets; UTF-8 or Windows-1252): each line, whitespace collapsed.
 - Scraped pages (mitul-kalariya/*, rijkvp/article-extractor, damoeb/feedless, fa-krug/Yana): the
   chosen block elements of the stored HTML (`RECIPES`).
 
@@ -88,6 +91,9 @@ LEAD_CLASS = re.compile(r"intro|teaser|lead|summary|standfirst|abstract|excerpt|
 # "mix": curated ("j") and page ("h") blocks in the page's order; "split": ZEIT blocks split at
 # line breaks. Found by matching each text's SHA-1 with its annotation's, once; no text is kept.
 RECIPES: dict[str, dict[str, str | None]] = {}  # filled in at the end of the file
+# Plain-text articles of one evaluation set (heldout-pages14), one block per line.
+MEDIA_BIAS = "Media-Bias-Analysis-Group/Media-Bias-Identification-System-for-German-News-Articles"
+LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 
 
 def norm(text: str) -> str:
@@ -558,6 +564,16 @@ def publico_post(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) 
     return blocks
 
 
+def plain_article(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return the lines of a plain-text article file, in UTF-8 or else Windows-1252."""
+    data = mirrors.read(source)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252")
+    return LINE_BREAKS.split(text)
+
+
 Builder = Callable[[Mirrors, dict, dict[str, str | None]], list[str]]
 BUILDERS: dict[str, Builder] = {
     "flairNLP/fundus": fundus_page,
@@ -570,6 +586,7 @@ BUILDERS: dict[str, Builder] = {
     "nguyenvulebinh/trends": trends_post,
     "die-tageszeitung/taz-neo.ios": taz_article,
     "eklausme/saaze-wendt": publico_post,
+    MEDIA_BIAS: plain_article,
 }
 # Sources whose lines are kept as they stand (stripped, empty ones left out): their texts keep
 # the source's no-break and narrow spaces.
@@ -582,6 +599,7 @@ WHOLE = frozenset(
         "maximgrafin/neuroNews",
         "die-tageszeitung/taz-neo.ios",
         "eklausme/saaze-wendt",
+        MEDIA_BIAS,
         *VERBATIM,
     }
 )
