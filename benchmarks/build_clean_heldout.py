@@ -1,13 +1,21 @@
-"""Rebuild the blind held-out set of the cleaner (18 German pages, 17 sites) outside the repository.
+"""Rebuild a blind held-out set of the cleaner outside the repository.
 
-`benchmarks/data/clean-heldout.jsonl` holds, per page, the gold snippets that must stay
-('with': first, middle and last paragraph of the article) and must go ('without': navigation,
-teasers, prompts, credits, all present in the pasted text), and where the page comes from
-(`origin`: OWNER/NAME@COMMIT:PATH, the test fixtures of public extraction and reader projects:
-rijkvp/article-extractor, fa-krug/Yana, opendatalab/magic-html, j0k3r/graby, smallrivers/ and
-skyshard/snacktory). A helper chose the pages and wrote the snippets blind to the cleaner; no
-page or site is one of the training pages' (`train_clean.py`), of trafilatura's tests or of
-../shared/data/clean. The pages themselves are copyrighted and stay out of the repository.
+Two sets, each a gold file: `benchmarks/data/clean-heldout.jsonl` (18 German pages, 17 sites)
+and `benchmarks/data/clean-heldout2.jsonl` (21 German and Austrian pages, 9 sites). Per page
+it holds the gold snippets that must stay ('with': first, middle and last paragraph of the
+article) and must go ('without': navigation, teasers, prompts, credits, all present in the pasted
+text), and where the page comes from (`origin`: OWNER/NAME@COMMIT:PATH, the test fixtures of
+public extraction, reader and crawler projects: rijkvp/article-extractor, fa-krug/Yana,
+opendatalab/magic-html, j0k3r/graby, smallrivers/ and skyshard/snacktory for the first set;
+pangratz/derstandard.at-comments, DucAnhPhi/NewsSearchEngine and mitul-kalariya/scrapping-webs
+for the second). Where the file is a crawler's JSON record, `field` names the string that holds
+the page (dotted keys, a number indexes a list), written out as UTF-8. Helpers chose the pages
+and wrote the snippets blind to the cleaner; no page is a training page (`train_clean.py`), a
+page of trafilatura's tests or of ../shared/data/clean. Sites do overlap with training: five
+of the first set's (golem, heise, spiegel, tagesschau, merkur: six pages) and every site of the
+second are fundus publishers, whose other pages the classifier was trained on; the first set's
+other 12 pages are of sites no training page is from. The pages themselves are copyrighted and
+stay out of the repository.
 
 Each page is read from a bare mirror (`MIRRORS/OWNER+NAME/repo`, as the `fetch` tool or
 `git clone --bare` leaves it) and written as the shared set is: the raw HTML, the select-all
@@ -16,6 +24,8 @@ charset as it would), and the `w3m -dump` at 80 columns; `score.py` is copied fr
 set. Then `eval_clean.py --data OUT` scores it.
 
     python benchmarks/build_clean_heldout.py --mirrors /work/.mirror --out /work/cleanheld
+    python benchmarks/build_clean_heldout.py --mirrors /work/.mirror --out /work/cleanheld2 \
+        --gold benchmarks/data/clean-heldout2.jsonl
 """
 
 from __future__ import annotations
@@ -51,6 +61,21 @@ def charset(data: bytes) -> tuple[str, str]:
     return "text/html; charset=utf-8", "UTF-8"
 
 
+def field_value(data: bytes, field: str) -> bytes:
+    """Return the string at the dotted `field` of a JSON document, encoded as UTF-8."""
+    value = json.loads(data)
+    for key in field.split("."):
+        value = value[int(key)] if isinstance(value, list) else value[key]
+    return value.encode("utf-8")
+
+
+def page_bytes(mirrors: Mirrors, item: dict) -> bytes:
+    """Return the HTML of a gold entry's page: its origin file, or the JSON field it names."""
+    repo, _, spec = item["origin"].partition("@")
+    data = mirrors.show(repo, spec)
+    return field_value(data, item["field"]) if "field" in item else data
+
+
 def serve(body: bytes, content_type: str) -> Callable[[Route], None]:
     """Return a route handler that answers with the page's own bytes."""
     return lambda route: route.fulfill(
@@ -58,21 +83,20 @@ def serve(body: bytes, content_type: str) -> Callable[[Route], None]:
     )
 
 
-def build(mirrors: Path, out: Path) -> None:
-    """Write every page, its copies and the gold file under `out`."""
+def build(mirrors: Path, gold: Path, out: Path) -> None:
+    """Write every page of the `gold` set, its copies and the gold file under `out`."""
     from playwright.sync_api import TimeoutError as PageTimeout
     from playwright.sync_api import sync_playwright
 
     pages_from = Mirrors(mirrors)
     pages = out / "pages"
     pages.mkdir(parents=True, exist_ok=True)
-    items = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    items = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         context = browser.new_context(java_script_enabled=False, offline=True)
         for item in items:
-            repo, _, spec = item["origin"].partition("@")
-            data = pages_from.show(repo, spec)
+            data = page_bytes(pages_from, item)
             content_type, encoding = charset(data)
             (pages / f"{item['id']}.html").write_bytes(data)
             page = context.new_page()
@@ -101,10 +125,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mirrors", type=Path, required=True, help="folder of bare mirrors")
     parser.add_argument("--out", type=Path, required=True, help="where the set is written")
+    parser.add_argument("--gold", type=Path, default=GOLD, help="gold file of the set to rebuild")
     args = parser.parse_args()
     if not SCORER.exists():
         raise SystemExit(f"the shared scorer is absent ({SCORER} not found)")
-    build(args.mirrors, args.out)
+    build(args.mirrors, args.gold, args.out)
 
 
 if __name__ == "__main__":
