@@ -65,3 +65,9 @@ def test_one_noun_without_article_before_a_singular_verb_reads_as_a_name() -> No
     text = "Tonini hat ihm geantwortet: „Das weiß ich.“ Fans haben geantwortet: „Nein.“"
     kinds = [why.kind for why in analyse(text).evidence if why is not None]
     assert kinds == ["person", "thing"]
+
+
+def test_pronoun_no_one_named_before_is_read_as_a_pronoun_not_as_no_noun() -> None:
+    for text in ("„Wir bleiben hier“, sagte sie.", "„Wir bleiben hier“, sagte er."):
+        evidence = analyse(text, QuotesConfig(min_confidence=0.0)).evidence[0]
+        assert evidence is not None and evidence.kind == "pronoun"

@@ -438,6 +438,9 @@ class Scorer:
         a role is a person.
         """
         name = speaker.name or ""
+        if name in PRONOUNS:
+            # a pronoun no one named before resolves: the tagger reads a lone "sie" as nothing
+            return "pronoun"
         if name.split()[-1:] and name.split()[-1] in self.names:
             return "person"
         if _attribution(speaker) == "named" and speaker.mention:
