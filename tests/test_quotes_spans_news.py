@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kernpunkt.document import Quote
 from kernpunkt.quotes import find_quotes
 from kernpunkt.quotes.marks import inner_marks, pair_marks
@@ -141,3 +143,22 @@ def test_quotes_in_a_second_mark_style_are_kept_beside_the_first() -> None:
 def test_an_unclosed_mark_of_the_second_style_swallows_no_quote() -> None:
     text = "Er schrieb: »Wir kommen. Dann sagte Meier: „Fertig.“ Und Berg: „Klar.“"
     assert [quote.text for quote in find_quotes(text)][-2:] == ["Fertig.", "Klar."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Der Minister sagte: " Wir kommen morgen. " Dann ging er.',
+        'Der Minister sagte:"Wir kommen morgen."Dann ging er.',
+    ],
+)
+def test_straight_quote_with_sloppy_spacing_pairs_by_order(text: str) -> None:
+    assert [(q.text, q.speaker) for q in find_quotes(text)] == [
+        ("Wir kommen morgen.", "Der Minister")
+    ]
+
+
+def test_straight_mark_before_a_full_stop_closes_rather_than_opens() -> None:
+    text = 'Meier nannte das " Unsinn ". "Das ist falsch", sagte er.'
+    assert [q.text for q in find_quotes(text)][-1:] == ["Das ist falsch"]
+    assert "." not in [q.text for q in find_quotes(text)]

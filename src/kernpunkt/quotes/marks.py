@@ -26,6 +26,8 @@ STYLES: dict[str, tuple[str, str]] = {
 
 
 STRAIGHT = '"'
+# What follows a closing mark rather than an opening one.
+CLOSING_PUNCT = ".,;:!?)"
 
 
 ALL_MARKS = '„“”»«"'
@@ -109,6 +111,22 @@ def _straight_opens(text: str, i: int) -> bool:
     return (before.isspace() or before in "([–-/") and not after.isspace()
 
 
+def _straight_turn(text: str, i: int, inside: bool) -> bool:
+    """Tell whether a straight quote at `i` opens, `inside` an open straight quote or not.
+
+    The blanks around it decide where they can: a word after a blank opens, a blank or a
+    punctuation mark after a word closes. Sloppy spacing (`sagte: " Wir … . " Dann`,
+    `sagte:"Wir …."Dann`) leaves only the order: such a mark closes an open quote, else opens.
+    """
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if _straight_opens(text, i) and after not in CLOSING_PUNCT:
+        return True
+    if not before.isspace() and (after.isspace() or after in CLOSING_PUNCT):
+        return False
+    return not inside
+
+
 def pair_marks(text: str) -> list[Span]:
     """Pair quotation marks in the document's style, then guillemets outside those quotes.
 
@@ -155,7 +173,11 @@ def _pair(text: str, style: str) -> list[Span]:
         i, mark = match.start(), match.group()
         symmetric = mark == STRAIGHT or (openers == closers and mark in openers)
         if symmetric:
-            is_open = _straight_opens(text, i) if mark == STRAIGHT or not stack else False
+            inside = bool(stack) and stack[-1][1] == STRAIGHT
+            if mark == STRAIGHT:
+                is_open = _straight_turn(text, i, inside)
+            else:
+                is_open = _straight_opens(text, i) if not stack else False
             # A straight closing quote also ends a curly or angled quote ("„…\"", "»…\"").
             if stack and (stack[-1][1] == mark or mark == STRAIGHT) and not is_open:
                 opened, _ = stack.pop()
