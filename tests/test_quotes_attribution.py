@@ -952,3 +952,21 @@ def test_quote_standing_as_a_heading_is_no_person_a_description_refers_to() -> N
         "„ordentlichen Wechsel“."
     )
     assert speakers(text)[-1] == "Jan Weber"
+
+
+def test_place_after_a_name_with_particles_is_no_part_of_the_name() -> None:
+    quote = only("„Wir haben alles versucht“, sagte Ursula von der Leyen in Brüssel.")
+    assert quote.speaker == "Ursula von der Leyen"
+    described = only("„Wir bleiben“, schreibt die in Oldenburg erscheinende Lokalzeitung.")
+    assert described.speaker == "die in Oldenburg erscheinende Lokalzeitung"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wie Meier dem Sender sagte, sei die Lage „ernst“.",
+        "Wie Meier sagte: „Die Lage ist ernst.“",
+    ],
+)
+def test_conjunction_opening_the_clause_is_no_part_of_the_speakers_name(text: str) -> None:
+    assert only(text).speaker == "Meier"

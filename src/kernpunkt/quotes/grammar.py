@@ -70,6 +70,8 @@ KIND_ORDER: tuple[Kind, ...] = ("person", "body", "pronoun", "thing")
 ATTACHING_TAGS = frozenset({"APPR", "APPRART", "KOKOM"})
 PRONOUN_TAGS = frozenset({"PPER", "PIS", "PDS"})
 QUANTIFIER_TAGS = frozenset({"PIAT", "PIDAT"})
+# Subordinating conjunctions and the question adverbs that open reported clauses ("Wie … sagte").
+CLAUSE_OPENER_TAGS = frozenset({"KOUS", "PWAV"})
 REFLEXIVE_TAG = "PRF"
 # Adverbs, pronominal adverbs ("dazu"), adverbial adjectives and participles ("überzeugt").
 ADVERBIAL_ADJECTIVE = "ADJ(D)"
@@ -190,6 +192,11 @@ def _word_tag(word: str) -> str:
 def is_common_noun(word: str) -> bool:
     """Tell whether a word read without context is a common noun ("Sprecher", not "Maier")."""
     return _word_tag(word) == "NN"
+
+
+def opens_clause(word: str) -> bool:
+    """Tell whether a word read without context opens a subordinate clause ("Nachdem", "Wie")."""
+    return _word_tag(word) in CLAUSE_OPENER_TAGS
 
 
 def is_attributive_adjective(word: str) -> bool:

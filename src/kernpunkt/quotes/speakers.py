@@ -358,7 +358,17 @@ def _resolve(
     if len(names) == 1 and " " not in names[0]:
         # "Mäurer" after "Innensenator Ulrich Mäurer": the full name given before
         names[0] = _full_name(history, names[0])
-    return Speaker(mention, names[0] if names else mention.split(",")[0].strip(), gender)
+    return Speaker(mention, names[0] if names else _without_place(mention.split(",")[0]), gender)
+
+
+def _without_place(words: str) -> str:
+    """Return a mention without the place after it ("Ursula von der Leyen in Brüssel")."""
+    parts = words.split()
+    if not parts or parts[0].lower() in DETERMINERS:
+        # "die in Oldenburg erscheinende Zeitung": a description keeps its attributes
+        return words.strip()
+    cut = next((i for i, word in enumerate(parts) if i and word in NAME_LINKS), len(parts))
+    return " ".join(parts[:cut])
 
 
 def _is_description(segments: list[list[str]]) -> bool:
@@ -694,7 +704,10 @@ def _inverted_subject(text: str, sent: Sent, cue: int) -> tuple[int, int] | None
 def remember_subject(text: str, masked: str, sent: Sent, index: int, state: State) -> None:
     """Remember a named person opening a sentence, for pronouns and the quotes that follow."""
     tokens = word_tokens(masked, sent.start, min(sent.end, sent.start + WINDOW))[:NP_TOKEN_LIMIT]
-    if len(tokens) > 1 and tokens[0][2].lower() in FIELD_EXTERNAL:
+    if len(tokens) > 1 and (
+        tokens[0][2].lower() in FIELD_EXTERNAL or grammar.opens_clause(tokens[0][2])
+    ):
+        # "Und Meier …", "Wie Meier dem Sender sagte, …": the subject follows the conjunction
         tokens = tokens[1:]
     if not tokens or tokens[0][2] in PRONOUNS | {NEUTER_SUBJECT}:
         return
