@@ -173,9 +173,8 @@ def _pair(text: str, style: str) -> list[Span]:
         i, mark = match.start(), match.group()
         symmetric = mark == STRAIGHT or (openers == closers and mark in openers)
         if symmetric:
-            inside = bool(stack) and stack[-1][1] == STRAIGHT
             if mark == STRAIGHT:
-                is_open = _straight_turn(text, i, inside)
+                is_open = _straight_turn(text, i, bool(stack) and stack[-1][1] == STRAIGHT)
             else:
                 is_open = _straight_opens(text, i) if not stack else False
             # A straight closing quote also ends a curly or angled quote ("„…\"", "»…\"").
