@@ -37,6 +37,10 @@ Where the blocks come from:
 - Media-Bias-Analysis-Group/Media-Bias-Identification-System-for-German-News-Articles (plain-text
   articles of its evaluation set, mid-2018: Bild, Frankfurter Rundschau, junge Welt and fringe
   outlets; UTF-8 or Windows-1252): each line, whitespace collapsed.
+- lsolcher/mlFakeNewsDetection (a `|`-separated CSV of scraped article bodies, url|body, the row
+  by `row_id`: Junge Freiheit 2018 and dpa items on sueddeutsche.de): the body without the
+  captions and lines the source entry's `drop` names and an embedded chart script, each line
+  split where a paragraph is glued to the sentence before it ("…sagte er.Der …").
 - Scraped pages (mitul-kalariya/*, rijkvp/article-extractor, damoeb/feedless, fa-krug/Yana): the
   chosen block elements of the stored HTML (`RECIPES`).
 
@@ -94,6 +98,18 @@ RECIPES: dict[str, dict[str, str | None]] = {}  # filled in at the end of the fi
 # Plain-text articles of one evaluation set (heldout-pages14), one block per line.
 MEDIA_BIAS = "Media-Bias-Analysis-Group/Media-Bias-Identification-System-for-German-News-Articles"
 LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+# Scraped article bodies (heldout-pages15) whose paragraphs the scraper mostly glued together.
+FAKE_NEWS = "lsolcher/mlFakeNewsDetection"
+# A datawrapper chart script inside one scraped body, not text.
+DATAWRAPPER = re.compile(r'if\("undefined"==typeof window\.datawrapper\).*?"px"\}\);', re.S)
+# Marks that end a sentence, and the quotation marks around a glued paragraph's start.
+SENTENCE_ENDS = frozenset(".!?")
+LOW_QUOTE = "\u201e"
+CLOSING_QUOTE = "\u201c"
+STRAIGHT_QUOTE = '"'
+# Characters a glued paragraph start needs before it: a word's last letter and its end mark, or
+# an end mark and a closing quotation mark.
+GLUE_CONTEXT = 2
 
 
 def norm(text: str) -> str:
@@ -574,6 +590,54 @@ def plain_article(mirrors: Mirrors, source: dict, recipe: dict[str, str | None])
     return LINE_BREAKS.split(text)
 
 
+def paragraph_start(char: str) -> bool:
+    """Tell whether a character may open a paragraph: a capital letter or a low quotation mark."""
+    return char.isupper() or char == LOW_QUOTE
+
+
+def glued_at(line: str, at: int) -> bool:
+    """Tell whether a paragraph glued to the sentence before it starts at `at` of a line."""
+    before, mark, first = line[at - 2], line[at - 1], line[at]
+    if mark in SENTENCE_ENDS:
+        if not (before.isalpha() and before.islower()):
+            return False
+        if paragraph_start(first):
+            return True
+        # A paragraph that opens with a straight quotation mark, outside a straight quote.
+        return (
+            first == STRAIGHT_QUOTE
+            and line[at + 1 : at + 2].isupper()
+            and line.count(STRAIGHT_QUOTE, 0, at) % 2 == 0
+        )
+    if before not in SENTENCE_ENDS:
+        return False
+    if mark == CLOSING_QUOTE:
+        return paragraph_start(first)
+    # A straight quotation mark that closes a quote (all before it paired), then a paragraph.
+    return mark == STRAIGHT_QUOTE and first.isupper() and line.count(STRAIGHT_QUOTE, 0, at) % 2 == 0
+
+
+def glued_paragraphs(line: str) -> list[str]:
+    """Return a line of a scraped body split where a paragraph is glued to the sentence before."""
+    cuts = [at for at in range(GLUE_CONTEXT, len(line)) if glued_at(line, at)]
+    return [line[start:end] for start, end in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+
+
+def fake_news_row(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return the paragraphs of a url|body CSV row (`row_id`) without its `drop` lines and chart."""
+    table = mirrors.read(source).decode("utf-8")
+    row = list(csv.reader(io.StringIO(table, newline=""), delimiter="|"))[source["row_id"]]
+    if row[0] != source["url"]:
+        raise KeyError(source["url"])
+    body = row[1]
+    for caption in source.get("drop", []):
+        if caption not in body:
+            raise KeyError(caption)
+        body = body.replace(caption, "\n")
+    body = DATAWRAPPER.sub("", body)
+    return [part for line in body.split("\n") for part in glued_paragraphs(line)]
+
+
 Builder = Callable[[Mirrors, dict, dict[str, str | None]], list[str]]
 BUILDERS: dict[str, Builder] = {
     "flairNLP/fundus": fundus_page,
@@ -587,6 +651,7 @@ BUILDERS: dict[str, Builder] = {
     "die-tageszeitung/taz-neo.ios": taz_article,
     "eklausme/saaze-wendt": publico_post,
     MEDIA_BIAS: plain_article,
+    FAKE_NEWS: fake_news_row,
 }
 # Sources whose lines are kept as they stand (stripped, empty ones left out): their texts keep
 # the source's no-break and narrow spaces.
@@ -600,6 +665,7 @@ WHOLE = frozenset(
         "die-tageszeitung/taz-neo.ios",
         "eklausme/saaze-wendt",
         MEDIA_BIAS,
+        FAKE_NEWS,
         *VERBATIM,
     }
 )
