@@ -970,3 +970,54 @@ def test_place_after_a_name_with_particles_is_no_part_of_the_name() -> None:
 )
 def test_conjunction_opening_the_clause_is_no_part_of_the_speakers_name(text: str) -> None:
     assert only(text).speaker == "Meier"
+
+
+def test_dative_opening_a_sentence_is_no_person_the_next_pronoun_refers_to() -> None:
+    text = (
+        "Armin Laschet wusste von allem. Der Öffentlichkeit habe er dieses Wissen aber nicht "
+        "weitergeben können: Er informiere „niemals über laufende Verfahren“, sagte er."
+    )
+    assert only(text).speaker == "Armin Laschet"
+
+
+def test_plural_object_opening_the_clause_yields_to_the_name_after_the_verb() -> None:
+    text = (
+        "Markus Kuhn ist Polizeischüler. Die Disziplinarvorwürfe hält Kuhn für unberechtigt: "
+        "„Ich habe nichts geschrieben, was strafbar wäre.“"
+    )
+    assert only(text).speaker == "Markus Kuhn"
+
+
+def test_wie_clause_after_a_quote_names_who_put_it_so() -> None:
+    text = (
+        "Die Opposition hält die Verschiebung für eine „schwere Fehlentscheidung“, wie der "
+        "FDP-Vorsitzende Christian Lindner sich ausdrückte."
+    )
+    assert only(text).speaker == "Christian Lindner"
+
+
+def test_ung_noun_of_a_speech_verb_is_a_speech_noun_without_a_list_entry() -> None:
+    text = (
+        "Die Behauptung der Ministerin Anna Weber, das Amt habe „alles richtig gemacht“, wies "
+        "der Verband zurück."
+    )
+    assert only(text).speaker == "Anna Weber"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Der Konzern habe „grob fahrlässig“ gehandelt - so die Begründung des Gerichts - "
+            "und müsse zahlen.",
+            "die Begründung des Gerichts",
+        ),
+        (
+            "Jürgen Müller musste nach „unangemessenem Verhalten“ - so die offizielle "
+            "Mitteilung - den Konzern verlassen.",
+            "die offizielle Mitteilung",
+        ),
+    ],
+)
+def test_so_between_hyphens_names_the_source(text: str, source: str) -> None:
+    assert only(text).speaker == source

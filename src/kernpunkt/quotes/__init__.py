@@ -98,9 +98,9 @@ from kernpunkt.quotes.lexicon import (
     NAME_OWNERS,
     POSSESSIVES,
     SENTENCE_PUNCT,
-    SPEECH_NOUNS,
     WORD_ONLY_RE,
     is_konjunktiv_i,
+    is_speech_noun,
 )
 from kernpunkt.quotes.marks import Span, inner_marks, mask, pair_marks
 from kernpunkt.quotes.phrases import clause_subject, in_circumstance_clause, passive_before
@@ -481,7 +481,7 @@ def _refers_back(masked: str, mention: tuple[int, int]) -> bool:
     des Wetterdienstes"), point back to the last speaker's words.
     """
     words = WORD_ONLY_RE.findall(masked[mention[0] : mention[1]])
-    return len(words) == 2 and words[0].lower() in ARTICLES and words[1] in SPEECH_NOUNS
+    return len(words) == 2 and words[0].lower() in ARTICLES and is_speech_noun(words[1])
 
 
 def _names_speaker(masked: str, sent: Sent, span: Span) -> bool:
@@ -499,7 +499,7 @@ def _reports(masked: str, sent: Sent, subject: tuple[int, int]) -> bool:
     and when its subject is something of theirs ("Seine Zuversicht gründet sich auf …: „…“").
     """
     words = WORD_ONLY_RE.findall(masked[subject[0] : subject[1]])
-    if len(words) > 1 and words[0].lower() in POSSESSIVES and words[1] not in SPEECH_NOUNS:
+    if len(words) > 1 and words[0].lower() in POSSESSIVES and not is_speech_noun(words[1]):
         return True
     for _, _, word in word_tokens(masked, subject[1], sent.end):
         if word in CLAUSE_PUNCTUATION:

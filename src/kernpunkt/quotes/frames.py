@@ -55,20 +55,19 @@ from kernpunkt.quotes.lexicon import (
     SO_FRAME_RE,
     SOURCE_KINDS,
     SPEAKER_ROLE_RE,
-    SPEECH_NOUNS,
     SUBORDINATORS,
     TIME_LINKS,
     UNSPECIFIED,
     VERB_PARTICLES,
     WIE,
     WINDOW,
-    WRITING_SIGNS,
     WRITTEN_VERBS,
     ZUFOLGE,
     is_adjective,
     is_capitalised,
     is_konjunktiv_i,
     is_opinion_verb,
+    is_speech_noun,
     is_speech_verb,
 )
 from kernpunkt.quotes.marks import Span
@@ -105,7 +104,7 @@ def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
         elif word in NACH_NOUNS and following == "nach" and _owns_view(tokens, index):
             # "seiner Meinung nach": the view is the frame, its owner the possessive.
             cues.append(Frame(previous, tokens[index - 1][0], None, kind="view"))
-        elif (word in SPEECH_NOUNS or SPEAKER_ROLE_RE.search(word)) and not _dates(tokens, index):
+        elif (is_speech_noun(word) or SPEAKER_ROLE_RE.search(word)) and not _dates(tokens, index):
             cues.append(Frame(word, tok_start, None, kind="noun"))
         elif word in NACH | LAUT and following in OWN and _owned_view("sein", tokens[index + 2 :]):
             # "war nach eigenem Bekunden eingeweiht", "laut eigener Aussage": the subject's own
@@ -132,7 +131,7 @@ def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
         elif any(p.fullmatch(word) and particles & words for p, particles in SEPARABLE_RES):
             cues.append(Frame(word, tok_start, None))
         elif _presents_writing(word, previous, following) and (
-            words & WRITING_SIGNS or _reads_quote(tokens, index)
+            ":" in words or any(map(is_speech_noun, words)) or _reads_quote(tokens, index)
         ):
             cues.append(Frame(word, tok_start, None, kind="text"))
     for pattern in (HEISST_ES_RE, ES_HEISST_RE, REDE_RE):
@@ -688,6 +687,9 @@ def frame_after(masked: str, index: FrameIndex, sent: Sent, span: Span) -> Frame
     if leading == len(window) or "§" in window[leading][2]:
         return None
     first = window[leading][0]
+    if leading and window[leading][2] in WIE:
+        # "„…“, wie X sich ausdrückte": the wie-clause names who put it so
+        return _wie_frame(index, window[leading + 1 :])
     frame = _from(index.following, first)
     if frame is None or _in_speaking_subclause(masked, index, sent, span):
         return None
@@ -699,6 +701,15 @@ def frame_after(masked: str, index: FrameIndex, sent: Sent, span: Span) -> Frame
     return (
         frame if passive and frame.cue.startswith("zitiert") and frame.pos < offset + 80 else None
     )
+
+
+def _wie_frame(index: FrameIndex, clause: list[tuple[int, int, str]]) -> Frame | None:
+    """Return the speech verb that closes a wie-clause's words, with the subject it names."""
+    end = next((tok for tok in clause if tok[2] in CLAUSE_PUNCTUATION), None)
+    frame = _from(index.following, clause[0][0]) if clause else None
+    if frame is None or frame.kind != "verb" or frame.mention is None:
+        return None
+    return frame if end is None or frame.pos < end[0] else None
 
 
 def _in_speaking_subclause(masked: str, index: FrameIndex, sent: Sent, span: Span) -> bool:

@@ -25,9 +25,9 @@ from kernpunkt.quotes.lexicon import (
     SPEAKER_ROLE_RE,
     SPEAKING_BODIES,
     SPEECH_LEMMAS,
-    SPEECH_NOUNS,
     is_capitalised,
     is_konjunktiv_i,
+    is_speech_noun,
 )
 
 TAGGER_MODEL = "morphmodel_ger.pgz"
@@ -192,6 +192,13 @@ def _word_tag(word: str) -> str:
 def is_common_noun(word: str) -> bool:
     """Tell whether a word read without context is a common noun ("Sprecher", not "Maier")."""
     return _word_tag(word) == "NN"
+
+
+def is_inflected_noun(word: str) -> bool:
+    """Tell whether a common noun is not in its dictionary form ("Vorwürfe", "Äußerungen"):
+    after "die" a plural, since a feminine singular keeps its form."""
+    lemma, stts = _word_analysis(word)
+    return stts == "NN" and lemma.lower() != word.lower()
 
 
 def opens_clause(word: str) -> bool:
@@ -566,7 +573,7 @@ def describes_only(words: str) -> bool:
         return True
     word = tokens[head].word
     spokesperson = SPEAKER_ROLE_RE.search(word) is not None
-    if not spokesperson and word not in SPEECH_NOUNS:
+    if not spokesperson and not is_speech_noun(word):
         return True
     compound = spokesperson and SPEAKER_ROLE_RE.fullmatch(word) is None
     return not compound and not any(t.word in LINKS for t in tokens[head + 1 : -1])

@@ -109,16 +109,19 @@ SEPARABLE_SPEECH = {
     "will wollen wollte wollten": "wissen",
 }
 # Nouns and frames that introduce speech ("mit den Worten", "Ankündigung").
+# Nouns for what someone said; the -ung nouns of speech verbs need no entry (`is_speech_noun`).
 SPEECH_NOUNS = frozenset(
     (
-        "Worte Worten Wort Aussage Aussagen Äußerung Äußerungen Zitat Erklärung Mitteilung "
-        "Pressemitteilung Stellungnahme Ankündigung Warnung Kritik Forderung Angaben Ansicht "
-        "Meinung Einschätzung Darstellung Darstellungen Auffassung Interview Rede Appell Aufruf "
-        "Vorwurf Vorwürfe Botschaft Tweet Antwort Begründung Kommentar Fazit Bilanz Parole "
-        "Parolen Slogan Sprüche Spruch Schlagzeile Urteilsbegründung Mitteilungen Pressekonferenz "
-        "Schreiben Brief Bekenntnis Fragen Frage Einwand Bekunden Stellung These Feststellung"
+        "Worte Worten Wort Aussage Aussagen Zitat Pressemitteilung Stellungnahme Kritik Angaben "
+        "Ansicht Einschätzung Darstellung Darstellungen Auffassung Interview Rede Appell Aufruf "
+        "Vorwurf Vorwürfe Botschaft Tweet Antwort Kommentar Fazit Bilanz Parole Parolen Slogan "
+        "Sprüche Spruch Schlagzeile Pressekonferenz Schreiben Brief Bekenntnis Fragen Frage "
+        "Einwand Bekunden Stellung These Äußerungen Mitteilungen"
     ).split()
 )
+# A singular -ung noun and its stem; a compound's last part follows a hyphen or a linking "s".
+SPEECH_NOUN_RE = re.compile(r"(\w[\w-]*?)ung")
+COMPOUND_LINKS = ("-", "s")
 SPEAKER_ROLE_RE = re.compile(r"(?:sprecher|sprecherin)$", re.IGNORECASE)
 # Frames whose speaker follows a preposition: "laut X", "nach Angaben von X", "X zufolge".
 LAUT = frozenset({"laut", "Laut"})
@@ -370,7 +373,6 @@ LOCATIVES = frozenset({"in", "im", "auf", "am", "an"})
 # Adverbs that stand for the place written words are in ("Darauf war zu lesen: „…“").
 PLACE_ADVERBS = frozenset({"Darauf", "Darin", "Dort", "Hierin", "Hierauf"})
 # A sentence presents written words only with a colon or a noun for wording in it.
-WRITING_SIGNS = SPEECH_NOUNS | {":"}
 # Words before a span after which even a capitalised span reads as speech ("nannte es einen „X“").
 QUOTE_LEADS = frozenset("ein eine einen einem einer eines als".split())
 # First- and second-person words: quoted words with one of them are someone's speech ("„Tut mir
@@ -391,7 +393,7 @@ CONTENT_VERB_REACH = 8
 # (or its particle) closing the clause right after the span takes the span as its object.
 CLOSING_CONTENT_VERBS = frozenset({"vor", "vorgeworfen", "vorwerfen", "vorzuwerfen"})
 # Nouns that introduce wording, not a name: "Sprüche wie „…“", "Parolen wie zum Beispiel „…“".
-WORDING_NOUNS = SPEECH_NOUNS | {"Slogans", "Parole"}
+WORDING_NOUNS = frozenset({"Slogans", "Parole"})
 EXAMPLE_WORDS = frozenset({"wie", "etwa", "zum", "Beispiel"})
 # Words right before a span that make it a name ("namens „X“", "Titel „X“").
 TERM_MARKERS = frozenset(
@@ -444,7 +446,7 @@ ES_HEISST_RE = re.compile(r"\bes\s+(?:[\w.§]+\s+){0,5}?(?:heißt|hieß|hiess|he
 # "war von X die Rede", also across a quote: "war von einem „…“ die Rede".
 REDE_RE = re.compile(r"\b(?:war|ist|sei)\b(?:[^.§]{0,60}|\s+von\b[^.]{0,300}?)\bdie\s+Rede\b")
 SO_FRAME_RE = re.compile(
-    r"(?:^|[,–(]\s*|§\s*)(so)\s+(?=[A-ZÄÖÜ]|der |die |das |ein|letzter|erster"
+    r"(?:^|[,–(]\s*|\s-\s+|§\s*)(so)\s+(?=[A-ZÄÖÜ]|der |die |das |ein|letzter|erster"
     r"|(?:von der|von|de|van|zu) [A-ZÄÖÜ])"
 )
 # What names something rather than quoting anyone: "nennt sich „X“", "die sich selbst „X“
@@ -524,6 +526,26 @@ def is_speech_verb(word: str) -> bool:
     from kernpunkt.quotes.grammar import word_lemma
 
     return word_lemma(word) in SPEECH_LEMMAS
+
+
+def is_speech_noun(word: str) -> bool:
+    """Tell whether a noun names words someone said: listed, or the -ung noun of a speech verb
+    ("Behauptung", "Regierungserklärung", "Merz-Äußerung")."""
+    if word in SPEECH_NOUNS:
+        return True
+    match = SPEECH_NOUN_RE.fullmatch(word)
+    if match is None:
+        return False
+    base = match.group(1).lower()
+    stems = [base] + [
+        base[at + 1 :] for at, char in enumerate(base) if char in COMPOUND_LINKS and at > 1
+    ]
+    return any(stem + ending in SPEECH_LEMMAS for stem in stems for ending in ("en", "n"))
+
+
+def is_wording_noun(word: str) -> bool:
+    """Tell whether a noun names a wording ("die Feststellung „…“", "Slogans wie „…“")."""
+    return word in WORDING_NOUNS or is_speech_noun(word)
 
 
 def is_konjunktiv_i(word: str) -> bool:

@@ -301,7 +301,10 @@ def is_plural(masked: str, phrase: tuple[int, int]) -> bool:
     if not before:
         return False
     if before[0].lower() == "die":
-        return any(word.islower() and word.endswith("en") for word in before[1:])
+        named = any(t.tag == grammar.NAME_TAG for t in tokens)
+        return (not named and grammar.is_inflected_noun(tokens[head].word)) or any(
+            word.islower() and word.endswith("en") for word in before[1:]
+        )
     opening = tokens[0]
     return opening.tag == grammar.ADJECTIVE_TAG and opening.word.lower().endswith("e")
 

@@ -35,10 +35,10 @@ from kernpunkt.quotes.lexicon import (
     TERM_NOUN_RE,
     WINDOW,
     WORD_ONLY_RE,
-    WORDING_NOUNS,
     WRITTEN_VERBS,
     is_capitalised,
     is_speech_verb,
+    is_wording_noun,
 )
 from kernpunkt.quotes.marks import Span
 from kernpunkt.quotes.sentences import Sent
@@ -84,7 +84,7 @@ def is_term(text: str, span: Span, name_like: bool) -> bool:
         # "das Wort „Märtyrer“": a noun for wording right before a single noun mentions it;
         # "dieses Schreiben „irritiert“ zur Kenntnis genommen" still quotes
         single = text[span.start : span.end].split()
-        return previous in WORDING_NOUNS and len(single) == 1 and single[0][:1].isupper()
+        return is_wording_noun(previous) and len(single) == 1 and single[0][:1].isupper()
     # "das Magazin „Stern“" names; "nannte das Projekt „dringend nötig“" quotes.
     if TERM_NOUN_RE.search(previous) and text[span.start : span.end].lstrip()[:1].isupper():
         return True
@@ -161,7 +161,7 @@ def _introduces_wording(words: list[str]) -> bool:
     index = len(words)
     while index > 0 and words[index - 1] in EXAMPLE_WORDS:
         index -= 1
-    return index > 0 and words[index - 1] in WORDING_NOUNS
+    return index > 0 and is_wording_noun(words[index - 1])
 
 
 def _governed_by_speech(text: str, span: Span) -> bool:
@@ -180,7 +180,7 @@ def _governed_by_speech(text: str, span: Span) -> bool:
     if len(between) == 1 and between[0].lower() in DETERMINERS:
         return False
     last = between[-1] if between else ""
-    return not (is_capitalised(last) and last not in WORDING_NOUNS | EXAMPLE_WORDS)
+    return not (is_capitalised(last) and not is_wording_noun(last) and last not in EXAMPLE_WORDS)
 
 
 def _presented_words(text: str, span: Span) -> bool:

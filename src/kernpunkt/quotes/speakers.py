@@ -43,7 +43,6 @@ from kernpunkt.quotes.lexicon import (
     SENTENCE_END_RE,
     SOURCE_PREPOSITIONS,
     SPACE_RE,
-    SPEECH_NOUNS,
     TIME_NOUNS,
     TITLE_WORDS,
     WINDOW,
@@ -52,6 +51,7 @@ from kernpunkt.quotes.lexicon import (
     is_abstract,
     is_adjective,
     is_capitalised,
+    is_speech_noun,
 )
 from kernpunkt.quotes.marks import MASK_CHARACTERS
 from kernpunkt.quotes.phrases import noun_phrase, prefield_is_subject, subject_after_finite
@@ -289,7 +289,7 @@ def _view_owner(mention: str) -> str | None:
     if len(words) == 1:
         # the possessive alone: the owner of a page or a letter where words stand
         return POSSESSIVE_PRONOUNS.get(words[0].lower())
-    if words[1] not in NACH_NOUNS | SPEECH_NOUNS:
+    if words[1] not in NACH_NOUNS and not is_speech_noun(words[1]):
         return None
     if len(words) > 2 and words[2] not in LOWER_PREPOSITIONS:
         return None
@@ -623,6 +623,16 @@ def _attached(masked: str, at: int) -> bool:
     )
 
 
+def _oblique(masked: str, phrase: tuple[int, int]) -> bool:
+    """Tell whether a phrase opening a sentence is a dative or accusative ("Der Öffentlichkeit
+    habe er …"): the subject follows the verb."""
+    tokens = grammar.tag(masked, phrase[0], phrase[1])
+    found = [
+        p for first, end, _ in grammar.clauses(tokens) for p in grammar.phrases(tokens, first, end)
+    ]
+    return bool(found) and found[0].oblique
+
+
 def is_masked(words: str) -> bool:
     """Tell whether words are a quoted title or heading masked out, with an article or none.
 
@@ -717,7 +727,7 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
     else:
         # "Nach dem Unwetter zog Bürgermeister Uwe Grabowski Bilanz": after the finite verb
         phrase = subject_after_finite(masked, tokens, sent.end)
-    if phrase is None:
+    if phrase is None or _oblique(masked, phrase):
         return
     person = state.know(_resolve(_clean_mention(text[phrase[0] : phrase[1]]), state.history))
     # "Eine Nachfolgerin findet sie nicht": an indefinite phrase opening the clause is no one
