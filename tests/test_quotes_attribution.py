@@ -1021,3 +1021,32 @@ def test_ung_noun_of_a_speech_verb_is_a_speech_noun_without_a_list_entry() -> No
 )
 def test_so_between_hyphens_names_the_source(text: str, source: str) -> None:
     assert only(text).speaker == source
+
+
+def test_role_in_apposition_before_a_colon_speaks_for_the_name_it_follows() -> None:
+    text = (
+        "Das Mädchen ist außer Gefahr. Stephan Mayer (CSU), innenpolitischer Sprecher der "
+        "Fraktion: „Solche Taten sind verabscheuungswürdig.“"
+    )
+    assert only(text).speaker == "Stephan Mayer"
+
+
+def test_verb_right_after_a_name_ends_the_speakers_phrase() -> None:
+    text = (
+        "Merz wies SPD und Grüne Verantwortung für die Ablehnung zu: „Wenn die Koalition "
+        "zugestimmt hätte, wäre es anders gekommen.“"
+    )
+    assert only(text).speaker == "Merz"
+
+
+def test_quote_in_the_main_clause_is_not_the_leading_subordinate_clauses_speakers() -> None:
+    text = (
+        "Während Lawrow die Warnungen als Spekulation zurückwies, beschuldigte Gabriel den "
+        "Präsidenten „schwerer Kriegsverbrechen“."
+    )
+    assert only(text).speaker == "Gabriel"
+
+
+def test_pronoun_refers_to_the_subject_of_a_leading_als_clause() -> None:
+    quote = only("Als Lawrow die Warnungen zurückwies, sprach er von „reiner Spekulation“.")
+    assert quote.speaker == "Lawrow"

@@ -86,6 +86,7 @@ from kernpunkt.quotes.frames import (
     echo_frame,
     frame_after,
     frame_speaker,
+    in_closed_subclause,
     nearest_frame,
     reported_frame,
     span_mention,
@@ -403,6 +404,11 @@ def _attribute_span(
     if term:
         return _inverted_frame(text, masked, sent, span, state) if sentence_like else None
     frame = nearest_frame(masked, frames, span, colon=False)
+    if frame is not None and in_closed_subclause(masked, sent, frame, span):
+        # "Während A … zurückwies, beschuldigte B … „…“": the main clause's subject
+        subject = clause_subject(masked, sent, span.open)
+        if subject is not None:
+            return speaker_for(text, subject, state), None
     speaker = state.continues(index)
     if frame is not None and frame.mention is not None and reported_frame(masked, sent, frame):
         # "Putin habe „wiederholt“ erklärt, dass …, sagte Peskow": who reports it speaks

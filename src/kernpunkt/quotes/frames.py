@@ -39,6 +39,7 @@ from kernpunkt.quotes.lexicon import (
     OWN,
     OWNER_LINKS,
     OWNER_PREPOSITIONS,
+    PARENTHESIS_RE,
     PARTICIPLE_RE,
     PASSIVE_AUXILIARIES,
     PASSIVE_PARTICIPLE_AUXILIARIES,
@@ -385,10 +386,25 @@ def _prefield_source(masked: str, sent: Sent, pos: int) -> tuple[int, int] | Non
     return None
 
 
+def _named_before(masked: str, sent: Sent, start: int) -> tuple[int, int] | None:
+    """Return the name a role stands in apposition to, opening the clause before a comma
+    ("Stephan Mayer (CSU), innenpolitischer Sprecher der Fraktion: „…“")."""
+    before = masked[sent.start : start].rstrip()
+    if not before.endswith(",") or masked[start : start + 1].isupper():
+        return None
+    head = PARENTHESIS_RE.sub("", before[:-1]).rstrip()
+    clause = clause_start(masked, sent.start, sent.start + len(head))
+    phrase = noun_phrase(masked, clause, sent.start + len(head))
+    if phrase is None or not grammar.holds_name(masked[phrase[0] : phrase[1]]):
+        return None
+    return phrase
+
+
 def _noun_owner(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | None:
     """Return who a speech noun belongs to: a spokesperson named with it, or the clause subject."""
     if SPEAKER_ROLE_RE.search(frame.cue):
-        return noun_phrase(masked, phrase_start(masked, sent, frame.pos), sent.end)
+        start = phrase_start(masked, sent, frame.pos)
+        return _named_before(masked, sent, start) or noun_phrase(masked, start, sent.end)
     clause = clause_start(masked, sent.start, frame.pos)
     for start, _, word in word_tokens(masked, clause, frame.pos):
         if word.startswith("zitiert"):
@@ -710,6 +726,23 @@ def _wie_frame(index: FrameIndex, clause: list[tuple[int, int, str]]) -> Frame |
     if frame is None or frame.kind != "verb" or frame.mention is None:
         return None
     return frame if end is None or frame.pos < end[0] else None
+
+
+def in_closed_subclause(masked: str, sent: Sent, frame: Frame, span: Span) -> bool:
+    """Tell whether a frame stands in a leading subordinate clause that a main clause follows
+    before the span ("Während A … zurückwies, beschuldigte B … „…“"), not one in Konjunktiv I
+    that reports the frame's words ("Als A sagte, sei es „…“")."""
+    opener = word_tokens(masked, sent.start, min(sent.end, sent.start + 20))[:1]
+    if not opener or opener[0][2] not in SUBORDINATORS or frame.pos > span.open:
+        return False
+    if "," in masked[sent.start : frame.pos]:
+        # "Seit X, schreiben die Redakteure, befindet sich …": a frame set in by commas
+        return False
+    comma = masked.find(",", frame.pos, span.open)
+    following = word_tokens(masked, comma + 1, span.open)[:1] if comma >= 0 else []
+    if not following or not following[0][2].islower() or is_konjunktiv_i(following[0][2]):
+        return False
+    return grammar.word_lemma(following[0][2]) is not None
 
 
 def _in_speaking_subclause(masked: str, index: FrameIndex, sent: Sent, span: Span) -> bool:

@@ -51,6 +51,10 @@ FOREIGN_TAG = "FM"
 NAME_TAGS = frozenset({NAME_TAG, UNKNOWN_TAG, FOREIGN_TAG})
 # STTS tags: finite verbs, verb particles, reflexives, clause openers, phrase parts
 FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})
+# "Als" opening a clause, and the tags before it where a sentence or a clause begins.
+ALS = "Als"
+CONJUNCTION_TAG = "KOUS"
+SENTENCE_BOUNDARY_TAGS = frozenset({"$.", "$(", "$,"})
 PARTICIPLE_TAGS = frozenset({"VV(PP)", "VV(INF)", "VV(IZU)"})
 SUBORDINATE_TAGS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV"})
 SENTENCE_END_TAG = "$."
@@ -159,6 +163,23 @@ def tag(masked: str, start: int, end: int) -> list[Token]:
         elif word.startswith("XX"):
             stts = NAME_TAG
         tokens.append(Token(match.start(), match.end(), word, lemma, stts))
+    return _temporal_als(tokens)
+
+
+def _temporal_als(tokens: list[Token]) -> list[Token]:
+    """Retag "Als" opening a clause that a finite verb closes as the conjunction it is.
+
+    HanTa reads "Als Lawrow die Warnungen zurückwies, sprach er" with "Als" a preposition, so
+    the clause would have no subject.
+    """
+    for index, token in enumerate(tokens):
+        if token.word != ALS or token.tag == CONJUNCTION_TAG:
+            continue
+        if index and tokens[index - 1].tag not in SENTENCE_BOUNDARY_TAGS:
+            continue
+        comma = next((i for i in range(index + 1, len(tokens)) if tokens[i].word == ","), None)
+        if comma is not None and comma - index > 2 and tokens[comma - 1].tag in FINITE_TAGS:
+            tokens[index] = replace(token, tag=CONJUNCTION_TAG)
     return tokens
 
 

@@ -170,7 +170,9 @@ def _continues_phrase(
         # gewählte"); "-er" is a genitive plural ("der Verband deutscher Ingenieure").
         if head_end != previous_end:
             return True
-        return not (word.endswith("en") or (word.endswith("te") and not word.startswith("ge")))
+        # and the tagger reads a verb so ("Merz wies …")
+        verb = word.endswith("en") or (word.endswith("te") and not word.startswith("ge"))
+        return not verb and grammar.word_lemma(word) is None
     if head_end is not None:
         # "der Gewerkschaft ver.di": a name written in lowercase with a dot.
         return _links_phrase(word, following) or bool(DOTTED_NAME_RE.fullmatch(word))
