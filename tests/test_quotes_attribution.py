@@ -1050,3 +1050,12 @@ def test_quote_in_the_main_clause_is_not_the_leading_subordinate_clauses_speaker
 def test_pronoun_refers_to_the_subject_of_a_leading_als_clause() -> None:
     quote = only("Als Lawrow die Warnungen zurückwies, sprach er von „reiner Spekulation“.")
     assert quote.speaker == "Lawrow"
+
+
+def test_abbreviated_adverb_opening_a_sentence_is_no_speaker() -> None:
+    text = (
+        "Schmidt veröffentlicht ihre Beobachtungen auf Facebook.\n"
+        "U.a. schrieb Claudia Schmidt:\n"
+        "„Wenn wir unsere Gesellschaft bewahren wollen, können wir das nicht zulassen.“"
+    )
+    assert only(text).speaker == "Claudia Schmidt"

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from kernpunkt.quotes.lexicon import (
+    ADVERB_ABBREVIATIONS,
     EPITHET_RE,
     INDEFINITE_ARTICLES,
     LINKS,
@@ -55,6 +56,8 @@ FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})
 ALS = "Als"
 CONJUNCTION_TAG = "KOUS"
 SENTENCE_BOUNDARY_TAGS = frozenset({"$.", "$(", "$,"})
+ADVERB_TAG = "ADV"
+INNER_PUNCTUATION_TAG = "$("
 PARTICIPLE_TAGS = frozenset({"VV(PP)", "VV(INF)", "VV(IZU)"})
 SUBORDINATE_TAGS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV"})
 SENTENCE_END_TAG = "$."
@@ -162,6 +165,16 @@ def tag(masked: str, start: int, end: int) -> list[Token]:
             stts, lemma = QUOTE_TAG, word
         elif word.startswith("XX"):
             stts = NAME_TAG
+        elif word.lower() in ADVERB_ABBREVIATIONS:
+            stts = ADVERB_TAG
+        elif (
+            word == "."
+            and tokens
+            and tokens[-1].tag == ADVERB_TAG
+            and tokens[-1].end == match.start()
+        ):
+            # the full stop of "u.a." ends no sentence
+            stts = INNER_PUNCTUATION_TAG
         tokens.append(Token(match.start(), match.end(), word, lemma, stts))
     return _temporal_als(tokens)
 

@@ -422,6 +422,8 @@ ABBREVIATIONS = frozenset(
     "Dr Prof Nr St bzw ca vgl Mio Mrd Jh Abs Art Hr Fr usw etc inkl evtl ggf Str z.B u.a "
     "d.h Jr Sr Mr Mrs Ms Co Inc Bd Kap".split()
 )
+# Abbreviations that stand for adverbs ("U.a. schrieb X", "z.B."): never a name, at any case.
+ADVERB_ABBREVIATIONS = frozenset(a.lower() for a in ABBREVIATIONS if a[0].islower())
 
 # --- regular expressions ---------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kernpunkt.quotes import grammar
 from kernpunkt.quotes.lexicon import (
+    ADVERB_ABBREVIATIONS,
     ADVERBIAL_SUFFIXES,
     AGE_RE,
     CIRCUMSTANCE_SUBORDINATORS,
@@ -265,7 +266,7 @@ def prefield_is_subject(tokens: list[tuple[int, int, str]]) -> bool:
         return False
     first = tokens[0][2]
     second = tokens[1][2] if len(tokens) > 1 else ""
-    if first in NON_NOMINATIVE or first.lower() in FINITE_OPENERS:
+    if first in NON_NOMINATIVE or first.lower() in FINITE_OPENERS | ADVERB_ABBREVIATIONS:
         return False
     if first in PRONOUNS or first.lower() in DETERMINERS:
         return True
