@@ -1059,3 +1059,12 @@ def test_abbreviated_adverb_opening_a_sentence_is_no_speaker() -> None:
         "„Wenn wir unsere Gesellschaft bewahren wollen, können wir das nicht zulassen.“"
     )
     assert only(text).speaker == "Claudia Schmidt"
+
+
+def test_name_after_fuer_opening_a_sentence_is_who_the_text_goes_on_about() -> None:
+    text = (
+        "Süreya trägt ein Kopftuch. Ob sie es immer tragen wird, weiß sie noch nicht.\n"
+        "Für Ika stellt sich diese Frage nicht. Nach ihrem Abschluss kam die damals "
+        "18-Jährige nach Deutschland. „Eigentlich wollte ich nach Harvard“, scherzt sie."
+    )
+    assert speakers(text)[-1] == "Ika"

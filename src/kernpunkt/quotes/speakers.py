@@ -31,6 +31,7 @@ from kernpunkt.quotes.lexicon import (
     NEUTER_SUBJECT,
     NP_TOKEN_LIMIT,
     OBLIQUE_ARTICLES,
+    OPINION_FOR,
     OWN_FRAME_KINDS,
     PARENTHESIS_RE,
     PERSONAL_PRONOUNS,
@@ -714,6 +715,14 @@ def _inverted_subject(text: str, sent: Sent, cue: int) -> tuple[int, int] | None
 def remember_subject(text: str, masked: str, sent: Sent, index: int, state: State) -> None:
     """Remember a named person opening a sentence, for pronouns and the quotes that follow."""
     tokens = word_tokens(masked, sent.start, min(sent.end, sent.start + WINDOW))[:NP_TOKEN_LIMIT]
+    topic = _topic(masked, sent, tokens)
+    if topic is not None:
+        # "Für Ika stellt sich diese Frage nicht.": the sentence is about Ika
+        person = state.know(_resolve(_clean_mention(text[topic[0] : topic[1]]), state.history))
+        if person.name not in state.places:
+            state.history.append(person)
+            state.subject, state.subject_sentence = person, index
+        return
     if len(tokens) > 1 and (
         tokens[0][2].lower() in FIELD_EXTERNAL or grammar.opens_clause(tokens[0][2])
     ):
@@ -746,6 +755,15 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
     if person.name and named and not indefinite and not place and (opening or _is_person(person)):
         state.history.append(person)
         state.subject, state.subject_sentence = person, index
+
+
+def _topic(masked: str, sent: Sent, tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """Return the name "Für" opens a sentence with: whose view or situation it tells."""
+    if len(tokens) < 2 or tokens[0][2] != OPINION_FOR:
+        return None
+    phrase = noun_phrase(masked, tokens[1][0], sent.end)
+    words = masked[phrase[0] : phrase[1]] if phrase else ""
+    return phrase if phrase and grammar.holds_name(words) and words not in PRONOUNS else None
 
 
 def _is_person(speaker: Speaker) -> bool:
