@@ -1068,3 +1068,15 @@ def test_name_after_fuer_opening_a_sentence_is_who_the_text_goes_on_about() -> N
         "18-Jährige nach Deutschland. „Eigentlich wollte ich nach Harvard“, scherzt sie."
     )
     assert speakers(text)[-1] == "Ika"
+
+
+def test_document_named_without_its_author_describes_rather_than_names() -> None:
+    quote = only(
+        "Das Kammergericht hob die Entscheidung auf. Der Fall sei „noch nicht ausermittelt“, "
+        "heißt es in dem Beschluss."
+    )
+    assert quote.speaker is None
+    assert quote.attribution == "described"
+    assert quote.speaker_mention == "dem Beschluss"
+    owned = only("Im Bericht der Kommission heißt es: „Die Lage ist ernst.“")
+    assert owned.speaker == "Bericht der Kommission"

@@ -73,6 +73,11 @@ KINDS = SPEAKERS | {"thing"}
 MEMORY_SENTENCES = 2
 PREPOSITION_TAGS = frozenset({"APPR", "APPRART"})
 VERB_FRAME = "verb"
+# Frames of written words: "heißt es in X", "in X steht", "war die Rede von"
+WRITTEN_FRAMES = frozenset({"es", "text"})
+# Tags that attach an owner or a place after a noun: an article (genitive) or a preposition.
+OWNER_TAGS = frozenset({"ART", "APPR", "APPRART"})
+AGENT_ENDING = "er"
 # STTS tags of words that neither name nor point to anyone: conjunctions, question words,
 # particles, prepositions, auxiliaries ("Darin", "Dieser" point back; an adverb may be a surname
 # the tagger misreads: "Kurz widersprach")
@@ -247,10 +252,32 @@ class Scorer:
         # the scorer's own penalties leave nothing standing ("Der Regen hielt an. „…“")
         if sure < self.config.min_confidence or best.score <= 0:
             return Choice(None, "unclear", sure, best.speaker, evidence)
-        if grammar.describes_only(best.speaker.name or ""):
-            # "sagte ein Zeuge": the text describes the speaker and names no one
+        if grammar.describes_only(best.speaker.name or "") or self._unowned_writing(
+            best, kind, cue, sent
+        ):
+            # "sagte ein Zeuge", "heißt es in dem Beschluss": the text describes the speaker or
+            # the document and names no one
             return Choice(best.speaker, "described", sure, best.speaker, evidence)
         return Choice(best.speaker, best.attribution, sure, best.speaker, evidence)
+
+    def _unowned_writing(self, best: Candidate, kind: str, cue: str | None, sent: Sent) -> bool:
+        """Tell whether the words stand in a document the text names without its author."""
+        written = any(f.cue == cue and f.kind in WRITTEN_FRAMES for f in sent.frames)
+        name = (best.speaker.name if best.speaker else "") or ""
+        if not written or kind != "thing" or grammar.holds_name(name):
+            return False
+        if best.source != "named" or (best.speaker and best.speaker.mention not in {None, name}):
+            # "hieß es in der Warnung" after the weather service warned: its document
+            return False
+        # "im Bericht der Kommission", "in einem Papier von Union und SPD": an owner follows
+        tokens = grammar.tag(name, 0, len(name))
+        head = next((i for i, t in enumerate(tokens) if t.tag == NOUN_TAG), None)
+        if head is None or any(t.word.isupper() for t in tokens):
+            # an acronym is a name ("der IMI")
+            return False
+        # an agent noun is who speaks ("beim Autobauer"), not a document
+        agent = tokens[head].word.endswith(AGENT_ENDING)
+        return not agent and not any(t.tag in OWNER_TAGS for t in tokens[head + 1 :])
 
     def _evidence(
         self,
