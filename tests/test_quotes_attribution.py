@@ -1080,3 +1080,12 @@ def test_document_named_without_its_author_describes_rather_than_names() -> None
     assert quote.speaker_mention == "dem Beschluss"
     owned = only("Im Bericht der Kommission heißt es: „Die Lage ist ernst.“")
     assert owned.speaker == "Bericht der Kommission"
+
+
+def test_subject_of_reported_speech_is_no_person_a_later_pronoun_refers_to() -> None:
+    text = (
+        "Der Chef der Landesgruppe, Alexander Dobrindt, verteidigte die Aussagen hingegen. Hartz "
+        "IV sei eine „Solidar-Leistung zur Sicherung der Lebensgrundlagen“. Gegenüber dem "
+        "Münchner Merkur erklärte er: „Diese Kritik ist unsachlich.“"
+    )
+    assert speakers(text)[-1] == "Alexander Dobrindt"

@@ -713,7 +713,13 @@ def _inverted_subject(text: str, sent: Sent, cue: int) -> tuple[int, int] | None
 
 
 def remember_subject(text: str, masked: str, sent: Sent, index: int, state: State) -> None:
-    """Remember a named person opening a sentence, for pronouns and the quotes that follow."""
+    """Remember a named person opening a sentence, for pronouns and the quotes that follow.
+
+    A sentence in Konjunktiv I reports someone's words: its subject is what they spoke about
+    ("Hartz IV sei eine „…“. … erklärte er"), not a person the text goes on about.
+    """
+    if sent.konjunktiv is not None:
+        return
     tokens = word_tokens(masked, sent.start, min(sent.end, sent.start + WINDOW))[:NP_TOKEN_LIMIT]
     topic = _topic(masked, sent, tokens)
     if topic is not None:
