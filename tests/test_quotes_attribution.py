@@ -1089,3 +1089,11 @@ def test_subject_of_reported_speech_is_no_person_a_later_pronoun_refers_to() -> 
         "Münchner Merkur erklärte er: „Diese Kritik ist unsachlich.“"
     )
     assert speakers(text)[-1] == "Alexander Dobrindt"
+
+
+def test_thing_owned_by_a_name_is_no_antecedent_of_a_pronoun() -> None:
+    text = (
+        "Für Jaka Bizilj ist auffällig, dass Wersilows Krankheitssymptome nach dem Gerichtstermin "
+        "begannen. „Das war zur Freilassung anderer Mitglieder“, ergänzte er."
+    )
+    assert speakers(text)[-1] == "Jaka Bizilj"

@@ -501,6 +501,21 @@ def name_kind(words: str) -> Kind | None:
 
 
 @lru_cache(maxsize=LEMMA_CACHE)
+def owned_thing(words: str) -> bool:
+    """Tell whether words name a thing of someone named in the genitive before it ("Wersilows
+    Krankheitssymptome", "Kleins Risiko"): the owner is a person, the phrase is not."""
+    tokens = tag(words, 0, len(words))
+    return (
+        len(tokens) > 1
+        and tokens[-1].tag == "NN"
+        and not _denotes_person(tokens[-1].word)
+        and tokens[-2].tag == NAME_TAG
+        and tokens[-2].word.endswith("s")
+        and not tokens[-2].word.endswith("ss")
+    )
+
+
+@lru_cache(maxsize=LEMMA_CACHE)
 def may_name_someone(words: str) -> bool:
     """Tell whether words may name someone: not a thing, or a thing with a name in it.
 

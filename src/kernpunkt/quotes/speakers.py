@@ -658,7 +658,10 @@ def _may_refer_to(phrase: grammar.Phrase, state: State, gender: str | None) -> b
     own = own if own != "?" else state.genders.get(parts[-1], own)
     named = parts[0].lower() in DEFINITE_ARTICLES or grammar.holds_name(words)
     return (
-        named and words not in PRONOUNS | state.places and (gender is None or own in {gender, "?"})
+        named
+        and words not in PRONOUNS | state.places
+        and (gender is None or own in {gender, "?"})
+        and not grammar.owned_thing(words)
     )
 
 
