@@ -40,7 +40,10 @@ Where the blocks come from:
 - lsolcher/mlFakeNewsDetection (a `|`-separated CSV of scraped article bodies, url|body, the row
   by `row_id`: Junge Freiheit 2018 and dpa items on sueddeutsche.de): the body without the
   captions and lines the source entry's `drop` names and an embedded chart script, each line
-  split where a paragraph is glued to the sentence before it ("…sagte er.Der …").
+  split where a paragraph is glued to the sentence before it ("…sagte er.Der …"); with the
+  entry's `loose_glue` also after an acronym, a quotation or a bracket ("…der JF.Doch …",
+  "…gesagt hat“.Auch …", "…(CDU).Die …", "…Solidarität“Die …"), and the subheadings its
+  `headings` names (glued without a mark: "…mit den RadikalenEine …") on lines of their own.
 - Scraped pages (mitul-kalariya/*, rijkvp/article-extractor, damoeb/feedless, fa-krug/Yana): the
   chosen block elements of the stored HTML (`RECIPES`).
 
@@ -98,7 +101,8 @@ RECIPES: dict[str, dict[str, str | None]] = {}  # filled in at the end of the fi
 # Plain-text articles of one evaluation set (heldout-pages14), one block per line.
 MEDIA_BIAS = "Media-Bias-Analysis-Group/Media-Bias-Identification-System-for-German-News-Articles"
 LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
-# Scraped article bodies (heldout-pages15) whose paragraphs the scraper mostly glued together.
+# Scraped article bodies (heldout-pages15, dev-pages-e) whose paragraphs the scraper mostly glued
+# together.
 FAKE_NEWS = "lsolcher/mlFakeNewsDetection"
 # A datawrapper chart script inside one scraped body, not text.
 DATAWRAPPER = re.compile(r'if\("undefined"==typeof window\.datawrapper\).*?"px"\}\);', re.S)
@@ -617,14 +621,41 @@ def glued_at(line: str, at: int) -> bool:
     return mark == STRAIGHT_QUOTE and first.isupper() and line.count(STRAIGHT_QUOTE, 0, at) % 2 == 0
 
 
-def glued_paragraphs(line: str) -> list[str]:
-    """Return a line of a scraped body split where a paragraph is glued to the sentence before."""
-    cuts = [at for at in range(GLUE_CONTEXT, len(line)) if glued_at(line, at)]
+def glued_loosely(line: str, at: int) -> bool:
+    """Tell whether a paragraph starts at `at` of a line, glued to an end mark after any letter
+    (an acronym: "…der JF.Doch …"), a closing quotation mark or a bracket, or straight to a
+    closing low-high quotation mark ("…Solidarität“Die …")."""
+    before, mark, first = line[at - 2], line[at - 1], line[at]
+    if mark == CLOSING_QUOTE:
+        return paragraph_start(first)
+    if mark not in SENTENCE_ENDS:
+        return False
+    # A straight quotation mark closes a quote when all before it, itself included, pair up.
+    closed = before == STRAIGHT_QUOTE and line.count(STRAIGHT_QUOTE, 0, at - 1) % 2 == 0
+    if not (before.isalpha() or before in (CLOSING_QUOTE, ")") or closed):
+        return False
+    # A paragraph may open with a straight quotation mark, outside a straight quote.
+    return paragraph_start(first) or (
+        first == STRAIGHT_QUOTE
+        and line[at + 1 : at + 2].isupper()
+        and line.count(STRAIGHT_QUOTE, 0, at) % 2 == 0
+    )
+
+
+def glued_paragraphs(line: str, loose: bool = False) -> list[str]:
+    """Return a line of a scraped body split where a paragraph is glued to the sentence before
+    (`loose`: also where `glued_loosely` finds one)."""
+    cuts = [
+        at
+        for at in range(GLUE_CONTEXT, len(line))
+        if glued_at(line, at) or (loose and glued_loosely(line, at))
+    ]
     return [line[start:end] for start, end in zip([0, *cuts], [*cuts, len(line)], strict=True)]
 
 
 def fake_news_row(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
-    """Return the paragraphs of a url|body CSV row (`row_id`) without its `drop` lines and chart."""
+    """Return the paragraphs of a url|body CSV row (`row_id`) without its `drop` lines and chart,
+    its `headings` (each once in the body) on lines of their own."""
     table = mirrors.read(source).decode("utf-8")
     row = list(csv.reader(io.StringIO(table, newline=""), delimiter="|"))[source["row_id"]]
     if row[0] != source["url"]:
@@ -634,8 +665,13 @@ def fake_news_row(mirrors: Mirrors, source: dict, recipe: dict[str, str | None])
         if caption not in body:
             raise KeyError(caption)
         body = body.replace(caption, "\n")
+    for heading in source.get("headings", []):
+        if body.count(heading) != 1:
+            raise KeyError(heading)
+        body = body.replace(heading, f"\n{heading}\n")
     body = DATAWRAPPER.sub("", body)
-    return [part for line in body.split("\n") for part in glued_paragraphs(line)]
+    loose = source.get("loose_glue", False)
+    return [part for line in body.split("\n") for part in glued_paragraphs(line, loose)]
 
 
 Builder = Callable[[Mirrors, dict, dict[str, str | None]], list[str]]

@@ -26,10 +26,13 @@ quotes), `heldout-pages6.jsonl` (21 pages of eleven outlets, 130 quotes),
 content, 135 quotes) and `heldout-pages3.jsonl` (31 news pages, 218 quotes), blind when made
 and looked at for development since the round after (like the 18 web articles outside the
 repository); `heldout-pages4.jsonl` (11 older pages from fundus's history, only 4 true
-quotes) and the development pages `dev-pages-{a,b,c,d}.jsonl`. The texts are built from the
-public test fixtures and data files listed in `news-pages-sources.jsonl` and stay outside the
-repository: `python benchmarks/build_quote_texts.py --mirrors DIR --out DIR` rebuilds them
-from bare mirrors of those repositories (306 of 325).
+quotes) and the development pages `dev-pages-{a,b,c,d}.jsonl` and `dev-pages-e.jsonl`
+(23 articles of 2018 from lsolcher/mlFakeNewsDetection: 8 of Junge Freiheit, 15 dpa items on
+sueddeutsche.de; 209 true quotes, 78 with the speaker outside their sentence, 80 non-quotes).
+The texts are built from the public test fixtures and data files listed in
+`news-pages-sources.jsonl` and stay outside the repository:
+`python benchmarks/build_quote_texts.py --mirrors DIR --out DIR` rebuilds them from bare mirrors
+of those repositories (306 of 325).
 
     python benchmarks/eval_quotes_pages.py [--show] [--pages FILE --texts DIR]
 """
