@@ -1097,3 +1097,12 @@ def test_thing_owned_by_a_name_is_no_antecedent_of_a_pronoun() -> None:
         "begannen. „Das war zur Freilassung anderer Mitglieder“, ergänzte er."
     )
     assert speakers(text)[-1] == "Jaka Bizilj"
+
+
+def test_quoted_clause_after_someone_spoke_goes_on_with_their_words() -> None:
+    text = (
+        "Annelie Buntenbach warf Spahn „große Ahnungslosigkeit“ vor. „Wenn Jens Spahn meint, "
+        "alle bekämen, was sie bräuchten, ist das ein Hohn für Millionen Menschen“, die von zu "
+        "niedrigen Sätzen leben müssten."
+    )
+    assert speakers(text) == ["Annelie Buntenbach", "Annelie Buntenbach"]

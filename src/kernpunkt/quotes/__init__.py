@@ -115,6 +115,7 @@ from kernpunkt.quotes.spans import (
     is_term,
     opens_sentence,
     quote_kind,
+    reads_as_clause,
     reads_as_speech,
     stands_alone,
 )
@@ -451,7 +452,17 @@ def _attribute_span(
         if subject is not None and passive_before(masked, sent, span.open):
             return speaker, None
         return (speaker_for(text, subject, state) if subject else None), None
-    return _inverted_frame(text, masked, sent, span, state) if sentence_like else None
+    inverted = _inverted_frame(text, masked, sent, span, state) if sentence_like else None
+    if (
+        inverted is None
+        and sentence_like
+        and speaker
+        and reads_as_clause(text[span.start : span.end])
+    ):
+        # "… warf Spahn „…“ vor. „Wenn Spahn meint, …, ist das ein Hohn“, die …": a whole
+        # clause quoted right after someone spoke goes on with their words
+        return speaker, None
+    return inverted
 
 
 def _colon_subject(masked: str, sent: Sent, before: int) -> tuple[int, int] | None:

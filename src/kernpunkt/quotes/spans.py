@@ -47,6 +47,8 @@ from kernpunkt.quotes.sentences import Sent
 NAME_LINE_WORDS = 2
 # Words of a lowercase phrase that is wording if the tagger reads no name in it.
 SHORT_PHRASE_WORDS = 3
+# A quoted clause of this many words is someone's sentence, not a title or a term.
+CLAUSE_MIN_WORDS = 6
 # Words between a speech verb and what it quotes as its topic ("sprach vom „Verrat“").
 SPEECH_OF = frozenset({"von", "vom"})
 
@@ -264,6 +266,13 @@ def quote_kind(text: str, masked: str, sent: Sent, span: Span) -> QuoteKind:
         return "direct"
     long_enough = len(words.split()) > DIRECT_MIN_WORDS
     return "direct" if long_enough and colon_before(masked, span, sent.start) else "partial"
+
+
+def reads_as_clause(words: str) -> bool:
+    """Tell whether quoted words are a clause of their own: several words with a finite verb."""
+    if len(words.split()) < CLAUSE_MIN_WORDS:
+        return False
+    return any(token.tag in grammar.FINITE_TAGS for token in grammar.tag(words, 0, len(words)))
 
 
 def reads_as_speech(words: str) -> bool:
