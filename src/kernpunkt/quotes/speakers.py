@@ -721,7 +721,7 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
     A sentence in Konjunktiv I reports someone's words: its subject is what they spoke about
     ("Hartz IV sei eine „…“. … erklärte er"), not a person the text goes on about.
     """
-    if sent.konjunktiv is not None:
+    if sent.konjunktiv is not None and _reports_first(masked, sent):
         return
     tokens = word_tokens(masked, sent.start, min(sent.end, sent.start + WINDOW))[:NP_TOKEN_LIMIT]
     topic = _topic(masked, sent, tokens)
@@ -764,6 +764,14 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
     if person.name and named and not indefinite and not place and (opening or _is_person(person)):
         state.history.append(person)
         state.subject, state.subject_sentence = person, index
+
+
+def _reports_first(masked: str, sent: Sent) -> bool:
+    """Tell whether a sentence's first clause is in Konjunktiv I ("Hartz IV sei …"), not only a
+    later one ("Sie spricht von „…“, weil das Obst aus Spanien stamme")."""
+    tokens = grammar.tag(masked, sent.start, min(sent.end, sent.start + WINDOW))
+    found = grammar.clauses(tokens)[:1]
+    return any(grammar.reported(tokens, first, end) for first, end, _ in found)
 
 
 def _topic(masked: str, sent: Sent, tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
