@@ -1106,3 +1106,16 @@ def test_quoted_clause_after_someone_spoke_goes_on_with_their_words() -> None:
         "niedrigen Sätzen leben müssten."
     )
     assert speakers(text) == ["Annelie Buntenbach", "Annelie Buntenbach"]
+
+
+def test_name_in_apposition_to_the_opening_role_is_the_subject_not_the_object() -> None:
+    text = (
+        "Der Fraktionsvorsitzende der AfD in der Bürgerschaft, Alexander Wolf, bezeichnete das "
+        "Ergebnis als „skandalös und nicht hinnehmbar“."
+    )
+    assert only(text).speaker == "Alexander Wolf"
+
+
+def test_prepositional_prefield_after_an_adverb_names_the_source() -> None:
+    text = "Der Einkauf macht viel aus. Auch bei Innogy heißt es: „Wir beobachten die Entwicklung.“"
+    assert only(text).speaker == "Innogy"

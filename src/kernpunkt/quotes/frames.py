@@ -89,6 +89,9 @@ from kernpunkt.quotes.phrases import (
 )
 from kernpunkt.quotes.sentences import Frame, Sent, clause_start, word_tokens
 
+# Tags a role opening a clause before the name in apposition to it: an article or a noun.
+APPOSED_OPENING_TAGS = frozenset({"ART", "NN"})
+
 
 def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
     """Find speech verbs, nouns and frames in one sentence, in text order."""
@@ -379,9 +382,12 @@ def _place_adverb(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
 
 
 def _prefield_source(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
-    """Return the source named in a prepositional prefield ("Aus Paris hieß es")."""
+    """Return the source named in a prepositional prefield ("Aus Paris hieß es", "Auch bei
+    Innogy heißt es")."""
     tokens = word_tokens(masked, clause_start(masked, sent.start, pos), pos)
-    if len(tokens) > 1 and tokens[0][2] in PREPOSITIONS:
+    if tokens and tokens[0][2] in SKIPPABLE_OPENERS:
+        tokens = tokens[1:]
+    if len(tokens) > 1 and tokens[0][2].title() in PREPOSITIONS:
         return noun_phrase(masked, tokens[1][0], pos)
     return None
 
@@ -466,6 +472,12 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
             shared = clause_subject(masked, sent, comma)
             if shared is not None:
                 return shared
+        if not tail and after is not None:
+            # "Der Fraktionschef, Alexander Wolf, bezeichnete das Ergebnis als „…“": the
+            # prefield is the subject with its apposition, what follows the verb its object
+            named = _apposed_prefield(masked, clause, frame.pos)
+            if named is not None:
+                return named
         if tail and tail[-1][2] == "zu":
             # "…, um gegen X zu protestieren": an infinitive clause has no subject of its own.
             return None
@@ -527,6 +539,23 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
         or subject_after_finite(masked, tokens, sent.end)
         or phrase_before(masked, sent, frame.pos)
     )
+
+
+def _apposed_prefield(masked: str, clause: int, pos: int) -> tuple[int, int] | None:
+    """Return the role a clause opens with and the name in apposition to it, right before its
+    verb at `pos`: no verb and no other comma stand before the name."""
+    named = subject_before_comma(masked, clause, pos)
+    if named is None or not masked[clause : named[0]].rstrip().endswith(","):
+        return None
+    tokens = grammar.tag(masked, clause, named[0])[:-1]
+    # a role, then the name ("Der Fraktionschef, Alexander Wolf,"), not a name, then its role
+    opens = bool(tokens) and tokens[0].tag in APPOSED_OPENING_TAGS
+    inside = all(t.tag not in grammar.FINITE_TAGS and t.word != "," for t in tokens)
+    named_words = masked[named[0] : named[1]]
+    if not (opens and inside and grammar.holds_name(named_words)):
+        return None
+    # the mention keeps the role: later "der Anwalt" is the same person
+    return tokens[0].start, named[1]
 
 
 def _finite_before(masked: str, sent: Sent, comma: int) -> bool:
