@@ -26,7 +26,7 @@ from pathlib import Path
 
 from kernpunkt.clean.lines import TERMINAL, Line
 from kernpunkt.clean.region import HEADLINE_SEARCH_LINES, is_headline, select_body
-from kernpunkt.clean.rules import STARTS_SENTENCE, TRUNCATED
+from kernpunkt.clean.rules import STARTS_SENTENCE, TRUNCATED, repeat_key
 from kernpunkt.german import STOPWORDS, words
 
 WEIGHTS = Path(__file__).with_name("weights.json")
@@ -59,6 +59,7 @@ NEIGHBOUR_FEATURES = (
     "link_like",
     "rule_metadata",
     "boilerplate",
+    "rule_image-credit",
 )
 SHOUTING = re.compile(r"[A-ZÄÖÜ]")
 LETTER = re.compile(r"[^\W\d_]")
@@ -123,6 +124,10 @@ def features(lines: list[Line]) -> list[dict[str, float]]:
     kept = [index for index, keep in enumerate(region) if keep]
     first, last = (kept[0], kept[-1]) if kept else (len(lines), -1)
     headline = content_words(lines[first].text) if kept else set()
+    # A paragraph shown again further down is a caption or teaser copied (the second copy is
+    # a duplicate by the rules), seldom the article's own text.
+    keys = [repeat_key(line.text) for line in lines]
+    last_seen = {key: index for index, key in enumerate(keys)}
     rows = []
     below_comments = False
     since_block = None
@@ -157,6 +162,7 @@ def features(lines: list[Line]) -> list[dict[str, float]]:
             "below_comments": float(below_comments),
             "headline_similarity": overlap(content_words(text), headline),
             "boilerplate": float(not line.body),
+            "paragraph_repeated_below": float(line.good and last_seen[keys[index]] > index),
             # A caption reads like a paragraph, with its credit right below it.
             "paragraph_above_credit": float(
                 line.good and index + 1 < len(lines) and lines[index + 1].reason == "image-credit"

@@ -91,7 +91,9 @@ LEGAL = re.compile(
     r"|Einstellungen)|\b(?:verwenden|benutzt|nutzt|setzt|setzen|nutzen)\b.{0,40}\bCookies\b"
     r"|Cookie-\w+|\w+-Cookies\b|Mit der Nutzung (?:dieser|der|unserer) (?:Website|Webseite|Seite)"
     r"|stimmen Sie .{0,60}\bzu\b|Ihre Einwilligung|Datenschutz(?:erklärung|hinweise"
-    r"|einstellungen)|Nutzungsbedingungen|externen? Inhalte",
+    r"|einstellungen)|Nutzungsbedingungen|\bexterne[nr]? Inhalte?\b"
+    r"|\beinverstanden, dass (?:mir|mich|meine)\b|\berklär(?:st du dich|en Sie sich)\b.{0,60}"
+    r"\beinverstanden",
     re.IGNORECASE,
 )
 # Footer words that make a short line legal boilerplate.
