@@ -2,16 +2,17 @@
 
 Each line gets a handful of readable features (its length and share of function words, how it
 ends and starts, capitals and digits, what the German line rules say about it, whether it reads
-like a caption above its photo credit, how much prose surrounds it, whether a comment, teaser or
-appeal heading came above, whether it lies above, inside or below the densest run of
-paragraphs, how much of its vocabulary the prose of the page shares and how many of the
-headline's words it repeats), and the main ones of the lines right above and below it. A
-logistic model turns them into the odds that the line is article text, and a two-state hidden
-Markov model (body, other) smooths the odds along the page with Viterbi decoding, so that a
-page may have several body stretches, but a lone line seldom switches; the headline above the
-article is kept with it (and a one-paragraph lead between the headline and a photo credit), as
-is a paragraph whose photo credit was glued on, between kept lines. The weights are a short
-table (weights.json), trained by benchmarks/train_clean.py.
+like a caption above its photo credit or is shown again further down, how much prose surrounds
+it, whether a comment, teaser or appeal heading came above, whether it lies above, inside or
+below the densest run of paragraphs, how much of its vocabulary the prose of the page shares and
+how many of the headline's words it repeats), and the main ones of the lines right above and
+below it (with whether they are photo credits). A logistic model turns them into the odds that
+the line is article text, and a two-state hidden Markov model (body, other) smooths the odds
+along the page with Viterbi decoding, so that a page may have several body stretches, but a lone
+line seldom switches; the headline above the article is kept with it (and a one-paragraph lead
+between the headline and a photo credit), as is a paragraph whose photo credit was glued on,
+between kept lines. The weights are a short table (weights.json), trained by
+benchmarks/train_clean.py.
 """
 
 from __future__ import annotations
