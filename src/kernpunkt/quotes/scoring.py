@@ -27,6 +27,7 @@ from kernpunkt.quotes.lexicon import (
     PRONOUNS,
     SENTENCE_PUNCT,
     SPEAKER_PREPOSITIONS,
+    is_speech_noun,
 )
 from kernpunkt.quotes.marks import Span
 from kernpunkt.quotes.phrases import is_singular_verb
@@ -261,10 +262,13 @@ class Scorer:
         return Choice(best.speaker, best.attribution, sure, best.speaker, evidence)
 
     def _unowned_writing(self, best: Candidate, kind: str, cue: str | None, sent: Sent) -> bool:
-        """Tell whether the words stand in a document the text names without its author."""
+        """Tell whether the words stand in a document, or are an answer or a statement, that
+        the text names without its author ("heißt es in dem Beschluss", "Die Antwort: „…“")."""
         written = any(f.cue == cue and f.kind in WRITTEN_FRAMES for f in sent.frames)
         name = (best.speaker.name if best.speaker else "") or ""
-        if not written or kind != "thing" or grammar.holds_name(name):
+        words = name.split()
+        said = bool(words) and is_speech_noun(words[-1])
+        if not (written or said) or kind != "thing" or grammar.holds_name(name):
             return False
         if best.source != "named" or (best.speaker and best.speaker.mention not in {None, name}):
             # "hieß es in der Warnung" after the weather service warned: its document
