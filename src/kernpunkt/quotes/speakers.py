@@ -780,7 +780,9 @@ def _topic(masked: str, sent: Sent, tokens: list[tuple[int, int, str]]) -> tuple
         return None
     phrase = noun_phrase(masked, tokens[1][0], sent.end)
     words = masked[phrase[0] : phrase[1]] if phrase else ""
-    return phrase if phrase and grammar.holds_name(words) and words not in PRONOUNS else None
+    # a person ("Für Ika"), not a thing that holds a name ("Für Gespräche mit den USA")
+    person = grammar.holds_name(words) and grammar.name_kind(words) == "person"
+    return phrase if phrase and person and words not in PRONOUNS else None
 
 
 def _is_person(speaker: Speaker) -> bool:
