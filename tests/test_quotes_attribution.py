@@ -1128,3 +1128,13 @@ def test_name_in_apposition_to_the_opening_role_is_the_subject_not_the_object() 
 def test_prepositional_prefield_after_an_adverb_names_the_source() -> None:
     text = "Der Einkauf macht viel aus. Auch bei Innogy heißt es: „Wir beobachten die Entwicklung.“"
     assert only(text).speaker == "Innogy"
+
+
+def test_line_break_after_a_heading_ends_its_sentence_for_the_grammar() -> None:
+    text = (
+        "Der Vorstand wird sich damit befassen.\n"
+        "Guth: Stauffenberg stand auf der richtigen Seite\n"
+        "Noch weiter ging Meuthens Kovorsitzender Alexander Gauland. „Solche Äußerungen sind "
+        "ein bodenloser Schwachsinn“, ließ er mitteilen."
+    )
+    assert only(text).speaker.endswith("Alexander Gauland")

@@ -61,6 +61,7 @@ INNER_PUNCTUATION_TAG = "$("
 PARTICIPLE_TAGS = frozenset({"VV(PP)", "VV(INF)", "VV(IZU)"})
 SUBORDINATE_TAGS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV"})
 SENTENCE_END_TAG = "$."
+LINE_BREAK = "\n"
 BOUNDARY_TAGS = frozenset({"$,", SENTENCE_END_TAG, "$(", QUOTE_TAG})
 # Punctuation after which words without a verb are an aside, not a clause.
 ASIDE_TAGS = frozenset({"$,", "$("})
@@ -156,9 +157,17 @@ def tag(masked: str, start: int, end: int) -> list[Token]:
     # masked quotes and names go to the tagger as one short stand-in word: HanTa's analysis of an
     # unknown word costs time in its length
     tags = tagger().tag_sent([_stand_in(m.group()) for m in matches], taglevel=0)
-    tokens = []
+    tokens: list[Token] = []
     for match, stts in zip(matches, tags, strict=True):
         word = match.group()
+        if (
+            tokens
+            and tokens[-1].tag != SENTENCE_END_TAG
+            and "\n" in masked[tokens[-1].end : match.start()]
+        ):
+            # a line break ends a sentence (a heading has no full stop): the grammar sees it so
+            at = tokens[-1].end
+            tokens.append(Token(at, at, LINE_BREAK, LINE_BREAK, SENTENCE_END_TAG))
         # only verbs need a lemma (speech cues); each word form is analysed once per process
         lemma = verb_lemma(word, stts) if stts.startswith("V") else word
         if word.startswith("§"):
