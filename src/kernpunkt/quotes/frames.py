@@ -89,6 +89,8 @@ from kernpunkt.quotes.phrases import (
 )
 from kernpunkt.quotes.sentences import Frame, Sent, clause_start, word_tokens
 
+# Characters read at a sentence's start for the word that opens it.
+OPENER_CHARS = 20
 # Tags a role opening a clause before the name in apposition to it: an article or a noun.
 APPOSED_OPENING_TAGS = frozenset({"ART", "NN"})
 
@@ -757,14 +759,19 @@ def _wie_frame(index: FrameIndex, clause: list[tuple[int, int, str]]) -> Frame |
     return frame if end is None or frame.pos < end[0] else None
 
 
+def _opens_subordinate(masked: str, sent: Sent) -> bool:
+    """Tell whether a sentence opens with a subordinating conjunction ("Während", "Als")."""
+    opener = word_tokens(masked, sent.start, min(sent.end, sent.start + OPENER_CHARS))[:1]
+    return bool(opener) and opener[0][2] in SUBORDINATORS
+
+
 def in_closed_subclause(masked: str, sent: Sent, frame: Frame, span: Span) -> bool:
     """Tell whether a frame stands in a leading subordinate clause that a main clause follows
     before the span ("Während A … zurückwies, beschuldigte B … „…“"), not one in Konjunktiv I
     that reports the frame's words ("Als A sagte, sei es „…“")."""
-    opener = word_tokens(masked, sent.start, min(sent.end, sent.start + 20))[:1]
-    if not opener or opener[0][2] not in SUBORDINATORS or frame.pos > span.open:
+    if not _opens_subordinate(masked, sent) or frame.pos > span.open:
         return False
-    if "," in masked[sent.start : frame.pos]:
+    if masked.find(",", sent.start, frame.pos) >= 0:
         # "Seit X, schreiben die Redakteure, befindet sich …": a frame set in by commas
         return False
     comma = masked.find(",", frame.pos, span.open)
@@ -779,8 +786,7 @@ def _in_speaking_subclause(masked: str, index: FrameIndex, sent: Sent, span: Spa
 
     In "Während A erklärte, …, „…“, räumte B ein" the quote is A's, not the main clause's.
     """
-    opener = word_tokens(masked, sent.start, min(sent.end, sent.start + 20))[:1]
-    if not opener or opener[0][2] not in SUBORDINATORS:
+    if not _opens_subordinate(masked, sent):
         return False
     own = _before(index.strong, span.open)
     if own is None or own.kind != "verb":

@@ -52,12 +52,10 @@ FOREIGN_TAG = "FM"
 NAME_TAGS = frozenset({NAME_TAG, UNKNOWN_TAG, FOREIGN_TAG})
 # STTS tags: finite verbs, verb particles, reflexives, clause openers, phrase parts
 FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})
-# "Als" opening a clause, and the tags before it where a sentence or a clause begins.
+# "Als" opening a clause is the conjunction ("Als Lawrow … zurückwies, sprach er").
 ALS = "Als"
 CONJUNCTION_TAG = "KOUS"
-SENTENCE_BOUNDARY_TAGS = frozenset({"$.", "$(", "$,"})
 ADVERB_TAG = "ADV"
-INNER_PUNCTUATION_TAG = "$("
 PARTICIPLE_TAGS = frozenset({"VV(PP)", "VV(INF)", "VV(IZU)"})
 SUBORDINATE_TAGS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV"})
 SENTENCE_END_TAG = "$."
@@ -65,6 +63,9 @@ LINE_BREAK = "\n"
 BOUNDARY_TAGS = frozenset({"$,", SENTENCE_END_TAG, "$(", QUOTE_TAG})
 # Punctuation after which words without a verb are an aside, not a clause.
 ASIDE_TAGS = frozenset({"$,", "$("})
+# Where a sentence or a clause begins; the full stop of "u.a." is punctuation inside one.
+CLAUSE_START_TAGS = ASIDE_TAGS | {SENTENCE_END_TAG}
+INNER_PUNCTUATION_TAG = "$("
 NOUN_TAGS = frozenset({"NN", "NE", "FM"})
 # Characters read after a quote for the clause that frames it ("„…“, lacht die Wirtin").
 FRAME_AFTER_CHARS = 120
@@ -197,7 +198,7 @@ def _temporal_als(tokens: list[Token]) -> list[Token]:
     for index, token in enumerate(tokens):
         if token.word != ALS or token.tag == CONJUNCTION_TAG:
             continue
-        if index and tokens[index - 1].tag not in SENTENCE_BOUNDARY_TAGS:
+        if index and tokens[index - 1].tag not in CLAUSE_START_TAGS:
             continue
         comma = next((i for i in range(index + 1, len(tokens)) if tokens[i].word == ","), None)
         if comma is not None and comma - index > 2 and tokens[comma - 1].tag in FINITE_TAGS:

@@ -108,8 +108,8 @@ SEPARABLE_SPEECH = {
     "nahm nimmt nahmen": "Stellung",
     "will wollen wollte wollten": "wissen",
 }
-# Nouns and frames that introduce speech ("mit den Worten", "Ankündigung").
-# Nouns for what someone said; the -ung nouns of speech verbs need no entry (`is_speech_noun`).
+# Nouns for what someone said ("mit den Worten"); the -ung nouns of speech verbs ("Ankündigung")
+# need no entry (`is_speech_noun`).
 SPEECH_NOUNS = frozenset(
     (
         "Worte Worten Wort Aussage Aussagen Zitat Pressemitteilung Stellungnahme Kritik Angaben "
@@ -372,7 +372,6 @@ READ_AFTER_RE = re.compile(r"\s*zu\s+(?:lesen|sehen)\b")
 LOCATIVES = frozenset({"in", "im", "auf", "am", "an"})
 # Adverbs that stand for the place written words are in ("Darauf war zu lesen: „…“").
 PLACE_ADVERBS = frozenset({"Darauf", "Darin", "Dort", "Hierin", "Hierauf"})
-# A sentence presents written words only with a colon or a noun for wording in it.
 # Words before a span after which even a capitalised span reads as speech ("nannte es einen „X“").
 QUOTE_LEADS = frozenset("ein eine einen einem einer eines als".split())
 # First- and second-person words: quoted words with one of them are someone's speech ("„Tut mir

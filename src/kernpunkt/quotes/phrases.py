@@ -266,7 +266,8 @@ def prefield_is_subject(tokens: list[tuple[int, int, str]]) -> bool:
         return False
     first = tokens[0][2]
     second = tokens[1][2] if len(tokens) > 1 else ""
-    if first in NON_NOMINATIVE or first.lower() in FINITE_OPENERS | ADVERB_ABBREVIATIONS:
+    lowered = first.lower()
+    if first in NON_NOMINATIVE or lowered in FINITE_OPENERS or lowered in ADVERB_ABBREVIATIONS:
         return False
     if first in PRONOUNS or first.lower() in DETERMINERS:
         return True

@@ -499,6 +499,11 @@ class State:
                 speaker.name = apposed
         return speaker
 
+    def remember(self, person: Speaker, index: int) -> None:
+        """Remember a person as the subject the sentence `index` is about."""
+        self.history.append(person)
+        self.subject, self.subject_sentence = person, index
+
     def continues(self, index: int, gap: int = CONTINUATION_GAP) -> Speaker | None:
         """Return the last speaker if they spoke at most `gap` sentences before `index`."""
         return self.last if index - self.last_sentence <= gap else None
@@ -628,10 +633,11 @@ def _oblique(masked: str, phrase: tuple[int, int]) -> bool:
     """Tell whether a phrase opening a sentence is a dative or accusative ("Der Öffentlichkeit
     habe er …"): the subject follows the verb."""
     tokens = grammar.tag(masked, phrase[0], phrase[1])
-    found = [
+    phrases = (
         p for first, end, _ in grammar.clauses(tokens) for p in grammar.phrases(tokens, first, end)
-    ]
-    return bool(found) and found[0].oblique
+    )
+    opening = next(phrases, None)
+    return opening is not None and opening.oblique
 
 
 def is_masked(words: str) -> bool:
@@ -729,8 +735,7 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
         # "Für Ika stellt sich diese Frage nicht.": the sentence is about Ika
         person = state.know(_resolve(_clean_mention(text[topic[0] : topic[1]]), state.history))
         if person.name not in state.places:
-            state.history.append(person)
-            state.subject, state.subject_sentence = person, index
+            state.remember(person, index)
         return
     if len(tokens) > 1 and (
         tokens[0][2].lower() in FIELD_EXTERNAL or grammar.opens_clause(tokens[0][2])
@@ -762,8 +767,7 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
     )
     place = person.name in state.places
     if person.name and named and not indefinite and not place and (opening or _is_person(person)):
-        state.history.append(person)
-        state.subject, state.subject_sentence = person, index
+        state.remember(person, index)
 
 
 def _reports_first(masked: str, sent: Sent) -> bool:
