@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kernpunkt.config import QuotesConfig
-from kernpunkt.quotes import find_quotes
+from kernpunkt.quotes import find_quotes, grammar
 from kernpunkt.quotes.speakers import apposed_people, is_masked, learn_genders
 
 
@@ -49,7 +49,7 @@ def test_he_goes_to_the_man_named_in_a_pair_not_the_woman_who_spoke() -> None:
         "„Wir hatten Glück“, sagt Quandt.\n\nHollmann sieht das anders. Er spricht von "
         "„grober Fahrlässigkeit“."
     )
-    assert speakers(text) == ["Quandt", "Bernd Hollmann"]
+    assert speakers(text) == ["Mara Quandt", "Bernd Hollmann"]
 
 
 def test_pronoun_reaches_a_person_named_only_in_an_object_apposition() -> None:
@@ -235,3 +235,43 @@ def test_words_masked_out_of_a_quote_are_no_one_with_or_without_an_article() -> 
     assert is_masked("der XXXXXXXX –")
     assert is_masked("§§§§.")
     assert not is_masked("der Beauftragte")
+
+
+def test_pronoun_finds_a_surname_the_tagger_reads_as_a_noun_after_its_first_name() -> None:
+    # HanTa alone reads "Maaßen" as a plural noun; after "Hans-Georg" the text makes it a name
+    text = (
+        "Innenminister Horst Seehofer sprach mit Hans-Georg Maaßen über den Bericht. "
+        'Seehofer sagte: "Ich vertraue ihm." '
+        "Maaßen hatte mit Äußerungen in einer Zeitung eine heftige Debatte ausgelöst. "
+        'Er hatte dem Blatt gesagt: "Die Skepsis wird von mir geteilt."'
+    )
+    assert speakers(text) == ["Horst Seehofer", "Maaßen"]
+
+
+def test_surname_that_is_also_a_word_is_a_name_only_in_the_text_that_names_it() -> None:
+    named = (
+        "Der Verbandschef Frank Überall rief zu einer Mahnwache auf. "
+        "„Journalismus ist kein Verbrechen“, meinte Überall damals."
+    )
+    assert speakers(named) == ["Frank Überall"]
+    # the same words read on their own, in a text that names no Überall, hold no name
+    assert grammar.holds_name("Überall") is False
+    with grammar.reading(frozenset({"Überall"})):
+        assert grammar.holds_name("Überall") is True
+
+
+def test_surnames_come_after_first_names_not_after_owners_in_the_genitive() -> None:
+    text = (
+        "Die Familie von Lars Klingbeil wartet. Pjotr Wersilow ist krank; "
+        "Wersilows Zustand ist ernst, sagte Anna Kothari."
+    )
+    assert grammar.surnames(text) == {"Klingbeil", "Wersilow", "Kothari"}
+
+
+def test_apposition_ends_with_its_sentence_and_its_line() -> None:
+    text = (
+        "Der Sturm verursachte in Guangdong die schlimmsten Schäden. Drei Menschen starben.\n"
+        "Die Suche nach der Gewalt\nIm März kam die Ministerin Eva Paul. "
+        "Jana Ott ist Journalistin, Reporterin, Autorin."
+    )
+    assert [name for _, name, _ in apposed_people(text)] == ["Eva Paul"]

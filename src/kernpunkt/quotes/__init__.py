@@ -183,6 +183,19 @@ def _analyse_level(text: str, config: QuotesConfig) -> Analysis:
     terms = {i for i, span in enumerate(spans) if is_term(text, span, name_like[i])}
     masked = mask(text, spans, {i for i in terms if name_like[i]})
     state = State.of(masked)
+    with grammar.reading(state.names):
+        return _read(text, masked, spans, terms, state, config)
+
+
+def _read(
+    text: str,
+    masked: str,
+    spans: list[Span],
+    terms: set[int],
+    state: State,
+    config: QuotesConfig,
+) -> Analysis:
+    """Walk the sentences of a masked text and choose each quote's speaker."""
     quotes: list[Quote] = []
     evidence: list[Evidence | None] = []
     headings: list[bool] = []

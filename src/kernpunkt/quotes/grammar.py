@@ -8,9 +8,12 @@ The model ships inside the HanTa wheel; it is loaded once, on first use.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
-from typing import Literal
+from functools import cache, lru_cache, wraps
+from typing import Literal, TypeVar
 
 from kernpunkt.quotes.lexicon import (
     ADVERB_ABBREVIATIONS,
@@ -105,6 +108,18 @@ FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei")
 # Feminine agent nouns name a person whatever the stem ("Nachfolgerin", "Seniorin")
 AGENT_SUFFIXES = ("erin", "orin", "erinnen")
 Kind = Literal["person", "body", "pronoun", "thing"]
+T = TypeVar("T")
+# The surnames the text being read gives a person (a role or a first name before them): the
+# tagger reads a rare surname as a noun ("Maaßen", "Weingarten"); within that text it is a name.
+DOCUMENT_NAMES: ContextVar[frozenset[str]] = ContextVar("document_names", default=frozenset())
+# HanTa's log-probability of a word's best tag above which the word is in its lexicon.
+KNOWN_WORD_LOGPROB = -13.0
+# ... below which it only guesses the tag from the word's letters ("Wersilows", "Maaßen").
+GUESSED_WORD_LOGPROB = -20.0
+GENITIVE_S = "s"
+COMMON_NOUN_TAG = "NN"
+# Two capitalised words in a row, overlapping ("Hans Georg Maaßen" gives two pairs).
+NAME_PAIR_RE = re.compile(r"\b([A-ZÄÖÜ][\w-]*\w) (?=([A-ZÄÖÜ][\w-]*\w)\b)")
 
 
 @dataclass(frozen=True)
@@ -150,11 +165,37 @@ def tagger() -> object:
     return HanoverTagger.HanoverTagger(TAGGER_MODEL)
 
 
-def tag(masked: str, start: int, end: int) -> list[Token]:
-    """Tag `masked[start:end]`: a masked quote is one QUOTE token, a masked name one NE token."""
+def per_text(function: Callable[[str], T]) -> Callable[[str], T]:
+    """Cache a function of some words per set of document names (`reading`): the same words
+    hold a name in one text ("Frank Überall") and none in another ("überall")."""
+    cached = lru_cache(maxsize=LEMMA_CACHE)(lambda words, _names: function(words))
+
+    @wraps(function)
+    def read(words: str) -> T:
+        return cached(words, DOCUMENT_NAMES.get())
+
+    return read
+
+
+@contextmanager
+def reading(names: frozenset[str]) -> Iterator[None]:
+    """Tag every word in `names` as a name while one text is read."""
+    token = DOCUMENT_NAMES.set(names)
+    try:
+        yield
+    finally:
+        DOCUMENT_NAMES.reset(token)
+
+
+def tag(masked: str, start: int, end: int, names: frozenset[str] | None = None) -> list[Token]:
+    """Tag `masked[start:end]`: a masked quote is one QUOTE token, a masked name one NE token.
+
+    A noun in `names` (by default the surnames of the text being read, `reading`) is a name.
+    """
     matches = list(TOKEN_RE.finditer(masked, start, end))
     if not matches:
         return []
+    names = DOCUMENT_NAMES.get() if names is None else names
     # masked quotes and names go to the tagger as one short stand-in word: HanTa's analysis of an
     # unknown word costs time in its length
     tags = tagger().tag_sent([_stand_in(m.group()) for m in matches], taglevel=0)
@@ -173,7 +214,7 @@ def tag(masked: str, start: int, end: int) -> list[Token]:
         lemma = verb_lemma(word, stts) if stts.startswith("V") else word
         if word.startswith("§"):
             stts, lemma = QUOTE_TAG, word
-        elif word.startswith("XX"):
+        elif word.startswith("XX") or (word in names and stts not in NAME_TAGS):
             stts = NAME_TAG
         elif word.lower() in ADVERB_ABBREVIATIONS:
             stts = ADVERB_TAG
@@ -243,6 +284,49 @@ def is_inflected_noun(word: str) -> bool:
     after "die" a plural, since a feminine singular keeps its form."""
     lemma, stts = _word_analysis(word)
     return stts == "NN" and lemma.lower() != word.lower()
+
+
+@lru_cache(maxsize=LEMMA_CACHE)
+def _best_tag(word: str) -> tuple[str, float]:
+    """Return the tagger's best tag for a word read alone, with its log-probability."""
+    stts, logprob = tagger().tag_word(word)[0]
+    return stts, float(logprob)
+
+
+def _well_known_noun(word: str) -> bool:
+    """Tell whether the tagger knows a word well as a common noun ("Zustand"), not only
+    guesses it from its ending ("Klingbeil", "Maaßen")."""
+    stts, logprob = _best_tag(word)
+    return stts.startswith(COMMON_NOUN_TAG) and logprob > KNOWN_WORD_LOGPROB
+
+
+def _guessed(word: str) -> bool:
+    """Tell whether the tagger only guesses a word's tag from its letters ("Wersilows")."""
+    return _best_tag(word)[1] < GUESSED_WORD_LOGPROB
+
+
+def surnames(masked: str) -> frozenset[str]:
+    """Return the words a text writes right after a first name ("Lars Klingbeil",
+    "Hans-Georg Maaßen"): surnames, whatever the tagger makes of them alone.
+
+    Not a noun the tagger knows well ("Gaulands Rücktritt" is an owner and a thing), nor after
+    a name in the genitive ("Wersilows Zustand", "Wersilows Krankheitssymptome").
+    """
+    found = set()
+    for match in NAME_PAIR_RE.finditer(masked):
+        first, second = match.groups()
+        if _word_tag(first) not in NAME_TAGS or _well_known_noun(second):
+            continue
+        if _word_tag(second).startswith(FUNCTION_TAG_PREFIXES):
+            continue
+        if first.endswith(GENITIVE_S) and (
+            _guessed(first) or re.search(rf"\b{re.escape(first[:-1])}\b", masked)
+        ):
+            # an owner in the genitive: named on its own too, or unknown to the tagger with
+            # its "s" ("Wersilows"), where a first name in "s" is known ("Thomas", "Klaus")
+            continue
+        found.add(second)
+    return frozenset(found)
 
 
 def opens_clause(word: str) -> bool:
@@ -492,7 +576,7 @@ def _kind(tokens: list[Token]) -> Kind:
     return "thing"
 
 
-@lru_cache(maxsize=LEMMA_CACHE)
+@per_text
 def name_kind(words: str) -> Kind | None:
     """Return what words read on their own name: a person, a body, a pronoun or a thing.
 
@@ -510,7 +594,7 @@ def name_kind(words: str) -> Kind | None:
     return next((kind for kind in KIND_ORDER if kind in kinds), None)
 
 
-@lru_cache(maxsize=LEMMA_CACHE)
+@per_text
 def owned_thing(words: str) -> bool:
     """Tell whether words name a thing of someone named in the genitive before it ("Wersilows
     Krankheitssymptome", "Kleins Risiko"): the owner is a person, the phrase is not."""
@@ -525,7 +609,7 @@ def owned_thing(words: str) -> bool:
     )
 
 
-@lru_cache(maxsize=LEMMA_CACHE)
+@per_text
 def may_name_someone(words: str) -> bool:
     """Tell whether words may name someone: not a thing, or a thing with a name in it.
 
@@ -534,7 +618,7 @@ def may_name_someone(words: str) -> bool:
     return name_kind(words) != "thing" or holds_name(words)
 
 
-@lru_cache(maxsize=LEMMA_CACHE)
+@per_text
 def holds_name(words: str) -> bool:
     """Tell whether words hold a name: one the tagger knows or a word it does not.
 
@@ -552,7 +636,7 @@ def holds_name(words: str) -> bool:
     return any(t.tag in {NAME_TAG, UNKNOWN_TAG} and i not in attached for i, t in enumerate(tokens))
 
 
-@lru_cache(maxsize=LEMMA_CACHE)
+@per_text
 def names_no_one(words: str) -> bool:
     """Tell whether words are a single function word or auxiliary ("Jemand", "Wirst")."""
     tokens = tag(words, 0, len(words))
@@ -614,7 +698,7 @@ def _aside(tokens: list[Token], first: int, end: int) -> bool:
     )
 
 
-@lru_cache(maxsize=LEMMA_CACHE)
+@per_text
 def describes_only(words: str) -> bool:
     """Tell whether words describe a speaker without naming anyone ("ein Zeuge", "einer der
     Schüler", "Viele Anwohner"): a name takes no indefinite article and no quantifier.

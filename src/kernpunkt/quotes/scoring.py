@@ -152,7 +152,7 @@ class Scorer:
                     merged[-1][1] = max(merged[-1][1], end)
                 else:
                     merged.append([start, end])
-            tagged = [self._tag(s, e) for s, e in merged]
+            tagged = [grammar.tag(self.masked, s, e) for s, e in merged]
             self._regions[index] = [([t.start for t in r], r) for r in tagged if r]
         starts, region = next(
             ((s, r) for s, r in self._regions[index] if s[0] <= span.open <= r[-1].end), ([], [])
@@ -165,15 +165,10 @@ class Scorer:
         """Return the tagged opening window of a sentence (for the entity memory), once."""
         if index not in self._openings:
             sent = self.sents[index]
-            self._openings[index] = self._tag(sent.start, min(sent.end, sent.start + self.window))
+            self._openings[index] = grammar.tag(
+                self.masked, sent.start, min(sent.end, sent.start + self.window)
+            )
         return self._openings[index]
-
-    def _tag(self, start: int, end: int) -> list[Token]:
-        """Tag a stretch of the text; a surname the text gave a role is a name ("Zeh lachte")."""
-        return [
-            replace(t, tag=grammar.NAME_TAG) if t.tag == "NN" and t.word in self.names else t
-            for t in grammar.tag(self.masked, start, end)
-        ]
 
     def choose(
         self, index: int, span: Span, rule: Speaker | None, cue: str | None, state: State

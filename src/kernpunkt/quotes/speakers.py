@@ -68,6 +68,7 @@ ROLE_ENDING = 2
 ROLE_CORE = 4
 # A comma between appositions; not one after a truncated compound ("Gesundheits-, Sozial- und
 # Integrationsdirektor Pierre Schnegg").
+LINE_RE = re.compile(r"[^\n]+")
 APPOSITION_COMMA_RE = re.compile(r"(?<!-),")
 # A name after "in", "nach" or "aus" names a place ("in Frankreich", "nach London").
 PLACE_RE = re.compile(r"\b(?:in|nach|aus) ([A-ZÄÖÜ][\w-]*\w)")
@@ -135,6 +136,11 @@ def _article_before(tokens: list[str], at: int) -> str:
     return ""
 
 
+def _ends_sentence(word: str) -> bool:
+    """Tell whether a word's full stop ends its sentence (not "Dr.")."""
+    return word.endswith(".") and word[:-1] not in ABBREVIATIONS
+
+
 def _apposed_name(tokens: list[str], at: int) -> list[str]:
     """Return the capitalised words naming someone right after the role noun at `at`."""
     # only a place closed by a comma: "die Sprecherin von Minister Huber" is his spokeswoman
@@ -149,7 +155,7 @@ def _apposed_name(tokens: list[str], at: int) -> list[str]:
             break
         run.append(word)
         at += 1
-        if word.endswith(".") and word[:-1] not in ABBREVIATIONS:
+        if _ends_sentence(word):
             # "… der Universität Hamburg. Er rechnet": the sentence ends the name
             break
     return run
@@ -161,16 +167,31 @@ def apposed_people(text: str) -> list[tuple[int, str, str]]:
     "die Ministerin Anna Weber", "Sprecherin Weber", "Frau Weber" are feminine, "der Trainer Jan
     Kahl" masculine; an article alone counts only before a full name ("die Bahnchefin Eva Paul").
     """
-    tokens = [(m.start(), m.group()) for m in APPOSITION_TOKEN_RE.finditer(text)]
+    people: list[tuple[int, str, str]] = []
+    for line in LINE_RE.finditer(text):
+        people += _apposed_in_line(text, line.start(), line.end())
+    return people
+
+
+def _apposed_in_line(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
+    """Return the people with a role in apposition in one line (a heading ends a name)."""
+    tokens = [(m.start(), m.group()) for m in APPOSITION_TOKEN_RE.finditer(text, start, end)]
     words = [word for _, word in tokens]
     people: list[tuple[int, str, str]] = []
     for at, word in enumerate(words):
-        if not is_capitalised(word) or word.lower() in DETERMINERS:
+        if not is_capitalised(word) or word.lower() in DETERMINERS or _ends_sentence(word):
+            # "… die schlimmsten Schäden. Drei Menschen wurden …": no apposition
             continue
         gender, by_article = _role_gender(word, _article_before(words, at))
         run = _apposed_name(words, at + 1) if gender else []
         if by_article and run and grammar.is_attributive_adjective(run[0]):
             # "der Frankfurter Allgemeinen Sonntagszeitung": an adjective and a noun, no name
+            continue
+        if all(
+            ROLE_RE.search(part.rstrip(".")) or FEMININE_AGENT_RE.search(part.rstrip("."))
+            for part in run
+        ):
+            # "X ist Journalistin, Reporterin": a second role, no name
             continue
         if gender and len(run) >= 1 + by_article:
             people.append((tokens[at][0], " ".join(run).rstrip("."), gender))
@@ -456,17 +477,21 @@ class State:
     masked: str = ""
     # the names the text uses as places (`places_in`)
     places: frozenset[str] = frozenset()
+    # the surnames the text gives a person, with a role or a first name before them
+    names: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, masked: str) -> State:
         """Return the state for walking a masked text, knowing the people it names with a role."""
         people = apposed_people(masked)
         learned = learn_genders(people)
+        places = places_in(masked)
         return cls(
             people=_mentions(masked, people, learned),
             learned=learned,
             masked=masked,
-            places=places_in(masked),
+            places=places,
+            names=(frozenset(learned) | grammar.surnames(masked)) - places,
         )
 
     def last_mention(self, speaker: Speaker, at: int) -> int:
@@ -493,9 +518,14 @@ class State:
             surname = speaker.name.split()[-1]
             learned = self.learned.get(surname, "?")
             speaker.gender = learned if learned != "?" else speaker.gender
-            apposed = next((n for _, n, _ in self.people if n.split()[-1] == surname), "")
+            full = {n for _, n, _ in self.people if " " in n and n.split()[-1] == surname}
+            apposed = next(iter(full), "")
             glued = speaker.name.split()[: -len(apposed.split())]
-            if " " in apposed and speaker.name.endswith(" " + apposed) and len(glued) == 1:
+            if len(full) == 1 and (
+                speaker.name == surname
+                or (speaker.name.endswith(" " + apposed) and len(glued) == 1)
+            ):
+                # "Brenner" after "Der Landrat Ole Brenner": the full name the text gave
                 speaker.name = apposed
         return speaker
 
