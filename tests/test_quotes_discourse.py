@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from kernpunkt.config import QuotesConfig
 from kernpunkt.quotes import find_quotes, grammar
+from kernpunkt.quotes.marks import mask, pair_marks
+from kernpunkt.quotes.sentences import split_sentences
 from kernpunkt.quotes.speakers import apposed_people, is_masked, learn_genders
 
 
@@ -275,3 +277,25 @@ def test_apposition_ends_with_its_sentence_and_its_line() -> None:
         "Jana Ott ist Journalistin, Reporterin, Autorin."
     )
     assert [name for _, name, _ in apposed_people(text)] == ["Eva Paul"]
+
+
+def test_sentence_glued_to_a_quote_without_a_space_is_a_sentence_of_its_own() -> None:
+    text = (
+        "Für Generalsekretär Lars Klingbeil ist das eine „erschreckende Verharmlosung“. "
+        "Es sei eine Schande, „dass solche Leute im Parlament sitzen“.Die Fraktionschefin "
+        "der Grünen, Katrin Göring-Eckardt, sprach von einem „Schlag ins Gesicht“."
+    )
+    assert speakers(text)[1:] == ["Lars Klingbeil", "Katrin Göring-Eckardt"]
+
+
+def test_full_stop_without_a_space_ends_a_sentence_but_not_a_product_name() -> None:
+    text = "Wir bleiben.Später kam er. Er nutzt Asp.Net und z.B. Node.js."
+    masked = mask(text, pair_marks(text), set())
+    assert [text[s:e] for s, e in split_sentences(masked)] == [
+        "Wir bleiben.",
+        "Später kam er.",
+        "Er nutzt Asp.Net und z.B. Node.js.",
+    ]
+    words = [token.word for token in grammar.tag(masked, 0, len(masked))]
+    assert words[:4] == ["Wir", "bleiben", ".", "Später"]
+    assert "Asp.Net" in words

@@ -35,7 +35,11 @@ from kernpunkt.quotes.lexicon import (
 )
 
 TAGGER_MODEL = "morphmodel_ger.pgz"
-TOKEN_RE = re.compile(r"§+\.?|X{2,}|\w+(?:[-.’']\w+)*|[^\w\s]")
+# A full stop joins the parts of one word ("z.B", "U.S", "Asp.Net"), not a sentence glued to
+# the next ("stellen.Spaltungen": see `lexicon.SENTENCE_END_RE`).
+TOKEN_RE = re.compile(
+    r"§+\.?|X{2,}|\w+(?:[-’']\w+|\.(?:(?<![a-zäöüß]{4}\.)|(?![A-ZÄÖÜ][a-zäöüß]{2}))\w+)*|[^\w\s]"
+)
 QUOTE_TAG = "QUOTE"
 QUOTE_STAND_IN = '"'
 NAME_STAND_IN = "Meier"

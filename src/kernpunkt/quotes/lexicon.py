@@ -436,7 +436,12 @@ SEPARABLE_RES = tuple(
     for forms, particles in SEPARABLE_SPEECH.items()
 )
 WORD_ONLY_RE = re.compile(r"[^\W\d_][\w’'.\-]*\w|[^\W\d_]")
-SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]+\)?(?=\s+[\"„“»«(§X]?[A-ZÄÖÜ0-9§])|\n+")
+# A sentence ends at its punctuation before a capital; also where text copied from a page lost
+# the space after it ("sitzen“.Die Fraktionschefin", "stellen.Spaltungen"; not "Asp.Net").
+SENTENCE_END_RE = re.compile(
+    r"(?<![.!?…])[.!?…]+\)?(?=\s+[\"„“»«(§X]?[A-ZÄÖÜ0-9§])"
+    r"|(?:(?<=[”“\"»«§])|(?<=[a-zäöüß]{4}))[.!?]+(?=[A-ZÄÖÜ][a-zäöüß]{2})|\n+"
+)
 SPACE_RE = re.compile(r"\s+")
 AGE_RE = re.compile(r"\d{1,3}")
 DOTTED_NAME_RE = re.compile(r"[a-zäöü]+\.[a-zäöü]+")
