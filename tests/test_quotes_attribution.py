@@ -1138,3 +1138,13 @@ def test_line_break_after_a_heading_ends_its_sentence_for_the_grammar() -> None:
         "ein bodenloser Schwachsinn“, ließ er mitteilen."
     )
     assert only(text).speaker.endswith("Alexander Gauland")
+
+
+def test_thing_owned_by_a_name_opening_the_clause_is_the_object_of_the_name_after_the_verb() -> (
+    None
+):
+    text = (
+        "Der Abgeordnete Tom Kessel sprach lange. "
+        'Bauers Rücktritt verlangte Kessel aber nicht: "Das muss der Minister entscheiden."'
+    )
+    assert speakers(text) == ["Tom Kessel"]

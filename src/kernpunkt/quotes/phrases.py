@@ -527,9 +527,10 @@ def object_first_subject(masked: str, phrase: tuple[int, int], end: int) -> tupl
         return None
     # "Die erhobenen Vorwürfe hat das Medium …": a plural cannot be a singular verb's subject
     disagrees = is_singular_verb(verb[0][2]) and is_plural(masked, phrase)
-    if not disagrees and not is_abstract(
-        head_noun([w for _, _, w in word_tokens(masked, *phrase)])
-    ):
+    opening = [w for _, _, w in word_tokens(masked, *phrase)]
+    # "Maaßens Rücktritt verlangte Kuhle": a thing of someone named in the genitive
+    thing = is_abstract(head_noun(opening)) or grammar.owned_thing(" ".join(opening))
+    if not disagrees and not thing:
         return None
     subject = after_verb(masked, verb[0][1], end)
     if subject is None:
