@@ -44,6 +44,12 @@ Where the blocks come from:
   entry's `loose_glue` also after an acronym, a quotation or a bracket ("…der JF.Doch …",
   "…gesagt hat“.Auch …", "…(CDU).Die …", "…Solidarität“Die …"), and the subheadings its
   `headings` names (glued without a mark: "…mit den RadikalenEine …") on lines of their own.
+- FANG-COVID/FANG-COVID_DATASET (CSV files of scraped articles in zip archives, the row by
+  `row_id`: Freie Welt, Contra Magazin and Kopp Report, 2020): the lines of the row's article,
+  without its header field (which belongs to other rows).
+- wmt-conference/wmt21-news-systems (the WMT 2021 news test set de-fr, German articles of summer
+  2020, the document by `doc_id`): the paragraphs of the German source side, headline first,
+  each paragraph's sentences joined by spaces.
 - Scraped pages (mitul-kalariya/*, rijkvp/article-extractor, damoeb/feedless, fa-krug/Yana): the
   chosen block elements of the stored HTML (`RECIPES`).
 
@@ -66,6 +72,7 @@ import re
 import subprocess
 import sys
 import tarfile
+import zipfile
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -674,6 +681,32 @@ def fake_news_row(mirrors: Mirrors, source: dict, recipe: dict[str, str | None])
     return [part for line in body.split("\n") for part in glued_paragraphs(line, loose)]
 
 
+def fang_covid_row(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return the lines of a FANG-COVID article: the `article` field of the CSV row whose index
+    column is the source's `row_id`, in the zip archive's `member` (its `header` field belongs to
+    other rows)."""
+    csv.field_size_limit(10**9)
+    with zipfile.ZipFile(io.BytesIO(mirrors.read(source))) as archive:
+        table = archive.read(source["member"]).decode("utf-8")
+    rows = csv.DictReader(io.StringIO(table, newline=""))
+    row = next((entry for entry in rows if entry[""] == source["row_id"]), None)
+    if row is None or row["url"] != source["url"]:
+        raise KeyError(source["row_id"])
+    return row["article"].split("\n")
+
+
+def wmt_document(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return the paragraphs of a WMT news test document's source side (the document whose id is
+    the source's `doc_id`; the headline is its first paragraph), the sentences joined by spaces."""
+    root = etree.fromstring(mirrors.read(source))
+    paragraphs = root.xpath("doc[@id=$id]/src[1]/p", id=source["doc_id"])
+    if not paragraphs:
+        raise KeyError(source["doc_id"])
+    return [
+        " ".join(seg.text or "" for seg in paragraph.findall("seg")) for paragraph in paragraphs
+    ]
+
+
 Builder = Callable[[Mirrors, dict, dict[str, str | None]], list[str]]
 BUILDERS: dict[str, Builder] = {
     "flairNLP/fundus": fundus_page,
@@ -688,6 +721,8 @@ BUILDERS: dict[str, Builder] = {
     "eklausme/saaze-wendt": publico_post,
     MEDIA_BIAS: plain_article,
     FAKE_NEWS: fake_news_row,
+    "FANG-COVID/FANG-COVID_DATASET": fang_covid_row,
+    "wmt-conference/wmt21-news-systems": wmt_document,
 }
 # Sources whose lines are kept as they stand (stripped, empty ones left out): their texts keep
 # the source's no-break and narrow spaces.
@@ -702,6 +737,8 @@ WHOLE = frozenset(
         "eklausme/saaze-wendt",
         MEDIA_BIAS,
         FAKE_NEWS,
+        "FANG-COVID/FANG-COVID_DATASET",
+        "wmt-conference/wmt21-news-systems",
         *VERBATIM,
     }
 )
