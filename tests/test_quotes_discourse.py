@@ -299,3 +299,13 @@ def test_full_stop_without_a_space_ends_a_sentence_but_not_a_product_name() -> N
     words = [token.word for token in grammar.tag(masked, 0, len(masked))]
     assert words[:4] == ["Wir", "bleiben", ".", "Später"]
     assert "Asp.Net" in words
+
+
+def test_reported_words_do_not_go_on_with_a_thing_that_was_a_source() -> None:
+    text = (
+        "Der Mann soll laut derzeitigem Ermittlungsstand in einer Moschee zu einem Anschlag "
+        "aufgerufen haben.\nWann der Anschlag hätte stattfinden sollen, war zunächst offen. "
+        "Innenminister Jan Vogt dankte allen Beteiligten. Der Fall belege die "
+        'Leistungsfähigkeit der Behörden. Es sei "ein Anschlag verhindert" worden.'
+    )
+    assert speakers(text)[-1] in {None, "Jan Vogt"}

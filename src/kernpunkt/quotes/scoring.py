@@ -218,7 +218,7 @@ class Scorer:
         )
         # "Das Fazit zu Wish: „…“", "Kaum zu glauben: „…“": words that name no one; a report or
         # a court may speak through a verb ("heißt es im Bericht"), not a colon
-        if ruled_kind == "thing" and cue in {None, COLON}:
+        if ruled_kind == "thing" and (cue in {None, COLON} or ruled.source == "context"):
             ruled.score += WEIGHTS["thing"]
         elif ruled_kind == "none":
             ruled.score += WEIGHTS["nameless"]
