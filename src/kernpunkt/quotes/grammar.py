@@ -191,15 +191,15 @@ def reading(names: frozenset[str]) -> Iterator[None]:
         DOCUMENT_NAMES.reset(token)
 
 
-def tag(masked: str, start: int, end: int, names: frozenset[str] | None = None) -> list[Token]:
+def tag(masked: str, start: int, end: int) -> list[Token]:
     """Tag `masked[start:end]`: a masked quote is one QUOTE token, a masked name one NE token.
 
-    A noun in `names` (by default the surnames of the text being read, `reading`) is a name.
+    A surname of the text being read (`reading`) is a name, whatever the tagger makes of it.
     """
     matches = list(TOKEN_RE.finditer(masked, start, end))
     if not matches:
         return []
-    names = DOCUMENT_NAMES.get() if names is None else names
+    names = DOCUMENT_NAMES.get()
     # masked quotes and names go to the tagger as one short stand-in word: HanTa's analysis of an
     # unknown word costs time in its length
     tags = tagger().tag_sent([_stand_in(m.group()) for m in matches], taglevel=0)

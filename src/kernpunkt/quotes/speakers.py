@@ -68,8 +68,9 @@ ROLE_ENDING = 2
 ROLE_CORE = 4
 # A comma between appositions; not one after a truncated compound ("Gesundheits-, Sozial- und
 # Integrationsdirektor Pierre Schnegg").
-LINE_RE = re.compile(r"[^\n]+")
 APPOSITION_COMMA_RE = re.compile(r"(?<!-),")
+# A line: a heading ends the name a role in apposition introduces.
+LINE_RE = re.compile(r"[^\n]+")
 # A name after "in", "nach" or "aus" names a place ("in Frankreich", "nach London").
 PLACE_RE = re.compile(r"\b(?:in|nach|aus) ([A-ZÄÖÜ][\w-]*\w)")
 
@@ -512,7 +513,8 @@ class State:
     def know(self, speaker: Speaker) -> Speaker:
         """Give a named speaker the gender the text gives their surname, where it gives one.
 
-        A role glued before the name the apposition gave ("Stürmerin Lea Kamp") is dropped.
+        A role glued before the name the apposition gave ("Stürmerin Lea Kamp") is dropped, and a
+        bare surname takes the full name, where the text gives one person that surname.
         """
         if speaker.name and speaker.mention not in PRONOUNS:
             surname = speaker.name.split()[-1]
