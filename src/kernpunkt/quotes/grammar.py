@@ -319,9 +319,9 @@ def surnames(masked: str) -> frozenset[str]:
     found = set()
     for match in NAME_PAIR_RE.finditer(masked):
         first, second = match.groups()
-        if _word_tag(first) not in NAME_TAGS or _well_known_noun(second):
+        if _best_tag(first)[0] not in NAME_TAGS or _well_known_noun(second):
             continue
-        if _word_tag(second).startswith(FUNCTION_TAG_PREFIXES):
+        if _best_tag(second)[0].startswith(FUNCTION_TAG_PREFIXES):
             continue
         if first.endswith(GENITIVE_S) and (
             _guessed(first) or re.search(rf"\b{re.escape(first[:-1])}\b", masked)
