@@ -5,8 +5,8 @@ another process does not count); a ratio near 4 is linear, near 16 quadratic. Th
 what breaks naive quote finders: thousands of marks of one kind, marks of every kind at random,
 one endless sentence full of speech verbs (in Konjunktiv I too), many short attributed quotes,
 no letters at all, capitalised words the tagger has never seen (each pair a possible first name
-and surname, new words on every call so no cache helps), and real article text when ../shared
-is there.
+and surname, new words on every call so no cache helps), a first name ending in "s" (a possible
+genitive owner) again and again, and real article text when ../shared is there.
 
 It also prints what the grammar layer's tagger (HanTa) adds to start-up, and the time of the
 quote stage on a 500-word article (the seed article's first 500 words, repeated if shorter),
@@ -74,6 +74,7 @@ def shapes() -> dict[str, Callable[[int], str]]:
         "short attributed quotes": repeat("„Ja“, sagte er. "),
         "no letters": repeat("123 !!! ¶ "),
         "unknown capitalised words": unknown_words,
+        "first names ending in s": repeat("„Ja“, sagte Thomas Kelix. "),
     }
     if SEED_ARTICLE.exists():
         found["seed article, repeated"] = repeat(SEED_ARTICLE.read_text(encoding="utf-8"))

@@ -122,6 +122,7 @@ KNOWN_WORD_LOGPROB = -13.0
 GUESSED_WORD_LOGPROB = -20.0
 GENITIVE_S = "s"
 COMMON_NOUN_TAG = "NN"
+WORD_RUN_RE = re.compile(r"\w+")
 # Two capitalised words in a row, overlapping ("Hans Georg Maaßen" gives two pairs).
 NAME_PAIR_RE = re.compile(r"\b([A-ZÄÖÜ][\w-]*\w) (?=([A-ZÄÖÜ][\w-]*\w)\b)")
 
@@ -309,6 +310,15 @@ def _guessed(word: str) -> bool:
     return _best_tag(word)[1] < GUESSED_WORD_LOGPROB
 
 
+def _written(word: str, written: dict[str, bool], masked: str) -> bool:
+    """Tell whether a text writes `word` as a word of its own; `written` holds the answers so
+    far, every word of the text to begin with (one with a hyphen is looked for once)."""
+    if word not in written:
+        hyphenated = WORD_RUN_RE.fullmatch(word) is None
+        written[word] = hyphenated and re.search(rf"\b{re.escape(word)}\b", masked) is not None
+    return written[word]
+
+
 def surnames(masked: str) -> frozenset[str]:
     """Return the words a text writes right after a first name ("Lars Klingbeil",
     "Hans-Georg Maaßen"): surnames, whatever the tagger makes of them alone.
@@ -317,6 +327,9 @@ def surnames(masked: str) -> frozenset[str]:
     a name in the genitive ("Wersilows Zustand", "Wersilows Krankheitssymptome").
     """
     found = set()
+    # every word the text writes, looked up once: a search of the whole text per pair would
+    # take time quadratic in its length
+    written = dict.fromkeys(WORD_RUN_RE.findall(masked), True)
     for match in NAME_PAIR_RE.finditer(masked):
         first, second = match.groups()
         if _best_tag(first)[0] not in NAME_TAGS or _well_known_noun(second):
@@ -324,7 +337,7 @@ def surnames(masked: str) -> frozenset[str]:
         if _best_tag(second)[0].startswith(FUNCTION_TAG_PREFIXES):
             continue
         if first.endswith(GENITIVE_S) and (
-            _guessed(first) or re.search(rf"\b{re.escape(first[:-1])}\b", masked)
+            _guessed(first) or _written(first[:-1], written, masked)
         ):
             # an owner in the genitive: named on its own too, or unknown to the tagger with
             # its "s" ("Wersilows"), where a first name in "s" is known ("Thomas", "Klaus")
