@@ -391,8 +391,9 @@ CONTENT_VERB_REACH = 8
 # "warf der Regierung „Planlosigkeit“ vor", "hatten ihm „Wortbruch“ vorgeworfen": the verb
 # (or its particle) closing the clause right after the span takes the span as its object.
 CLOSING_CONTENT_VERBS = frozenset({"vor", "vorgeworfen", "vorwerfen", "vorzuwerfen"})
-# Nouns that introduce wording, not a name: "Sprüche wie „…“", "Parolen wie zum Beispiel „…“".
-WORDING_NOUNS = frozenset({"Slogans", "Parole"})
+# Nouns that introduce wording, not a name, besides the speech nouns ("Sprüche wie „…“",
+# "Parolen wie zum Beispiel „…“": `is_speech_noun`): a plural the speech nouns lack.
+WORDING_NOUNS = frozenset({"Slogans"})
 EXAMPLE_WORDS = frozenset({"wie", "etwa", "zum", "Beispiel"})
 # Words right before a span that make it a name ("namens „X“", "Titel „X“").
 TERM_MARKERS = frozenset(
