@@ -50,6 +50,11 @@ Where the blocks come from:
 - wmt-conference/wmt21-news-systems (the WMT 2021 news test set de-fr, German articles of summer
   2020, the document by `doc_id`): the paragraphs of the German source side, headline first,
   each paragraph's sentences joined by spaces.
+- wmt-conference/wmt22-news-systems and wmt-conference/wmt23-news-systems (the WMT 2022 and 2023
+  general test sets, their German source side as plain text, one segment a line: German-original
+  articles of December 2021 and of February 2023): the lines the source entry names (`lines`, or
+  `line_start` to `line_end`), each a block; the WMT 2022 segments are sentences (its source has
+  no paragraph marks), the WMT 2023 ones paragraphs (captions and repeated headlines left out).
 - Scraped pages (mitul-kalariya/*, rijkvp/article-extractor, damoeb/feedless, fa-krug/Yana): the
   chosen block elements of the stored HTML (`RECIPES`).
 
@@ -707,6 +712,16 @@ def wmt_document(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) 
     ]
 
 
+def wmt_segments(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return the segments of a WMT test set's plain source side (one a line) that the source
+    names by 1-based line number: its `lines`, or `line_start` to `line_end` inclusive."""
+    segments = mirrors.read(source).decode("utf-8").split("\n")
+    numbers = source.get("lines") or range(source["line_start"], source["line_end"] + 1)
+    if not numbers or min(numbers) < 1:
+        raise IndexError(source["page"])
+    return [segments[number - 1] for number in numbers]
+
+
 Builder = Callable[[Mirrors, dict, dict[str, str | None]], list[str]]
 BUILDERS: dict[str, Builder] = {
     "flairNLP/fundus": fundus_page,
@@ -723,6 +738,8 @@ BUILDERS: dict[str, Builder] = {
     FAKE_NEWS: fake_news_row,
     "FANG-COVID/FANG-COVID_DATASET": fang_covid_row,
     "wmt-conference/wmt21-news-systems": wmt_document,
+    "wmt-conference/wmt22-news-systems": wmt_segments,
+    "wmt-conference/wmt23-news-systems": wmt_segments,
 }
 # Sources whose lines are kept as they stand (stripped, empty ones left out): their texts keep
 # the source's no-break and narrow spaces.
@@ -739,6 +756,8 @@ WHOLE = frozenset(
         FAKE_NEWS,
         "FANG-COVID/FANG-COVID_DATASET",
         "wmt-conference/wmt21-news-systems",
+        "wmt-conference/wmt22-news-systems",
+        "wmt-conference/wmt23-news-systems",
         *VERBATIM,
     }
 )
