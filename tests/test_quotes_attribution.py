@@ -1148,3 +1148,26 @@ def test_thing_owned_by_a_name_opening_the_clause_is_the_object_of_the_name_afte
         'Bauers Rücktritt verlangte Kessel aber nicht: "Das muss der Minister entscheiden."'
     )
     assert speakers(text) == ["Tom Kessel"]
+
+
+def test_thing_opening_the_clause_leaves_the_subject_to_the_name_after_the_verb() -> None:
+    text = (
+        "Die Ärztin Petra Lindqvist forscht in Bonn. "
+        "Die Skepsis gegenüber dem Mittel findet Lindqvist nicht gerechtfertigt: Es leide unter "
+        'einer "eher unglücklichen Kommunikation".'
+    )
+    assert speakers(text) == ["Petra Lindqvist"]
+
+
+def test_name_the_tagger_only_guesses_as_a_noun_stays_the_subject_before_the_verb() -> None:
+    # "Queensland" reads as a noun to the tagger, but not one it knows: a place, the subject
+    text = (
+        "Queensland sei Neuseeland zu Dank verpflichtet: „Sie haben uns Helfer geschickt, und "
+        "wir werden ihnen genauso helfen.“"
+    )
+    assert speakers(text) != ["Neuseeland"]
+
+
+def test_thing_after_the_verb_is_not_the_subject_when_a_thing_opens_the_clause() -> None:
+    text = "Brand in Lichterfelde: Feuerwehr nennt Lage „unübersichtlich“"
+    assert speakers(text) != ["Lage"]

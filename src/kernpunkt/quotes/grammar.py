@@ -298,7 +298,7 @@ def _best_tag(word: str) -> tuple[str, float]:
     return stts, float(logprob)
 
 
-def _well_known_noun(word: str) -> bool:
+def well_known_noun(word: str) -> bool:
     """Tell whether the tagger knows a word well as a common noun ("Zustand"), not only
     guesses it from its ending ("Klingbeil", "Maaßen")."""
     stts, logprob = _best_tag(word)
@@ -332,7 +332,7 @@ def surnames(masked: str) -> frozenset[str]:
     written = dict.fromkeys(WORD_RUN_RE.findall(masked), True)
     for match in NAME_PAIR_RE.finditer(masked):
         first, second = match.groups()
-        if _best_tag(first)[0] not in NAME_TAGS or _well_known_noun(second):
+        if _best_tag(first)[0] not in NAME_TAGS or well_known_noun(second):
             continue
         if _best_tag(second)[0].startswith(FUNCTION_TAG_PREFIXES):
             continue

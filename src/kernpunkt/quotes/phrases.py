@@ -529,14 +529,30 @@ def object_first_subject(masked: str, phrase: tuple[int, int], end: int) -> tupl
     disagrees = is_singular_verb(verb[0][2]) and is_plural(masked, phrase)
     opening = [w for _, _, w in word_tokens(masked, *phrase)]
     # "Maaßens Rücktritt verlangte Kuhle": a thing of someone named in the genitive
-    thing = is_abstract(head_noun(opening)) or grammar.owned_thing(" ".join(opening))
-    if not disagrees and not thing:
+    noun = head_noun(opening)
+    owned = is_abstract(noun) or grammar.owned_thing(" ".join(opening))
+    # "Die Skepsis … findet Dr. Thalhammer": the grammar reads the opening as a thing, and
+    # its noun (a compound's last part) is one the tagger knows, not a name it guesses
+    # ("Queensland sei …")
+    thing = (
+        bool(noun)
+        and not grammar.may_name_someone(" ".join(opening))
+        and grammar.well_known_noun(noun.rsplit("-", 1)[-1])
+    )
+    if not (disagrees or owned or thing):
         return None
     subject = after_verb(masked, verb[0][1], end)
     if subject is None:
         return None
     words = [word for _, _, word in word_tokens(masked, *subject)]
     if words[0] in PRONOUNS:
+        return None
+    said = " ".join(words)
+    if not (disagrees or owned) and (
+        not grammar.may_name_someone(said) or grammar.owned_thing(said)
+    ):
+        # "Feuerwehr nennt Lage „unübersichtlich“", "würdigte damit Obamas Einsatz": one thing
+        # before the verb, another after it
         return None
     if words[0].lower() in DETERMINERS:
         # "… stellte der SPD-Vorsitzende Franz Müntefering in Frage": a role, not a thing
