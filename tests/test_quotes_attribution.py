@@ -1171,3 +1171,11 @@ def test_name_the_tagger_only_guesses_as_a_noun_stays_the_subject_before_the_ver
 def test_thing_after_the_verb_is_not_the_subject_when_a_thing_opens_the_clause() -> None:
     text = "Brand in Lichterfelde: Feuerwehr nennt Lage „unübersichtlich“"
     assert speakers(text) != ["Lage"]
+
+
+def test_passive_of_a_fronted_clause_gives_no_agent_to_the_main_verb() -> None:
+    text = (
+        "Dass einige Gruppen der Partei vom Verfassungsschutz beobachtet werden, nannte "
+        'Parteichef Bernd Kessler "einen Witz".'
+    )
+    assert speakers(text) == ["Bernd Kessler"]

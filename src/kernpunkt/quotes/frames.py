@@ -254,7 +254,9 @@ def _passive_agent(
 ) -> tuple[int, int] | None:
     """Return the agent of a passive speech clause ("wird von X als … bezeichnet")."""
     words = [word for _, _, word in tokens]
-    if not PASSIVE_AUXILIARIES & set(words):
+    if not PASSIVE_AUXILIARIES & set(words) or words[-1:] == [","]:
+        # "Dass X vom Verfassungsschutz beobachtet werden, nannte Y …": the verb right after
+        # the comma is the main clause's, the passive belongs to the clause before it
         return None
     for index, word in enumerate(words[:-1]):
         if word in {"von", "vom"}:
