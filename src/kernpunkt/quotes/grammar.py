@@ -29,6 +29,7 @@ from kernpunkt.quotes.lexicon import (
     SPEAKER_ROLE_RE,
     SPEAKING_BODIES,
     SPEECH_LEMMAS,
+    TITLE_WORDS,
     is_capitalised,
     is_konjunktiv_i,
     is_speech_noun,
@@ -36,9 +37,11 @@ from kernpunkt.quotes.lexicon import (
 
 TAGGER_MODEL = "morphmodel_ger.pgz"
 # A full stop joins the parts of one word ("z.B", "U.S", "Asp.Net"), not a sentence glued to
-# the next ("stellen.Spaltungen": see `lexicon.SENTENCE_END_RE`).
+# the next ("stellen.Spaltungen": see `lexicon.SENTENCE_END_RE`); a title keeps its own ("Dr.").
 TOKEN_RE = re.compile(
-    r"§+\.?|X{2,}|\w+(?:[-’']\w+|\.(?:(?<![a-zäöüß]{4}\.)|(?![A-ZÄÖÜ][a-zäöüß]{2}))\w+)*|[^\w\s]"
+    r"§+\.?|X{2,}|\b(?:"
+    + "|".join(sorted(t[:-1] for t in TITLE_WORDS if t.endswith(".")))
+    + r")\.|\w+(?:[-’']\w+|\.(?:(?<![a-zäöüß]{4}\.)|(?![A-ZÄÖÜ][a-zäöüß]{2}))\w+)*|[^\w\s]"
 )
 QUOTE_TAG = "QUOTE"
 QUOTE_STAND_IN = '"'
@@ -223,6 +226,9 @@ def tag(masked: str, start: int, end: int) -> list[Token]:
             stts = NAME_TAG
         elif word.lower() in ADVERB_ABBREVIATIONS:
             stts = ADVERB_TAG
+        elif word in TITLE_WORDS:
+            # "erläutert Dr. Thomas Zeiler": a title is a noun before the name, as "Herr" is
+            stts = COMMON_NOUN_TAG
         elif (
             word == "."
             and tokens
