@@ -1188,3 +1188,11 @@ def test_title_with_its_full_stop_opens_the_subject_of_a_verb_after_the_quote() 
         "des Blutspendedienstes."
     )
     assert speakers(text) == ["Thomas Zeiler"]
+
+
+def test_relative_adverb_clause_ending_in_a_colon_gives_its_subject() -> None:
+    text = (
+        "Die Zeitung fragte nach. Worauf der Intendant Karl Brunner antwortet: „Ich glaube, sie "
+        "haben korrekt berichtet.“"
+    )
+    assert speakers(text) == ["Karl Brunner"]
