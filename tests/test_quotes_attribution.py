@@ -1196,3 +1196,16 @@ def test_relative_adverb_clause_ending_in_a_colon_gives_its_subject() -> None:
         "haben korrekt berichtet.“"
     )
     assert speakers(text) == ["Karl Brunner"]
+
+
+def test_thing_before_a_colon_gives_the_quote_to_the_person_it_comes_from() -> None:
+    text = 'Kritik kam auch von Innenminister Herbert Rauland (CDU): "Das ist der falsche Weg."'
+    assert speakers(text) == ["Herbert Rauland"]
+
+
+def test_from_phrase_attached_to_a_noun_is_no_source_of_the_quote() -> None:
+    text = (
+        "Hierin liege der Knackpunkt bei der Kriminalität von Asylsuchenden: „Eine bessere "
+        "Politik wäre die beste Lösung.“"
+    )
+    assert speakers(text) != ["Asylsuchenden"]
