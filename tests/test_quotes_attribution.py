@@ -1209,3 +1209,11 @@ def test_from_phrase_attached_to_a_noun_is_no_source_of_the_quote() -> None:
         "Politik wäre die beste Lösung.“"
     )
     assert speakers(text) != ["Asylsuchenden"]
+
+
+def test_dative_opening_with_an_adjective_is_not_remembered_as_the_subject() -> None:
+    text = (
+        "Der Politiker Karl Lenzmann warnte vor Lockerungen. Dem schweizerischen Nachrichtenportal "
+        'Watson sagte er: "Der Sieg über das Virus wird uns nur durch Impfungen gelingen."'
+    )
+    assert speakers(text) == ["Karl Lenzmann"]

@@ -380,7 +380,10 @@ def subject_after_finite(
         # "Dem Vernehmen nach soll X …": a postposition closes the prefield before the verb
         closes = previous in POSTPOSITIONS and index > 1 and is_capitalised(tokens[index - 2][2])
         if not closes and (
-            previous in DETERMINERS or previous in LOWER_PREPOSITIONS or previous[:1].islower()
+            previous in DETERMINERS
+            or previous in LOWER_PREPOSITIONS
+            or previous[:1].islower()
+            or _attributive(masked, tokens, index)
         ):
             continue
         if word in COORDINATORS:
@@ -393,6 +396,15 @@ def subject_after_finite(
         if subject is not None:
             return subject
     return None
+
+
+def _attributive(masked: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Tell whether a lowercase word after a capitalised opening article is its adjective
+    ("Dem schweizerischen Portal sagte er"), not the verb after a pronoun ("Das musste X")."""
+    if index != 1 or tokens[0][2].lower() not in DETERMINERS:
+        return False
+    tagged = grammar.tag(masked, tokens[0][0], tokens[index][1])
+    return bool(tagged) and tagged[-1].tag == grammar.ADJECTIVE_TAG
 
 
 def extend_mention(masked: str, sent: Sent, phrase: tuple[int, int]) -> tuple[int, int]:
