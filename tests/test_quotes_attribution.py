@@ -1217,3 +1217,12 @@ def test_dative_opening_with_an_adjective_is_not_remembered_as_the_subject() -> 
         'Watson sagte er: "Der Sieg über das Virus wird uns nur durch Impfungen gelingen."'
     )
     assert speakers(text) == ["Karl Lenzmann"]
+
+
+def test_pronoun_after_von_in_a_heisst_es_frame_is_resolved_by_its_gender() -> None:
+    text = (
+        "Die Partei kündigte eine Anfrage an. Der Landesobmann Norbert Hallinger will sie im "
+        'Ministerium stellen. "Wir werden dafür sorgen, dass alles aufgeklärt wird", hieß es von '
+        "ihm."
+    )
+    assert speakers(text) == ["Norbert Hallinger"]

@@ -55,6 +55,7 @@ from kernpunkt.quotes.lexicon import (
     SKIPPABLE_OPENERS,
     SO_FRAME_RE,
     SOURCE_KINDS,
+    SOURCE_PRONOUN_GENDERS,
     SPEAKER_ROLE_RE,
     SUBORDINATORS,
     TIME_LINKS,
@@ -344,8 +345,12 @@ def _es_source(masked: str, pos: int, end: int) -> tuple[int, int] | None:
     """
     tokens = word_tokens(masked, pos, min(end, pos + WINDOW))[:6]
     for index, (_, _, word) in enumerate(tokens[:-1]):
-        if word in ES_SOURCE_LINKS and tokens[index + 1][2] not in ACCUSATIVE_ARTICLES:
-            source = noun_phrase(masked, tokens[index + 1][0], end)
+        following = tokens[index + 1]
+        if word in ES_SOURCE_LINKS and following[2] in SOURCE_PRONOUN_GENDERS:
+            # "hieß es von ihm": who the pronoun stands for
+            return following[0], following[1]
+        if word in ES_SOURCE_LINKS and following[2] not in ACCUSATIVE_ARTICLES:
+            source = noun_phrase(masked, following[0], end)
             tail = (source[1], min(end, source[1] + WINDOW)) if source else (end, end)
             place = word_tokens(masked, *tail)[:2]
             if len(place) < 2 or place[0][2] not in LOCATIVES or place[1][2] not in DETERMINERS:

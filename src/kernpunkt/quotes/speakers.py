@@ -43,6 +43,7 @@ from kernpunkt.quotes.lexicon import (
     ROLE_RE,
     SENTENCE_END_RE,
     SOURCE_PREPOSITIONS,
+    SOURCE_PRONOUN_GENDERS,
     SPACE_RE,
     TIME_NOUNS,
     TITLE_WORDS,
@@ -574,14 +575,18 @@ def speaker_for(
         return Speaker(words, None)
     speaker = state.know(_resolve(words, state.history, state.places))
     # a pronoun, or an epithet standing alone ("der 51-Jährige", not "der SPD-Politiker Jan Ott")
-    pronoun = words if words in PRONOUNS else _view_owner(words)
+    pronoun = words if words in PRONOUNS or words in SOURCE_PRONOUN_GENDERS else _view_owner(words)
     referring = pronoun is not None or (_is_epithet(words.split()) and len(words.split()) == 2)
     unresolved = speaker.name == words and referring
     if unresolved or (referring and speaker.name):
         # the person last named of the pronoun's or description's gender, when no one in the
         # memory fits, or when they were named after the one the memory holds ("Lehrer B
         # moderiert. „…“, erklärt er" after A spoke)
-        wanted = GENDERS.get(pronoun) if pronoun else _gender(words.split())
+        wanted = (
+            GENDERS.get(pronoun) or SOURCE_PRONOUN_GENDERS.get(pronoun)
+            if pronoun
+            else _gender(words.split())
+        )
         wanted = None if wanted == "?" else wanted
         named = _antecedent(mention[0], state, wanted)
         with_role = state.named_before(mention[0], wanted)
