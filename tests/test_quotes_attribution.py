@@ -1226,3 +1226,16 @@ def test_pronoun_after_von_in_a_heisst_es_frame_is_resolved_by_its_gender() -> N
         "ihm."
     )
     assert speakers(text) == ["Norbert Hallinger"]
+
+
+def test_speech_verb_lemma_erlaeutern_frames_a_partial_quote() -> None:
+    text = (
+        "Die Abgeordnete Christine Dugnus kritisierte das Gesetz. Wie die Abgeordnete "
+        'erläuterte, hat ihre Fraktion vor zwei Monaten "große Bauchschmerzen" gehabt.'
+    )
+    assert speakers(text) == ["Christine Dugnus"]
+
+
+def test_speech_verb_lemma_bestreiten_frames_a_partial_quote() -> None:
+    text = 'Der Minister Jan Orth bestritt, dass es "geheime Absprachen" gegeben habe.'
+    assert speakers(text) == ["Jan Orth"]

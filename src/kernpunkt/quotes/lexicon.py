@@ -47,7 +47,8 @@ SPEECH_LEMMAS = frozenset(
         "konstatieren präzisieren relativieren drängen insistieren posten beschreiben "
         "verweisen bekennen vorwerfen beurteilen mitteilen ausführen hinzufügen ankündigen "
         "bekanntgeben zusagen feststellen klarstellen hinweisen einräumen vortragen zusichern "
-        "zurückweisen einstufen werten vereinbaren zugeben"
+        "zurückweisen einstufen werten vereinbaren zugeben erläutern beanstanden bestreiten "
+        "leugnen empfehlen plädieren wettern poltern lästern scherzen beschwören schwärmen"
     ).split()
 )
 # shorter lowercase words are no speech verb ("sagt" is the shortest form)
