@@ -1239,3 +1239,19 @@ def test_speech_verb_lemma_erlaeutern_frames_a_partial_quote() -> None:
 def test_speech_verb_lemma_bestreiten_frames_a_partial_quote() -> None:
     text = 'Der Minister Jan Orth bestritt, dass es "geheime Absprachen" gegeben habe.'
     assert speakers(text) == ["Jan Orth"]
+
+
+def test_source_after_a_quote_passes_on_the_words_of_the_speech_verb_before_it() -> None:
+    text = (
+        "Im Gespräch bezeichnete die Kulturministerin Rosa Belmont die Aktionen als "
+        '"gefährlich", so die FAZ.'
+    )
+    assert speakers(text) == ["Rosa Belmont"]
+
+
+def test_source_after_a_quote_in_a_clause_of_its_own_speaks_itself() -> None:
+    text = (
+        "Mit der Sitzung wollte der Präsident auf die Einheit hinweisen, "
+        '"um vorzubeugen, dass sie etwas anderes sagen", so der Experte Jan Lange.'
+    )
+    assert speakers(text) == ["Jan Lange"]

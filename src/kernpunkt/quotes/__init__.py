@@ -88,6 +88,7 @@ from kernpunkt.quotes.frames import (
     frame_speaker,
     in_closed_subclause,
     nearest_frame,
+    passed_on,
     reported_frame,
     span_mention,
     speech_cues,
@@ -400,6 +401,8 @@ def _attribute_span(
         noun, owner = content
         return (speaker_for(text, owner, state) if owner else None), noun.cue
     after = frame_after(masked, frames, sent, span)
+    if after is not None and after.mention is not None:
+        after = passed_on(masked, frames, after, span)
     if after is not None and (not term or sentence_like):
         if after.mention is None:
             # "„…“, hieß es": the document or speech of the last speaker.

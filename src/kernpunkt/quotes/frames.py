@@ -828,6 +828,21 @@ def nearest_frame(masked: str, index: FrameIndex, span: Span, colon: bool) -> Fr
     return None if colon else _from(index.strong, span.close)
 
 
+def passed_on(masked: str, index: FrameIndex, frame: Frame, span: Span) -> Frame:
+    """Return the speech verb whose words a source after a quote passes on, else the source.
+
+    "bezeichnete die Ministerin X die Aktionen als „gefährlich“, so die FAZ": the paper reports
+    the minister's words, which stand in the verb's clause; "„…“, so Müller" has no speech verb
+    before it, and "wollte X hinweisen, „um …“, so Lange" opens a clause of Lange's words.
+    """
+    if frame.kind != "so":
+        return frame
+    spoken = _before([f for f in index.strong if f.kind == "verb"], span.open)
+    if spoken is None or "," in masked[spoken.pos : span.open]:
+        return frame
+    return spoken
+
+
 def _main_clause_frame(index: FrameIndex, frame: Frame, span: Span) -> Frame:
     """Weigh a wie-clause frame against its main clause's ("Wie X berichtet, gab Y …: „…“").
 
