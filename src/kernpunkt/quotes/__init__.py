@@ -105,12 +105,7 @@ from kernpunkt.quotes.lexicon import (
     is_speech_noun,
 )
 from kernpunkt.quotes.marks import Span, inner_marks, mask, pair_marks
-from kernpunkt.quotes.phrases import (
-    clause_subject,
-    in_circumstance_clause,
-    passive_before,
-    source_of,
-)
+from kernpunkt.quotes.phrases import clause_subject, in_circumstance_clause, passive_before
 from kernpunkt.quotes.scoring import Scorer
 from kernpunkt.quotes.sentences import Sent, konjunktiv_verb, split_sentences, word_tokens
 from kernpunkt.quotes.spans import (
@@ -419,10 +414,6 @@ def _attribute_span(
         if frame is not None and frame.mention is not None:
             return speaker_for(text, span_mention(masked, sent, frame, span), state), frame.cue
         subject = clause_subject(masked, sent, span.open)
-        if subject is not None and not grammar.may_name_someone(masked[subject[0] : subject[1]]):
-            # "Kritik kam auch von Innenminister Herbert Reul: „…“": a thing says nothing, the
-            # person it comes from does
-            subject = source_of(masked, subject[1], span.open) or subject
         continued = state.continues(index)
         if continued is not None and (subject is None or _reports(masked, sent, subject)):
             return continued, ":"

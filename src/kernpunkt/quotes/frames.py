@@ -94,8 +94,6 @@ from kernpunkt.quotes.sentences import Frame, Sent, clause_start, word_tokens
 OPENER_CHARS = 20
 # Tags a role opening a clause before the name in apposition to it: an article or a noun.
 APPOSED_OPENING_TAGS = frozenset({"ART", "NN"})
-# A relative or interrogative adverb opening a clause whose verb comes last ("Worauf", "Wie").
-ADVERB_WH_TAG = "PWAV"
 
 
 def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
@@ -637,14 +635,10 @@ def _closes_clause(masked: str, pos: int, end: int) -> bool:
 
 
 def _verb_last(masked: str, tokens: list[tuple[int, int, str]], frame: Frame, comma: int) -> bool:
-    """Tell whether a speech verb ends a subordinate clause that opens the sentence, or a
-    sentence of its own ("Worauf der ORF-Mann antwortet: „…“")."""
-    if len(tokens) < 2 or comma >= 0 or frame.kind != "verb":
+    """Tell whether a speech verb ends a subordinate clause that opens the sentence."""
+    if len(tokens) < 2 or tokens[0][2] not in SUBORDINATORS or comma >= 0 or frame.kind != "verb":
         return False
-    opening = tokens[0][2]
-    if opening not in SUBORDINATORS and grammar.first_tag(masked, *tokens[0][:2]) != ADVERB_WH_TAG:
-        return False
-    return masked[frame.pos + len(frame.cue) :].lstrip().startswith((",", ":"))
+    return masked[frame.pos + len(frame.cue) :].lstrip().startswith(",")
 
 
 def _relative_subject(

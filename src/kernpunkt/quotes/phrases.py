@@ -61,10 +61,6 @@ ATTACHED_PHRASE_TAGS = frozenset(
 )
 
 
-# Prepositions that name where a thing comes from ("Kritik kam von X").
-SOURCE_LINKS = frozenset({"von", "vom"})
-
-
 def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
     """Return the noun phrase (with appositions, without relative clauses) starting at `pos`."""
     tokens = word_tokens(masked, pos, min(limit, pos + WINDOW))[:NP_TOKEN_LIMIT]
@@ -574,22 +570,6 @@ def object_first_subject(masked: str, phrase: tuple[int, int], end: int) -> tupl
         # "… stellte der SPD-Vorsitzende Franz Müntefering in Frage": a role, not a thing
         return subject if disagrees or any(ROLE_RE.search(word) for word in words) else None
     return subject if all(is_capitalised(word) for word in words) else None
-
-
-def source_of(masked: str, start: int, end: int) -> tuple[int, int] | None:
-    """Return who a thing comes from in `masked[start:end]`: the first "von"/"vom" phrase that
-    may name someone after a verb or an adverb ("Kritik kam auch von Innenminister Herbert
-    Reul: „…“"), not one attached to a noun ("der Kriminalität von Asylsuchenden")."""
-    tokens = word_tokens(masked, start, end)
-    for (_, _, before), (_, _, word), following in zip(
-        tokens, tokens[1:], tokens[2:], strict=False
-    ):
-        if word not in SOURCE_LINKS or not before[:1].islower():
-            continue
-        phrase = noun_phrase(masked, following[0], end)
-        if phrase and grammar.may_name_someone(masked[phrase[0] : phrase[1]]):
-            return phrase
-    return None
 
 
 def clause_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
