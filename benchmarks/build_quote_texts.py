@@ -55,6 +55,11 @@ Where the blocks come from:
   articles of December 2021 and of February 2023): the lines the source entry names (`lines`, or
   `line_start` to `line_end`), each a block; the WMT 2022 segments are sentences (its source has
   no paragraph marks), the WMT 2023 ones paragraphs (captions and repeated headlines left out).
+- wmt-conference/wmt24-news-systems (the WMT 2024 general test set en-de; unlike the other sets
+  not German originals but professional German translations of English news of January 2024,
+  its reference translation A, one segment a line): the lines of the document the source entry
+  names by `docid` in the line-aligned metadata file (`meta_path`), which must be its 0-based
+  `first_line` to `last_line`, each a block.
 - Scraped pages (mitul-kalariya/*, rijkvp/article-extractor, damoeb/feedless, fa-krug/Yana): the
   chosen block elements of the stored HTML (`RECIPES`).
 
@@ -713,10 +718,19 @@ def wmt_document(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) 
 
 
 def wmt_segments(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
-    """Return the segments of a WMT test set's plain source side (one a line) that the source
-    names by 1-based line number: its `lines`, or `line_start` to `line_end` inclusive."""
+    """Return the segments of a WMT test set's plain text side (one a line) that the source
+    names by 1-based line number: its `lines`, or `line_start` to `line_end` inclusive; or, with
+    a `docid`, the lines of that document in the line-aligned metadata file `meta_path` (JSON
+    lines), which must be the 0-based `first_line` to `last_line`."""
     segments = mirrors.read(source).decode("utf-8").split("\n")
-    numbers = source.get("lines") or range(source["line_start"], source["line_end"] + 1)
+    if "docid" in source:
+        meta = mirrors.show(source["repo"], f"{source['commit']}:{source['meta_path']}")
+        docids = [json.loads(line)["docid"] for line in meta.decode("utf-8").splitlines()]
+        numbers = [number for number, docid in enumerate(docids, 1) if docid == source["docid"]]
+        if numbers != list(range(source["first_line"] + 1, source["last_line"] + 2)):
+            raise KeyError(source["docid"])
+    else:
+        numbers = source.get("lines") or range(source["line_start"], source["line_end"] + 1)
     if not numbers or min(numbers) < 1:
         raise IndexError(source["page"])
     return [segments[number - 1] for number in numbers]
@@ -740,6 +754,7 @@ BUILDERS: dict[str, Builder] = {
     "wmt-conference/wmt21-news-systems": wmt_document,
     "wmt-conference/wmt22-news-systems": wmt_segments,
     "wmt-conference/wmt23-news-systems": wmt_segments,
+    "wmt-conference/wmt24-news-systems": wmt_segments,
 }
 # Sources whose lines are kept as they stand (stripped, empty ones left out): their texts keep
 # the source's no-break and narrow spaces.
@@ -758,6 +773,7 @@ WHOLE = frozenset(
         "wmt-conference/wmt21-news-systems",
         "wmt-conference/wmt22-news-systems",
         "wmt-conference/wmt23-news-systems",
+        "wmt-conference/wmt24-news-systems",
         *VERBATIM,
     }
 )
