@@ -224,7 +224,7 @@ MALE_PRONOUNS = frozenset({"er", "Er"})
 FIRST_PERSON = frozenset({"ich", "Ich"})
 # "Es weist den Vorwurf zurück": a neuter speaker (das Gericht, das Ministerium) opening a clause.
 NEUTER_SUBJECT = "Es"
-# The dative pronouns a source frame names its speaker with ("hieß es von ihm", "ihr zufolge"),
+# The dative pronouns a source frame names its speaker with ("hieß es von ihm", "von ihr"),
 # and the gender they refer to.
 SOURCE_PRONOUN_GENDERS = {"ihm": "m", "ihr": "f"}
 # The gender a pronoun refers to, and the gender an article gives its phrase.
