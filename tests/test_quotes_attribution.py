@@ -1234,3 +1234,27 @@ def test_source_after_a_quote_in_a_clause_of_its_own_speaks_itself() -> None:
         '"um vorzubeugen, dass sie etwas anderes sagen", so der Experte Jan Lange.'
     )
     assert speakers(text) == ["Jan Lange"]
+
+
+PORTRAIT = (
+    "Die Bergsteigerin Maria Brandt war drei Wochen am Berg.\n"
+    "„Der Aufstieg war härter als gedacht“, sagt Brandt. „Wir hatten kaum Schlaf.“\n"
+    "„Am dritten Tag kam der Sturm“, erzählt {second}. Ihr Partner Jan Ohm blieb im Lager.\n"
+    "„Ich habe an meine Familie gedacht“, sagt {second}.\n"
+    "„Umkehren war keine Option“, sagt Brandt.\n"
+    "„Oben war es ganz still“, sagt Brandt.\n"
+    "Der Gipfel liegt auf 6000 Metern. Im Winter ist er gesperrt. Die Saison ist kurz.\n"
+    "„Nächstes Jahr gehe ich wieder“\n"
+    "Die Ausrüstung kostet viel Geld. Sponsoren helfen dabei.\n"
+)
+
+
+def test_quote_no_one_is_named_for_goes_to_the_person_the_text_quotes_most() -> None:
+    last = find_quotes(PORTRAIT.format(second="Brandt"))[-1]
+    assert (last.speaker, last.attribution) == ("Maria Brandt", "resolved")
+    assert last.confidence == 1.0
+
+
+def test_quote_no_one_is_named_for_stays_unclear_when_two_people_share_the_quotes() -> None:
+    last = find_quotes(PORTRAIT.format(second="Ohm"))[-1]
+    assert (last.speaker, last.attribution) == (None, "unclear")

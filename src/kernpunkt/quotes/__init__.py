@@ -73,6 +73,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections import Counter
 from dataclasses import dataclass, field
 
 from kernpunkt.config import QuotesConfig
@@ -135,6 +136,10 @@ __all__ = ["Analysis", "analyse", "attribute", "find_quotes"]
 # how many quotes before and after it are searched.
 MIN_REPEATED_WORDS = 3
 REPEAT_REACH = 12
+# A text quotes one person far more than anyone (an interview, a portrait) when that person is
+# the speaker of at least this many named quotes and this share of them.
+MAIN_SPEAKER_QUOTES = 5
+MAIN_SPEAKER_SHARE = 0.7
 
 
 @dataclass
@@ -235,6 +240,7 @@ def _read(
             reported.append((sent.start, sent.end, speaker.name or speaker.mention or ""))
         reporting = reported_here or any(quote.speaker for quote in found)
     _repeated_headings(quotes, evidence, headings)
+    _main_speaker(quotes, evidence, config.min_confidence)
     return Analysis(quotes, reported, evidence)
 
 
@@ -269,6 +275,33 @@ def _repeated_headings(
             quote.speaker, quote.speaker_mention = copy.speaker, copy.speaker_mention
             quote.attribution, quote.confidence = "resolved", copy.confidence
             evidence[i] = evidence[source]
+
+
+def _main_speaker(quotes: list[Quote], evidence: list[Evidence | None], threshold: float) -> None:
+    """Give a quote with no speaker candidate at all the person the text quotes most, when it
+    quotes one person far more than anyone else (an interview's answers after its questions, a
+    portrait's quotes standing as headings); the confidence is that person's share of the
+    quotes with a named or resolved speaker."""
+    named = Counter(
+        quote.speaker
+        for quote in quotes
+        if quote.speaker and quote.attribution in {"named", "resolved"}
+    )
+    if not named:
+        return
+    top, count = named.most_common(1)[0]
+    share = count / named.total()
+    if count < MAIN_SPEAKER_QUOTES or share < max(MAIN_SPEAKER_SHARE, threshold):
+        return
+    said = [i for i, quote in enumerate(quotes) if quote.speaker == top]
+    for i, quote in enumerate(quotes):
+        if quote.speaker or evidence[i] is not None:
+            continue
+        # the mention of the nearest quote of theirs: a search in the sorted list keeps it linear
+        at = bisect.bisect_left(said, i)
+        nearest = min(said[max(at - 1, 0) : at + 1], key=lambda j: abs(j - i))
+        quote.speaker, quote.speaker_mention = top, quotes[nearest].speaker_mention
+        quote.attribution, quote.confidence = "resolved", round(share, 3)
 
 
 def _words(text: str) -> list[str]:
