@@ -699,6 +699,8 @@ class FrameIndex:
     """The frames of one sentence sorted by kind and position, for lookups per span."""
 
     strong: list[Frame]
+    # the speech verbs among them, which pass their speaker on past a source ("zufolge", "so")
+    verbs: list[Frame]
     roles: list[Frame]
     nouns: list[Frame]
     following: list[Frame]
@@ -711,6 +713,7 @@ class FrameIndex:
         named = [f for f in frames if f.mention is not None]
         return cls(
             strong=[f for f in named if f.kind != "noun"],
+            verbs=[f for f in named if f.kind == "verb"],
             roles=[f for f in named if f.kind == "noun" and SPEAKER_ROLE_RE.search(f.cue)],
             nouns=[f for f in named if f.kind == "noun"],
             following=[f for f in frames if f.kind in {"verb", "so", "es", "laut"}],
@@ -808,7 +811,7 @@ def nearest_frame(masked: str, index: FrameIndex, span: Span, colon: bool) -> Fr
     frame = _before(index.strong, span.open) or _before(index.roles, span.open)
     if frame is not None and frame.kind in SOURCE_KINDS:
         # "sagte die Kanzlerin Teilnehmern zufolge: „…“": who spoke, not who passed it on.
-        spoken = _before([f for f in index.strong if f.kind == "verb"], frame.pos)
+        spoken = _before(index.verbs, frame.pos)
         if spoken is not None and "," not in masked[spoken.pos : frame.pos]:
             frame = spoken
     if frame is not None and ";" in masked[frame.pos : span.open]:
@@ -831,7 +834,7 @@ def passed_on(masked: str, index: FrameIndex, frame: Frame, span: Span) -> Frame
     """
     if frame.kind != "so":
         return frame
-    spoken = _before([f for f in index.strong if f.kind == "verb"], span.open)
+    spoken = _before(index.verbs, span.open)
     if spoken is None or "," in masked[spoken.pos : span.open]:
         return frame
     return spoken

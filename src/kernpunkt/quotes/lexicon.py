@@ -231,6 +231,7 @@ SOURCE_PRONOUN_GENDERS = {"ihm": "m", "ihr": "f"}
 GENDERS = {
     **dict.fromkeys(FEMALE_PRONOUNS, "f"),
     **dict.fromkeys(MALE_PRONOUNS, "m"),
+    **SOURCE_PRONOUN_GENDERS,
     NEUTER_SUBJECT: "n",
 }
 # Endings of abstract nouns, which cannot speak ("Die Entwicklung … verglich Merkel mit …"),

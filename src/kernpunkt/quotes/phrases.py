@@ -540,15 +540,16 @@ def object_first_subject(masked: str, phrase: tuple[int, int], end: int) -> tupl
     # "Die erhobenen Vorwürfe hat das Medium …": a plural cannot be a singular verb's subject
     disagrees = is_singular_verb(verb[0][2]) and is_plural(masked, phrase)
     opening = [w for _, _, w in word_tokens(masked, *phrase)]
+    opened = " ".join(opening)
     # "Maaßens Rücktritt verlangte Kuhle": a thing of someone named in the genitive
     noun = head_noun(opening)
-    owned = is_abstract(noun) or grammar.owned_thing(" ".join(opening))
+    owned = is_abstract(noun) or grammar.owned_thing(opened)
     # "Die Skepsis … findet Dr. Thalhammer": the grammar reads the opening as a thing, and
     # its noun (a compound's last part) is one the tagger knows, not a name it guesses
     # ("Queensland sei …")
     thing = (
         bool(noun)
-        and not grammar.may_name_someone(" ".join(opening))
+        and not grammar.may_name_someone(opened)
         and grammar.well_known_noun(noun.rsplit("-", 1)[-1])
     )
     if not (disagrees or owned or thing):

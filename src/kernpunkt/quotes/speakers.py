@@ -582,11 +582,7 @@ def speaker_for(
         # the person last named of the pronoun's or description's gender, when no one in the
         # memory fits, or when they were named after the one the memory holds ("Lehrer B
         # moderiert. „…“, erklärt er" after A spoke)
-        wanted = (
-            GENDERS.get(pronoun) or SOURCE_PRONOUN_GENDERS.get(pronoun)
-            if pronoun
-            else _gender(words.split())
-        )
+        wanted = GENDERS.get(pronoun) if pronoun else _gender(words.split())
         wanted = None if wanted == "?" else wanted
         named = _antecedent(mention[0], state, wanted)
         with_role = state.named_before(mention[0], wanted)
