@@ -11,8 +11,9 @@ from kernpunkt.config import QuotesConfig
 from kernpunkt.quotes import analyse, find_quotes
 from kernpunkt.quotes.confidence import WEIGHTS, Evidence, confidence
 from kernpunkt.quotes.grammar import name_kind
+from kernpunkt.quotes.scoring import WEIGHTS as SCORES
 
-PLAIN = Evidence(source="named", score=1.0, cue="word", kind="person", distance=20)
+PLAIN = Evidence(source="named", score=1.0, cue="word", kind="person", distance=20, words=6)
 
 
 def test_named_person_next_to_a_speech_verb_is_surer_than_a_continued_speaker() -> None:
@@ -27,7 +28,11 @@ def test_confidence_falls_as_the_speakers_last_mention_moves_away() -> None:
 
 
 def test_thing_introducing_a_quote_with_a_colon_is_unsure() -> None:
-    thing = replace(PLAIN, cue="colon", kind="thing")
+    # the scorer takes its penalty off a thing's base before the model reads the score
+    # the scorer takes its penalty off a thing's base before the model reads the score, and a
+    # thing's words are no name to count
+    score = SCORES["named"] + SCORES["thing"]
+    thing = replace(PLAIN, cue="colon", kind="thing", score=score, salience=0.0)
     assert confidence(thing) < QuotesConfig().min_confidence < confidence(PLAIN)
 
 
@@ -71,3 +76,22 @@ def test_pronoun_no_one_named_before_is_read_as_a_pronoun_not_as_no_noun() -> No
     for text in ("„Wir bleiben hier“, sagte sie.", "„Wir bleiben hier“, sagte er."):
         evidence = analyse(text, QuotesConfig(min_confidence=0.0)).evidence[0]
         assert evidence is not None and evidence.kind == "pronoun"
+
+
+def test_speaker_the_text_names_rarely_is_less_sure_than_its_main_person() -> None:
+    assert confidence(replace(PLAIN, salience=0.1)) < confidence(PLAIN)
+
+
+def test_another_person_named_right_after_the_quote_lowers_confidence() -> None:
+    continued = replace(PLAIN, source="context", cue="none", alone=True)
+    assert confidence(replace(continued, other_after=True)) < confidence(continued)
+
+
+def test_salience_compares_the_speakers_mentions_with_the_most_named_persons() -> None:
+    text = (
+        "Ministerin Anna Weber besuchte Kiel. Weber sprach lange. Weber lachte. "
+        "Landrat Ole Brenner kam dazu. „Wir helfen“, sagte Brenner. Weber nickte."
+    )
+    evidence = analyse(text, QuotesConfig(min_confidence=0.0)).evidence[0]
+    assert evidence is not None and evidence.salience == 2 / 4
+    assert evidence.words == 2 and evidence.other_after

@@ -22,6 +22,8 @@ TEXT_FIELDS = frozenset({"source", "kind", "cue"})
 NAMING = frozenset({"named", "grammar"})
 # Characters beyond which a speaker's last mention counts as far away.
 FAR = 2000
+# Characters after a quote, in its line, where another person named speaks against its speaker.
+AFTER = 200
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,13 @@ class Evidence:
     # whether a paragraph break lies between them (-1: the name is nowhere near)
     distance: int = 0
     paragraph: bool = True
+    # how often the text names the speaker's last name outside quotes, against how often it
+    # names the person it names most (1: the speaker is that person; 0: a thing)
+    salience: float = 1.0
+    # the quote's words
+    words: int = 1
+    # another person the text names stands right after the quote, in its line
+    other_after: bool = False
 
     def features(self) -> dict[str, float]:
         """Return the evidence as the model's named numeric features."""
@@ -70,6 +79,7 @@ class Evidence:
         far = self.distance < 0 or self.distance > FAR
         values["distance"] = 1.0 if far else math.log1p(self.distance) / math.log1p(FAR)
         values["margin"] = self.score - self.rival if self.rival else 1.0
+        values["words"] = math.log1p(self.words)
         values |= {f"from {source}": float(self.source == source) for source in SOURCES}
         values |= {f"reads as {kind}": float(self.kind == kind) for kind in KINDS}
         return values
@@ -77,30 +87,33 @@ class Evidence:
 
 # Fitted by benchmarks/fit_confidence.py (see its docstring for the data and the command).
 WEIGHTS: dict[str, float] = {
-    "bias": 0.219,
-    "score": 1.650,
-    "rival": -0.472,
-    "alone": 1.309,
-    "gap": -0.077,
-    "crowded": 0.000,
+    "bias": -1.869,
+    "score": 1.720,
+    "rival": -0.665,
+    "alone": 1.243,
+    "gap": -0.108,
+    "crowded": -0.094,
     "indirect": 0.000,
-    "one_word": -0.917,
-    "speechlike": 0.251,
-    "distance": -2.230,
-    "paragraph": 1.008,
-    "cue": 0.342,
-    "colon": 0.506,
-    "thing without a word": -2.223,
-    "named person with a word": 1.729,
-    "margin": 0.563,
-    "from named": -0.934,
-    "from pronoun": 0.406,
+    "one_word": -1.525,
+    "speechlike": 0.151,
+    "distance": -1.992,
+    "paragraph": 1.118,
+    "salience": 1.742,
+    "words": 0.384,
+    "other_after": -0.660,
+    "cue": 0.673,
+    "colon": 0.265,
+    "thing without a word": -1.789,
+    "named person with a word": 1.083,
+    "margin": 0.796,
+    "from named": -0.414,
+    "from pronoun": 0.268,
     "from context": 0.000,
-    "from grammar": -0.199,
-    "from memory": -0.271,
-    "from heading": -0.878,
+    "from grammar": -0.312,
+    "from memory": -0.639,
+    "from heading": -1.020,
     "reads as pronoun": 0.000,
-    "reads as none": -1.207,
+    "reads as none": -0.969,
 }
 
 

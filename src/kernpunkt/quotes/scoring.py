@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from kernpunkt.config import QuotesConfig
 from kernpunkt.document import Attribution
 from kernpunkt.quotes import grammar
-from kernpunkt.quotes.confidence import FAR, Evidence, confidence
+from kernpunkt.quotes.confidence import AFTER, FAR, Evidence, confidence
 from kernpunkt.quotes.frames import is_passive
 from kernpunkt.quotes.grammar import Phrase, Token
 from kernpunkt.quotes.lexicon import (
@@ -27,6 +27,7 @@ from kernpunkt.quotes.lexicon import (
     PRONOUNS,
     SENTENCE_PUNCT,
     SPEAKER_PREPOSITIONS,
+    WORD_ONLY_RE,
     is_speech_noun,
 )
 from kernpunkt.quotes.marks import Span
@@ -310,7 +311,28 @@ class Scorer:
             kind=kind,
             speechlike=reads_as_speech(self.text[span.start : span.end]),
             **self._nearest_mention(best.speaker, span),
+            **self._standing(best.speaker, kind, span, state),
         )
+
+    def _standing(
+        self, speaker: Speaker, kind: str, span: Span, state: State
+    ) -> dict[str, float | bool]:
+        """Return how often the text names a speaker against its most named person, the quote's
+        length, and whether another person named follows the quote in its line.
+
+        A thing's words are no name: it has no standing among the people ("laut derzeitigem
+        Ermittlungsstand").
+        """
+        own = (speaker.name or "").split()
+        line = state.masked[span.close : span.close + AFTER].split("\n", 1)[0]
+        mentions = state.words[own[-1]] if own and kind != "thing" else 0
+        return {
+            "salience": min(mentions / state.most_named, 1.0),
+            "words": len(self.text[span.start : span.end].split()),
+            "other_after": any(
+                word in state.names and word not in own for word in WORD_ONLY_RE.findall(line)
+            ),
+        }
 
     def _nearest_mention(self, speaker: Speaker, span: Span) -> dict[str, int | bool]:
         """Return how far the nearest mention of the speaker's last name is from the quote."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -481,6 +482,10 @@ class State:
     places: frozenset[str] = frozenset()
     # the surnames the text gives a person, with a role or a first name before them
     names: frozenset[str] = frozenset()
+    # how often each word stands in the text outside quotes
+    words: Counter[str] = field(default_factory=Counter)
+    # how often the text names the person it names most
+    most_named: int = 1
 
     @classmethod
     def of(cls, masked: str) -> State:
@@ -488,12 +493,16 @@ class State:
         people = apposed_people(masked)
         learned = learn_genders(people)
         places = places_in(masked)
+        names = (frozenset(learned) | grammar.surnames(masked)) - places
+        words = Counter(WORD_ONLY_RE.findall(masked))
         return cls(
             people=_mentions(masked, people, learned),
             learned=learned,
             masked=masked,
             places=places,
-            names=(frozenset(learned) | grammar.surnames(masked)) - places,
+            names=names,
+            words=words,
+            most_named=max((words[name] for name in names), default=0) or 1,
         )
 
     def last_mention(self, speaker: Speaker, at: int) -> int:
