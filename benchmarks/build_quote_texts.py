@@ -60,8 +60,21 @@ Where the blocks come from:
   its reference translation A, one segment a line): the lines of the document the source entry
   names by `docid` in the line-aligned metadata file (`meta_path`), which must be its 0-based
   `first_line` to `last_line`, each a block.
-- Scraped pages (mitul-kalariya/*, rijkvp/article-extractor, damoeb/feedless, fa-krug/Yana): the
-  chosen block elements of the stored HTML (`RECIPES`).
+- Helsinki-NLP/OPUS-MT-testsets (the WMT 2020 news test set de-en, newstest2020, its German
+  source side as plain text, one paragraph a line: German-original articles of late September
+  2019): the lines the source entry names (`lines`, 1-based; a date line, photo captions and a
+  video teaser left out), each a block; the document ids (`doc_id`) are those of
+  WMT-Metrics-task/wmt20-metrics.
+- Scraped pages (mitul-kalariya/*, rijkvp/article-extractor, damoeb/feedless, fa-krug/Yana) and
+  the German test pages of HTML extractors (dankito/Readability4J: FAZ, SPIEGEL, SZ and ZEIT of
+  November 2017 and January 2018, each its `source.html`; dankito/WebContentExtractor: a SPIEGEL
+  page of 2026): the chosen block elements of the stored HTML (`RECIPES`).
+- Data-Science-for-Linguists-2021/Fl-chtlingskrise-Sentiment-Analysis (Jupyter notebooks): the
+  text of a sueddeutsche.de article of December 2015 that a cell printed, one block.
+- oliverpera/comparison_news_reports (scraped paragraphs of Bild, Focus, FAZ, taz and tagesschau
+  of 2020 and 2023 in plain-text files, of SPIEGEL and Focus in JSON lists): the lines the source
+  entry names, without captions, teaser and shop links and comment prompts; lines a link split
+  are joined again.
 
 Each text's SHA-1 is what the annotations' `file_sha1` checks (`eval_quotes_pages.py` refuses a
 text that is not the annotated version); the script reports, per set, how many texts it wrote
@@ -73,6 +86,7 @@ and which it could not build. It reads nothing but the sources file and the mirr
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
 import gzip
 import html
@@ -118,6 +132,8 @@ RECIPES: dict[str, dict[str, str | None]] = {}  # filled in at the end of the fi
 # Plain-text articles of one evaluation set (heldout-pages14), one block per line.
 MEDIA_BIAS = "Media-Bias-Analysis-Group/Media-Bias-Identification-System-for-German-News-Articles"
 LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+# Notebooks that print whole articles (heldout-pages22).
+NOTEBOOKS = "Data-Science-for-Linguists-2021/Fl-chtlingskrise-Sentiment-Analysis"
 # Scraped article bodies (heldout-pages15, dev-pages-e) whose paragraphs the scraper mostly glued
 # together.
 FAKE_NEWS = "lsolcher/mlFakeNewsDetection"
@@ -202,9 +218,9 @@ def html_blocks(doc: lxml_html.HtmlElement) -> list[str]:
 
 def title_candidates(doc: lxml_html.HtmlElement, curated: str | None) -> dict[str, str]:
     """Return the headlines a page offers, by name: the curated title ("json"), meta titles
-    ("meta:og:title"), each h1 ("h1_0"), its parts ("h1_0_el2", "h1_0_text", "h1_0_tail1")
-    elements of a headline-like class ("class:article__headline") and the document title
-    without the site's name ("title - ")."""
+    ("meta:og:title"), each h2 ("h2_0"), each h1 ("h1_0"), its parts ("h1_0_el2", "h1_0_text",
+    "h1_0_tail1") elements of a headline-like class ("class:article__headline") and the document
+    title without the site's name ("title - ")."""
     found: dict[str, str] = {}
     if curated:
         found["json"] = curated
@@ -212,6 +228,8 @@ def title_candidates(doc: lxml_html.HtmlElement, curated: str | None) -> dict[st
         key = meta.get("property") or meta.get("name")
         if key in ("og:title", "twitter:title", "title") and meta.get("content"):
             found.setdefault(f"meta:{key}", meta.get("content"))
+    for index, heading in enumerate(doc.iter("h2")):
+        found[f"h2_{index}"] = heading.text_content()
     for index, heading in enumerate(doc.iter("h1")):
         found[f"h1_{index}"] = heading.text_content()
         for number, part in enumerate(heading.iter()):
@@ -239,12 +257,13 @@ def title_candidates(doc: lxml_html.HtmlElement, curated: str | None) -> dict[st
 
 def lead_candidates(doc: lxml_html.HtmlElement) -> dict[str, str]:
     """Return the teasers a page offers outside its block elements, by name: meta descriptions
-    ("meta:og:description") and the first element of a teaser-like class ("class:intro__text")."""
+    ("meta:og:description", entities left by a page that escaped them twice decoded) and the
+    first element of a teaser-like class ("class:intro__text")."""
     found: dict[str, str] = {}
     for meta in doc.iter("meta"):
         key = meta.get("property") or meta.get("name")
         if key in ("og:description", "description", "twitter:description") and meta.get("content"):
-            found.setdefault(f"meta:{key}", meta.get("content"))
+            found.setdefault(f"meta:{key}", html.unescape(meta.get("content")))
     for element in doc.iter():
         if not isinstance(element.tag, str):
             continue
@@ -736,6 +755,28 @@ def wmt_segments(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) 
     return [segments[number - 1] for number in numbers]
 
 
+def notebook_output(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return the text a notebook's `cell` printed as its `output` (a Python literal), one block."""
+    notebook = json.loads(mirrors.read(source))
+    output = notebook["cells"][source["cell"]]["outputs"][source["output"]]
+    return [ast.literal_eval("".join(output["data"]["text/plain"]))]
+
+
+def scraped_lines(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return the lines of scraped articles that the source names: of a plain-text file, or of
+    the `entry` of a JSON list (its headline's lines, then its article text's); each item of
+    `lines` a 1-based line number, or a list of them joined by spaces (a paragraph a link split)."""
+    if "entry" in source:
+        article = json.loads(mirrors.read(source))[source["entry"]]
+        lines = LINE_BREAKS.split(f"{article['headline']}\n{article['article_text']}")
+    else:
+        lines = plain_article(mirrors, source, recipe)
+    groups = [[item] if isinstance(item, int) else item for item in source["lines"]]
+    if not groups or min(min(group) for group in groups) < 1:
+        raise IndexError(source["page"])
+    return [" ".join(lines[number - 1] for number in group) for group in groups]
+
+
 Builder = Callable[[Mirrors, dict, dict[str, str | None]], list[str]]
 BUILDERS: dict[str, Builder] = {
     "flairNLP/fundus": fundus_page,
@@ -755,6 +796,9 @@ BUILDERS: dict[str, Builder] = {
     "wmt-conference/wmt22-news-systems": wmt_segments,
     "wmt-conference/wmt23-news-systems": wmt_segments,
     "wmt-conference/wmt24-news-systems": wmt_segments,
+    "Helsinki-NLP/OPUS-MT-testsets": wmt_segments,
+    NOTEBOOKS: notebook_output,
+    "oliverpera/comparison_news_reports": scraped_lines,
 }
 # Sources whose lines are kept as they stand (stripped, empty ones left out): their texts keep
 # the source's no-break and narrow spaces.
@@ -774,6 +818,9 @@ WHOLE = frozenset(
         "wmt-conference/wmt22-news-systems",
         "wmt-conference/wmt23-news-systems",
         "wmt-conference/wmt24-news-systems",
+        "Helsinki-NLP/OPUS-MT-testsets",
+        NOTEBOOKS,
+        "oliverpera/comparison_news_reports",
         *VERBATIM,
     }
 )
@@ -1020,6 +1067,32 @@ RECIPES.update(
         "Zeit_Somalia": {"keep": "1-2,4-13"},
         "Zeit_SomaliaGrill": {"keep": "1-2,4-11"},
         "Zeit_SaddamHinrichtung": {"keep": "1-8"},
+        "FAZ_BMW_Batteriezelle": {
+            "keep": "185,190-195,206-207",
+            "title": "h1_0",
+            "lead": "meta:og:description",
+        },
+        "FAZ_SPD_Parteitag_Schulz": {
+            "keep": "185-190",
+            "title": "meta:og:title",
+            "lead": "meta:twitter:description",
+        },
+        "Spiegel_Kubicki_Gruene": {"keep": "240-241,246-252"},
+        "SZ_ParadisePapers_Carstensen": {
+            "keep": "3-6,8-11,13-20",
+            "title": "h1_0",
+            "lead": "meta:description",
+        },
+        "Zeit_Simbabwe_Jugend": {
+            "keep": "62-64,66-67,69-72",
+            "title": "meta:og:title",
+            "lead": "meta:description",
+        },
+        "Spiegel_Leavitt_Ruecktritt": {
+            "keep": "23,27-28,32",
+            "title": "h2_0",
+            "lead": "meta:description",
+        },
     }
 )
 # --- end of recipes ---------------------------------------------------------------------------
