@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from kernpunkt.quotes import grammar
 from kernpunkt.quotes.lexicon import (
     ACCUSATIVE_ARTICLES,
+    ACCUSATIVE_PRONOUNS,
     ASCRIBED_RE,
     AUXILIARIES,
     CITATION_WORDS,
@@ -683,9 +684,13 @@ def _quoted_person(masked: str, clause: int, frame: Frame, end: int) -> tuple[in
                 return noun_phrase(masked, tokens[0][0], tokens[index][0])
             return after_verb(masked, tok_end, frame.pos)
     after = frame.pos + len(frame.cue)
+    following = word_tokens(masked, after, min(end, after + 80))[:1]
+    if following and following[0][2] in ACCUSATIVE_PRONOUNS:
+        # "zitierte ihn der Sender CNN": the object pronoun stands before the outlet
+        return following[0][0], following[0][1]
     first = after_verb(masked, after, end)
     if first is None:
-        outlet = word_tokens(masked, after, min(end, after + 80))[:1]
+        outlet = following
         return noun_phrase(masked, outlet[0][1], end) if outlet else None
     second = after_verb(masked, first[1], end)
     # "zitierte er einen Satz": only someone who can speak is quoted, a thing is what they quote

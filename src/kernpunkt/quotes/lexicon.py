@@ -224,9 +224,9 @@ MALE_PRONOUNS = frozenset({"er", "Er"})
 FIRST_PERSON = frozenset({"ich", "Ich"})
 # "Es weist den Vorwurf zurück": a neuter speaker (das Gericht, das Ministerium) opening a clause.
 NEUTER_SUBJECT = "Es"
-# The dative pronouns a source frame names its speaker with ("hieß es von ihm", "von ihr"),
-# and the gender they refer to.
-SOURCE_PRONOUN_GENDERS = {"ihm": "m", "ihr": "f"}
+# The object pronouns a frame names its speaker with (the source of "hieß es von ihm", "von ihr";
+# the quoted of "zitierte ihn"), and the gender they refer to.
+SOURCE_PRONOUN_GENDERS = {"ihm": "m", "ihr": "f", "ihn": "m"}
 # The gender a pronoun refers to, and the gender an article gives its phrase.
 GENDERS = {
     **dict.fromkeys(FEMALE_PRONOUNS, "f"),
@@ -292,6 +292,8 @@ ROLE_PLACE_WORDS = frozenset({"von", "aus"})
 ARTICLE_GENDERS = {"die": "f", "eine": "f", "der": "m", "ein": "m", "das": "n"}
 # Nominative pronouns: right after a verb they are its subject ("bezeichnete er als").
 NOMINATIVE_PRONOUNS = frozenset({"er", "man", "wir", "ich"})
+# Pronouns only an object takes: "zitierte ihn der Sender" quotes him, not the broadcaster.
+ACCUSATIVE_PRONOUNS = frozenset({"ihn", "mich", "dich", "uns", "euch"})
 # After the finite verb of a clause whose prefield is an object, these are its subject.
 SUBJECT_PRONOUNS = NOMINATIVE_PRONOUNS | {"sie"}
 ADVERBIAL_SUFFIXES = ("lich", "weise", "end", "erweise")
