@@ -62,9 +62,10 @@ Where the blocks come from:
   `first_line` to `last_line`, each a block.
 - Helsinki-NLP/OPUS-MT-testsets (the WMT 2020 news test set de-en, newstest2020, its German
   source side as plain text, one paragraph a line: German-original articles of late September
-  2019): the lines the source entry names (`lines`, 1-based; a date line, photo captions and a
-  video teaser left out), each a block; the document ids (`doc_id`) are those of
-  WMT-Metrics-task/wmt20-metrics.
+  2019; and the WMT 2019 one, newstest2019, one sentence a line: German-original articles of
+  2018, their boundaries set by reading): the lines the source entry names (`lines`, 1-based; a
+  date line, photo captions and a video teaser left out), each a block; the document ids
+  (`doc_id`) are those of WMT-Metrics-task/wmt20-metrics.
 - Scraped pages (mitul-kalariya/*, rijkvp/article-extractor, damoeb/feedless, fa-krug/Yana) and
   the German test pages of HTML extractors (dankito/Readability4J: FAZ, SPIEGEL, SZ and ZEIT of
   November 2017 and January 2018, each its `source.html`; dankito/WebContentExtractor: a SPIEGEL
@@ -72,9 +73,17 @@ Where the blocks come from:
 - Data-Science-for-Linguists-2021/Fl-chtlingskrise-Sentiment-Analysis (Jupyter notebooks): the
   text of a sueddeutsche.de article of December 2015 that a cell printed, one block.
 - oliverpera/comparison_news_reports (scraped paragraphs of Bild, Focus, FAZ, taz and tagesschau
-  of 2020 and 2023 in plain-text files, of SPIEGEL and Focus in JSON lists): the lines the source
-  entry names, without captions, teaser and shop links and comment prompts; lines a link split
-  are joined again.
+  of 2020, 2022 and 2023 in plain-text files, of SPIEGEL and Focus in JSON lists): the lines the
+  source entry names, without captions, teaser and shop links and comment prompts; lines a link
+  split are joined again.
+- hanna-rodler/news-backend (ORF articles of November 2024 to January 2025 in JavaScript
+  modules, the object exported as the source entry's `export` or `article`): title, lead, then
+  the content's paragraphs and subheadings (or its lines where it is plain text); the modules'
+  quote mark-up and rewritten versions are not read.
+- canrollas/news_crawler (a crawl of spiegel.de of December 2024 in a JSON list, the item by
+  `entry`, checked against its `url`; the crawl dropped the text of links): the title, then the
+  content, cut into blocks where the image captions and the SPIEGEL+ notice that the entry's
+  `drop` names are taken out.
 
 Each text's SHA-1 is what the annotations' `file_sha1` checks (`eval_quotes_pages.py` refuses a
 text that is not the annotated version); the script reports, per set, how many texts it wrote
@@ -777,6 +786,49 @@ def scraped_lines(mirrors: Mirrors, source: dict, recipe: dict[str, str | None])
     return [" ".join(lines[number - 1] for number in group) for group in groups]
 
 
+# A string field of an ORF article in a JavaScript module (title, lead, content: a quoted
+# literal or null), the content's block tags and its figure marks.
+JS_FIELD = re.compile(
+    r"""^\s*["']?(title|lead|content)["']?:\s*(null|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""",
+    re.M | re.S,
+)
+ORF_BLOCK = re.compile(r"</?(?:p|h2)>")
+ORF_FIGURE = "<<fig>>"
+TAG = re.compile(r"<[^>]+>")
+
+
+def orf_article(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return an ORF article of a JavaScript module (the object exported as the source's `export`,
+    or `article`): title, lead, then the content's paragraphs and subheadings (its plain-text
+    lines where it has no tags), figure marks left out."""
+    script = mirrors.read(source).decode("utf-8")
+    start = script.index(f"export const {source.get('export', 'article')} =")
+    article = script[start : script.index("\n}", start)]
+    fields = {
+        key: ast.literal_eval(value) for key, value in JS_FIELD.findall(article) if value != "null"
+    }
+    content = fields["content"].replace(ORF_FIGURE, "")
+    if ORF_BLOCK.search(content):
+        lines = [html.unescape(TAG.sub("", part)) for part in ORF_BLOCK.split(content)]
+    else:
+        lines = content.split("\n")
+    return [fields["title"], fields.get("lead") or "", *lines]
+
+
+def crawled_article(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return the `entry` of a crawl's JSON list (checked against its `url`): the title, then the
+    content, each string of `drop` (whitespace as it comes) cut out and starting a new block."""
+    item = json.loads(mirrors.read(source))[source["entry"]]
+    if item["url"] != source["url"]:
+        raise KeyError(source["url"])
+    content = item["content"]
+    for caption in source["drop"]:
+        content, count = re.subn(r"\s+".join(map(re.escape, caption.split())), "\n", content)
+        if not count:
+            raise KeyError(caption)
+    return [item["title"], *content.split("\n")]
+
+
 Builder = Callable[[Mirrors, dict, dict[str, str | None]], list[str]]
 BUILDERS: dict[str, Builder] = {
     "flairNLP/fundus": fundus_page,
@@ -799,6 +851,8 @@ BUILDERS: dict[str, Builder] = {
     "Helsinki-NLP/OPUS-MT-testsets": wmt_segments,
     NOTEBOOKS: notebook_output,
     "oliverpera/comparison_news_reports": scraped_lines,
+    "hanna-rodler/news-backend": orf_article,
+    "canrollas/news_crawler": crawled_article,
 }
 # Sources whose lines are kept as they stand (stripped, empty ones left out): their texts keep
 # the source's no-break and narrow spaces.
@@ -821,6 +875,8 @@ WHOLE = frozenset(
         "Helsinki-NLP/OPUS-MT-testsets",
         NOTEBOOKS,
         "oliverpera/comparison_news_reports",
+        "hanna-rodler/news-backend",
+        "canrollas/news_crawler",
         *VERBATIM,
     }
 )
