@@ -569,8 +569,7 @@ def test_prefield_subject_with_lowercase_brand_keeps_the_verb_after_it() -> None
 
 
 def test_quantity_of_people_is_a_subject() -> None:
-    # the grammar's subject; how sure the model is of a quantity as a speaker is another matter
-    quote = guessed("22 Prozent teilen die Meinung, die Lage sei „nicht mehr tragbar“.")
+    quote = only("22 Prozent teilen die Meinung, die Lage sei „nicht mehr tragbar“.")
     assert quote.speaker_mention == "22 Prozent"
 
 

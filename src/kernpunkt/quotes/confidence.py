@@ -57,7 +57,7 @@ class Evidence:
     distance: int = 0
     paragraph: bool = True
     # how often the text names the speaker's last name outside quotes, against how often it
-    # names the person it names most (1: the speaker is that person; 0: a thing)
+    # names the person it names most (1: the speaker is that person)
     salience: float = 1.0
     # the quote's words
     words: int = 1
@@ -87,33 +87,33 @@ class Evidence:
 
 # Fitted by benchmarks/fit_confidence.py (see its docstring for the data and the command).
 WEIGHTS: dict[str, float] = {
-    "bias": -1.869,
-    "score": 1.720,
-    "rival": -0.665,
-    "alone": 1.243,
-    "gap": -0.108,
-    "crowded": -0.094,
+    "bias": -1.868,
+    "score": 2.054,
+    "rival": -0.489,
+    "alone": 1.183,
+    "gap": -0.078,
+    "crowded": -0.072,
     "indirect": 0.000,
-    "one_word": -1.525,
-    "speechlike": 0.151,
-    "distance": -1.992,
-    "paragraph": 1.118,
-    "salience": 1.742,
-    "words": 0.384,
-    "other_after": -0.660,
-    "cue": 0.673,
-    "colon": 0.265,
-    "thing without a word": -1.789,
-    "named person with a word": 1.083,
-    "margin": 0.796,
-    "from named": -0.414,
-    "from pronoun": 0.268,
+    "one_word": -1.473,
+    "speechlike": 0.175,
+    "distance": -1.913,
+    "paragraph": 1.015,
+    "salience": 1.477,
+    "words": 0.347,
+    "other_after": -0.682,
+    "cue": 0.485,
+    "colon": 0.357,
+    "thing without a word": -2.366,
+    "named person with a word": 1.458,
+    "margin": 0.805,
+    "from named": -0.716,
+    "from pronoun": 0.336,
     "from context": 0.000,
-    "from grammar": -0.312,
-    "from memory": -0.639,
-    "from heading": -1.020,
+    "from grammar": -0.361,
+    "from memory": -0.598,
+    "from heading": -1.167,
     "reads as pronoun": 0.000,
-    "reads as none": -0.969,
+    "reads as none": -0.865,
 }
 
 

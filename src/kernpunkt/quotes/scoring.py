@@ -213,16 +213,24 @@ class Scorer:
         if ruled.speaker is not None and self._closed_word(ruled.speaker, sent, span, tokens):
             # "Oder in anderen Worten: „…“": a conjunction or a question word names no one
             ruled = Candidate(None, 0.0, "unclear")
-        candidates = [ruled, *memory]
         ruled_kind = (
             None if ruled.speaker is None else self._kind(ruled.speaker, sent, span, tokens)
         )
         # "Das Fazit zu Wish: „…“", "Kaum zu glauben: „…“": words that name no one; a report or
         # a court may speak through a verb ("heißt es im Bericht"), not a colon
-        if ruled_kind == "thing" and (cue in {None, COLON} or ruled.source == "context"):
+        if (
+            ruled_kind == "thing"
+            and ruled.source == "context"
+            and not self._nearest_mention(ruled.speaker, span)["paragraph"]
+        ):
+            # a report or a source speaks where the text names it; reported words in a later
+            # paragraph go on with a person ("laut Ermittlungsstand" … "Es sei „…“ worden")
+            ruled, ruled_kind = Candidate(None, 0.0, "unclear"), None
+        elif ruled_kind == "thing" and (cue in {None, COLON} or ruled.source == "context"):
             ruled.score += WEIGHTS["thing"]
         elif ruled_kind == "none":
             ruled.score += WEIGHTS["nameless"]
+        candidates = [ruled, *memory]
         if cue is None and ruled.speaker is None:
             candidates += self._heading(span, state)
         if governing is not None and not _same(governing, rule, self.text):
@@ -311,21 +319,15 @@ class Scorer:
             kind=kind,
             speechlike=reads_as_speech(self.text[span.start : span.end]),
             **self._nearest_mention(best.speaker, span),
-            **self._standing(best.speaker, kind, span, state),
+            **self._standing(best.speaker, span, state),
         )
 
-    def _standing(
-        self, speaker: Speaker, kind: str, span: Span, state: State
-    ) -> dict[str, float | bool]:
+    def _standing(self, speaker: Speaker, span: Span, state: State) -> dict[str, float | bool]:
         """Return how often the text names a speaker against its most named person, the quote's
-        length, and whether another person named follows the quote in its line.
-
-        A thing's words are no name: it has no standing among the people ("laut derzeitigem
-        Ermittlungsstand").
-        """
+        length, and whether another person named follows the quote in its line."""
         own = (speaker.name or "").split()
         line = state.masked[span.close : span.close + AFTER].split("\n", 1)[0]
-        mentions = state.words[own[-1]] if own and kind != "thing" else 0
+        mentions = state.words[own[-1]] if own else 0
         return {
             "salience": min(mentions / state.most_named, 1.0),
             "words": len(self.text[span.start : span.end].split()),
