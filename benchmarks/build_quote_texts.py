@@ -62,10 +62,11 @@ Where the blocks come from:
   `first_line` to `last_line`, each a block.
 - Helsinki-NLP/OPUS-MT-testsets (the WMT 2020 news test set de-en, newstest2020, its German
   source side as plain text, one paragraph a line: German-original articles of late September
-  2019; and the WMT 2019 one, newstest2019, one sentence a line: German-original articles of
-  2018, their boundaries set by reading): the lines the source entry names (`lines`, 1-based; a
-  date line, photo captions and a video teaser left out), each a block; the document ids
-  (`doc_id`) are those of WMT-Metrics-task/wmt20-metrics.
+  2019; and the WMT 2019, 2018 and 2017 ones, newstest2019, newstest2018 and newstest2017, one
+  sentence a line: German-original articles of 2018, summer 2017 and summer 2016, their
+  boundaries set by reading): the lines the source entry names (`lines`, 1-based; a date line,
+  photo captions, a video teaser and a quote that lost its opening mark left out), each a block;
+  the document ids (`doc_id`) are those of WMT-Metrics-task/wmt20-metrics.
 - Scraped pages (mitul-kalariya/*, rijkvp/article-extractor, damoeb/feedless, fa-krug/Yana) and
   the German test pages of HTML extractors (dankito/Readability4J: FAZ, SPIEGEL, SZ and ZEIT of
   November 2017 and January 2018, each its `source.html`; dankito/WebContentExtractor: a SPIEGEL
@@ -84,6 +85,12 @@ Where the blocks come from:
   `entry`, checked against its `url`; the crawl dropped the text of links): the title, then the
   content, cut into blocks where the image captions and the SPIEGEL+ notice that the entry's
   `drop` names are taken out.
+- ZeitOnline/zeit.importer (K4 print exports of DIE ZEIT articles of 2009 and 2017, test
+  documents of the print importer): the paragraphs of the story without captions, photo credits,
+  end notes and author lines; a headline and teaser exported after the body (`front`) moved to
+  the start, a byline printed at the end of the teaser (`strip_byline`) cut off.
+- tonkajekralj/Projekt (a MySQL dump of a student project with WELT articles of June 2024, the
+  row of `table` by `row_id`): title, teaser, then the lines of the content.
 
 Each text's SHA-1 is what the annotations' `file_sha1` checks (`eval_quotes_pages.py` refuses a
 text that is not the annotated version); the script reports, per set, how many texts it wrote
@@ -829,6 +836,79 @@ def crawled_article(mirrors: Mirrors, source: dict, recipe: dict[str, str | None
     return [item["title"], *content.split("\n")]
 
 
+# Paragraph styles of a K4 print export that hold no article text: captions, photo credits,
+# end notes and author lines.
+K4_FURNITURE = re.compile(r"BU|Bildnachweis|Vermerk|Autor")
+
+
+def k4_story(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return the paragraphs of a K4 print export's story without furniture (`K4_FURNITURE`):
+    the blocks of `front` (a headline and teaser exported after the body) first, the byline
+    that `strip_byline` names (block position and text) cut from the end of its block."""
+    root = etree.fromstring(mirrors.read(source))
+    blocks = [
+        norm("".join(paragraph.itertext()))
+        for paragraph in root.iterfind("STORY//p")
+        if not K4_FURNITURE.search(paragraph.get("pstyle") or "")
+    ]
+    blocks = [block for block in blocks if block]
+    front = source.get("front", [])
+    blocks = [blocks[index] for index in front] + [
+        block for index, block in enumerate(blocks) if index not in front
+    ]
+    for index, byline in source.get("strip_byline", []):
+        if not blocks[index].endswith(f" {byline}"):
+            raise KeyError(byline)
+        blocks[index] = blocks[index].removesuffix(f" {byline}")
+    return blocks
+
+
+# A MySQL dump's INSERT statement (table, columns), the tokens of its rows (a quoted string, a
+# bare value, a bracket, the closing semicolon) and a string's escapes.
+SQL_INSERT = re.compile(r"INSERT INTO `?(\w+)`? \(([^)]*)\) VALUES")
+SQL_TOKEN = re.compile(r"\s*(?:'((?:[^'\\]|\\.|'')*)'|([^\s,()';]+)|([(),;]))", re.S)
+SQL_ESCAPE = re.compile(r"\\(.)|''", re.S)
+SQL_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "0": "\0"}
+
+
+def sql_unescape(match: re.Match[str]) -> str:
+    """Return the character a MySQL string escape stands for ("\\n": a newline, "''": "'")."""
+    char = match.group(1)
+    return "'" if char is None else SQL_ESCAPES.get(char, char)
+
+
+def sql_rows(dump: str, table: str) -> list[dict[str, str]]:
+    """Return the rows a MySQL dump inserts into `table`, each value as a string."""
+    rows = []
+    for insert in SQL_INSERT.finditer(dump):
+        if insert.group(1) != table:
+            continue
+        columns = [name.strip(" `") for name in insert.group(2).split(",")]
+        values: list[str] = []
+        for token in SQL_TOKEN.finditer(dump, insert.end()):
+            quoted, bare, mark = token.groups()
+            if quoted is not None:
+                values.append(SQL_ESCAPE.sub(sql_unescape, quoted))
+            elif bare is not None:
+                values.append(bare)
+            elif mark == ")":
+                rows.append(dict(zip(columns, values, strict=True)))
+                values = []
+            elif mark == ";":
+                break
+    return rows
+
+
+def sql_article(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return an article of a MySQL dump (the row of `table` whose `id` is the source's `row_id`):
+    title, teaser (`about`), then the content's lines."""
+    rows = sql_rows(mirrors.read(source).decode("utf-8"), source["table"])
+    row = next((entry for entry in rows if entry["id"] == str(source["row_id"])), None)
+    if row is None:
+        raise KeyError(source["row_id"])
+    return [row["title"], row["about"], *row["content"].split("\n")]
+
+
 Builder = Callable[[Mirrors, dict, dict[str, str | None]], list[str]]
 BUILDERS: dict[str, Builder] = {
     "flairNLP/fundus": fundus_page,
@@ -853,6 +933,8 @@ BUILDERS: dict[str, Builder] = {
     "oliverpera/comparison_news_reports": scraped_lines,
     "hanna-rodler/news-backend": orf_article,
     "canrollas/news_crawler": crawled_article,
+    "ZeitOnline/zeit.importer": k4_story,
+    "tonkajekralj/Projekt": sql_article,
 }
 # Sources whose lines are kept as they stand (stripped, empty ones left out): their texts keep
 # the source's no-break and narrow spaces.
@@ -877,6 +959,8 @@ WHOLE = frozenset(
         "oliverpera/comparison_news_reports",
         "hanna-rodler/news-backend",
         "canrollas/news_crawler",
+        "ZeitOnline/zeit.importer",
+        "tonkajekralj/Projekt",
         *VERBATIM,
     }
 )
