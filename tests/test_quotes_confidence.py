@@ -29,7 +29,6 @@ def test_confidence_falls_as_the_speakers_last_mention_moves_away() -> None:
 
 def test_thing_introducing_a_quote_with_a_colon_is_unsure() -> None:
     # the scorer takes its penalty off a thing's base before the model reads the score
-    # the scorer takes its penalty off a thing's base before the model reads the score
     thing = replace(PLAIN, cue="colon", kind="thing", score=SCORES["named"] + SCORES["thing"])
     assert confidence(thing) < QuotesConfig().min_confidence < confidence(PLAIN)
 

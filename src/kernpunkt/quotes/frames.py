@@ -690,8 +690,8 @@ def _quoted_person(masked: str, clause: int, frame: Frame, end: int) -> tuple[in
         return following[0][0], following[0][1]
     first = after_verb(masked, after, end)
     if first is None:
-        outlet = following
-        return noun_phrase(masked, outlet[0][1], end) if outlet else None
+        # "zitiert ndr.de Polizeisprecher X": the person after the outlet
+        return noun_phrase(masked, following[0][1], end) if following else None
     second = after_verb(masked, first[1], end)
     # "zitierte er einen Satz": only someone who can speak is quoted, a thing is what they quote
     if second is None or not grammar.may_name_someone(masked[second[0] : second[1]]):
