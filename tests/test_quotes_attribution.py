@@ -92,6 +92,50 @@ def test_fronted_dative_object_of_the_verb_is_not_the_speaker() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("subject", "speaker"),
+    [
+        ("Die bekannte Moderatorin Lena Vogt", "Lena Vogt"),
+        ("Die Ärztin und Autorin", "Die Ärztin und Autorin"),
+    ],
+)
+def test_dative_after_the_verb_is_not_the_speaker_when_the_prefield_is_the_subject(
+    subject: str, speaker: str
+) -> None:
+    text = f"{subject} sagte dem Sender Radio Nord, die Klinik sei „völlig überlastet“."
+    assert speakers(text) == [speaker]
+
+
+def test_subject_keeps_its_verb_across_a_relative_clause_after_an_adverb() -> None:
+    text = (
+        "Die Senatorin Anna Berg etwa, die den Bundesstaat Ohio im Senat vertritt, sagte, "
+        "die Lage sei „äußerst ernst“."
+    )
+    assert speakers(text) == ["Anna Berg"]
+
+
+def test_apposed_subject_speaks_before_the_auxiliary_of_a_compound_tense() -> None:
+    text = "Der Vorsitzende des Vereins, Karl Brenner, hatte Anfang Mai erklärt: „Wir bauen neu.“"
+    assert speakers(text) == ["Karl Brenner"]
+
+
+def test_apposition_ends_where_a_main_clause_begins() -> None:
+    quote = only(
+        "Aus der Stadtverwaltung hieß es in einer Mitteilung, Bürgermeisterin Eva Lenz und ihr "
+        "Team prüften die „neuen Vorschläge“."
+    )
+    assert quote.speaker_mention == "einer Mitteilung"
+
+
+@pytest.mark.parametrize("result", ["zwar mit 2:10 Stunden", "zwar"])
+def test_source_governs_its_own_clause_not_the_next_one_a_colon_ends(result: str) -> None:
+    text = (
+        f"Lea Brandt lief als Erste los. Das Ziel erreichte sie laut Veranstalter {result}, "
+        "sie war dennoch enttäuscht: „Ich wollte schneller sein.“"
+    )
+    assert speakers(text) == ["Lea Brandt"]
+
+
 def test_subject_of_a_leading_subordinate_clause_is_not_the_speaker() -> None:
     assert speakers("Während Huber schwieg, sagte Meier: „Wir warten ab.“") == ["Meier"]
 

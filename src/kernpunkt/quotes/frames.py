@@ -33,7 +33,6 @@ from kernpunkt.quotes.lexicon import (
     NEUTER_SUBJECT,
     NOMINATIVE_PRONOUNS,
     NOMINATIVE_RELATIVES,
-    NON_NOMINATIVE,
     OBJECT_PRONOUNS,
     OPINION_FOR,
     OPINION_VERB_FORMS,
@@ -78,6 +77,7 @@ from kernpunkt.quotes.phrases import (
     after_verb,
     clause_subject,
     extend_mention,
+    is_object,
     is_plural,
     is_relative_clause,
     is_singular_verb,
@@ -471,10 +471,7 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
             return after
         if not tail and (
             (after is None and _finite_before(masked, sent, comma))
-            or (
-                after is not None
-                and masked[after[0] : after[1]].split()[0].title() in NON_NOMINATIVE
-            )
+            or (after is not None and is_object(masked, after))
         ):
             # "X rechtfertigt den Plan, sieht den Entwurf gedeckt", "X hinterfragte die
             # Strategie, betonte aber das „…“": a verb after the comma with an object or no
@@ -488,6 +485,13 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
             named = _apposed_prefield(masked, clause, frame.pos)
             if named is not None:
                 return named
+        if tail and grammar.first_tag(masked, tail[0][0], tail[0][1]) in grammar.FINITE_TAGS:
+            # "Der Präsident des Verbands, Uwe Fröhlich, hatte Ende Juni erklärt": a phrase
+            # with its apposition fills the prefield up to the finite verb of a compound tense
+            whole = noun_phrase(masked, clause, tail[0][0])
+            apposed = whole is not None and whole[1] == comma and "," in masked[whole[0] : comma]
+            if apposed and prefield_is_subject(word_tokens(masked, clause, comma)):
+                return whole
         if tail and tail[-1][2] == "zu":
             # "…, um gegen X zu protestieren": an infinitive clause has no subject of its own.
             return None
@@ -531,20 +535,29 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
     if prefield_is_subject(tokens):
         phrase = noun_phrase(masked, tokens[0][0], frame.pos)
         if phrase and is_plural(masked, phrase) and is_singular_verb(frame.cue):
-            # "Die Äußerungen … bezeichnete X als „…“": a plural object opens the clause.
-            return after_verb(masked, verb_end, sent.end)
+            # "Die Äußerungen … bezeichnete X als „…“": a plural object opens the clause,
+            # unless what follows the verb is an object too ("Die Journalistin und Autorin
+            # sagte dem Sender": "die" was singular)
+            after = after_verb(masked, verb_end, sent.end)
+            if after is None or not is_object(masked, after):
+                return after
         subject = phrase and object_first_subject(masked, phrase, sent.end)
         if subject:
             return subject
-        # "Klose, der Gelb-Rot sah, nannte …" keeps its subject across the relative clause;
-        # in "Sie sei geschockt, sagte die Königin" the subject follows the verb.
-        if phrase and (comma < 0 or phrase[1] >= comma or masked[phrase[1] :].startswith(",")):
+        # "Klose, der Gelb-Rot sah, nannte …" (or "Romney etwa, der …, sagte") keeps its
+        # subject across the relative clause; in "Sie sei geschockt, sagte die Königin" the
+        # subject follows the verb.
+        if phrase and (comma < 0 or phrase[1] >= comma or _ends_before_comma(masked, phrase)):
             return phrase
     # a verb right before a comma closes its clause ("als Weidel sagt, X sei …", "hatte ihm X
     # vorgeworfen, Y gebe …"): its subject stands before it, not in the clause the comma opens
     closes = masked[verb_end : verb_end + 1] == ","
+    after = None if closes else after_verb(masked, verb_end, sent.end)
+    if after is not None and is_object(masked, after) and prefield_is_subject(tokens):
+        # "Die bekannte Journalistin sagte dem Sender": a dative is told, the prefield spoke
+        after = phrase_before(masked, sent, frame.pos)
     return (
-        (None if closes else after_verb(masked, verb_end, sent.end))
+        after
         or subject_before_comma(masked, clause, frame.pos)
         or subject_after_finite(masked, tokens, sent.end)
         or phrase_before(masked, sent, frame.pos)
@@ -566,6 +579,14 @@ def _apposed_prefield(masked: str, clause: int, pos: int) -> tuple[int, int] | N
         return None
     # the mention keeps the role: later "der Anwalt" is the same person
     return tokens[0].start, named[1]
+
+
+def _ends_before_comma(masked: str, phrase: tuple[int, int]) -> bool:
+    """Tell whether only adverbs stand between a phrase and the comma after it ("Romney etwa,")."""
+    comma = masked.find(",", phrase[1], phrase[1] + WINDOW)
+    return comma >= 0 and all(
+        grammar.is_adverbial(word) for word in masked[phrase[1] : comma].split()
+    )
 
 
 def _finite_before(masked: str, sent: Sent, comma: int) -> bool:
@@ -822,6 +843,14 @@ def nearest_frame(masked: str, index: FrameIndex, span: Span, colon: bool) -> Fr
     if frame is not None and ";" in masked[frame.pos : span.open]:
         # "Er befürchtet …; Aussagen … schenken sie keinen Glauben: „…“": another main clause
         return None
+    if colon and frame is not None and frame.kind in SOURCE_KINDS:
+        comma = masked.rfind(",", frame.pos, span.open)
+        if comma >= 0 and any(
+            t.tag in grammar.FINITE_TAGS for t in grammar.tag(masked, comma + 1, span.open)
+        ):
+            # "Das gelang laut offiziellen Daten, er selbst war enttäuscht: „…“": a source
+            # governs its own clause, not the next one that a colon ends
+            return None
     if frame is not None:
         return _main_clause_frame(index, frame, span)
     noun = _before(index.nouns, span.open) if colon else None

@@ -112,7 +112,7 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
             head_end, i = tokens[close][1], close + 1
             continue
         elif word == "," and head_end is not None:
-            apposition = _apposition(tokens, i + 1)
+            apposition = _apposition(masked, tokens, i + 1)
             if apposition is None:
                 break
             head_end, i = apposition
@@ -210,11 +210,12 @@ def _parenthesis_end(tokens: list[tuple[int, int, str]], i: int) -> int | None:
     return None
 
 
-def _apposition(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+def _apposition(masked: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
     """Return (end, next index) of an apposition starting at token `i`, or None for a clause.
 
     "Yermak, Selenskyjs Stabschef," and "Rajevac, der Trainer Ghanas" are appositions;
-    "Lopez, die den Auftritt kaum erwarten könne," is a relative clause and ends the phrase.
+    "Lopez, die den Auftritt kaum erwarten könne," is a relative clause and "Präsident und
+    sein Team beobachteten …" a main clause: each ends the phrase.
     """
     j = i
     while j < len(tokens) and tokens[j][2] not in CLAUSE_PUNCTUATION:
@@ -235,6 +236,10 @@ def _apposition(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int] |
     elif not is_capitalised(words[0]) or grammar.is_not_noun(words[0]):
         return None
     if any(is_speech_verb(word) or is_konjunktiv_i(word) for word in words):
+        return None
+    if any(
+        t.tag in grammar.FINITE_TAGS for t in grammar.tag(masked, segment[0][0], segment[-1][1])
+    ):
         return None
     if len(words) > 1 and _names_the_noun(words[-1], words[-2]):
         # "Hubert Lang, Sprecher der Initiative „Feldheim bleibt grün“, sagte"
@@ -348,6 +353,11 @@ def after_verb(masked: str, pos: int, end: int) -> tuple[int, int] | None:
             return noun_phrase(masked, tok_start, end)
         return None
     return None
+
+
+def is_object(masked: str, phrase: tuple[int, int]) -> bool:
+    """Tell whether a phrase opens with a word no subject opens with ("dem Sender")."""
+    return masked[phrase[0] : phrase[1]].split()[0].title() in NON_NOMINATIVE
 
 
 def _adverbial_length(tokens: list[tuple[int, int, str]], index: int) -> int:
@@ -558,7 +568,7 @@ def object_first_subject(masked: str, phrase: tuple[int, int], end: int) -> tupl
     if subject is None:
         return None
     words = [word for _, _, word in word_tokens(masked, *subject)]
-    if words[0] in PRONOUNS:
+    if words[0] in PRONOUNS or is_object(masked, subject):
         return None
     said = " ".join(words)
     if not (disagrees or owned) and (
@@ -584,6 +594,13 @@ def clause_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
     if len(tail) > 1 and tail[0][2][:1].islower() and tail[1][2] in SUBJECT_PRONOUNS:
         # "Das Angebot, Verletzte aufzunehmen, lehnt er ab: „…“": the verb, then its subject.
         return tail[1][0], tail[1][1]
+    if (
+        len(tail) > 1
+        and tail[0][2] in SUBJECT_PRONOUNS
+        and grammar.first_tag(masked, tail[1][0], pos) in grammar.FINITE_TAGS | {grammar.ADVERB_TAG}
+    ):
+        # "Das gelang zwar, er selbst war enttäuscht: „…“": a main clause of its own
+        return tail[0][0], tail[0][1]
     after = _subject_after_subordinate(masked, tokens, tail, pos) if tail else None
     if after is not None:
         # "Während X …, warf Macron … vor": a clause fills the prefield, the subject follows

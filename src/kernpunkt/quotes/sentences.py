@@ -96,7 +96,11 @@ def clause_start(masked: str, sent_start: int, pos: int, quotes: bool = True) ->
     frame of a long sentence then costs the same, so the whole text takes linear time.
     """
     floor = max(sent_start, pos - WINDOW)
-    cut = max(masked.rfind(":", floor, pos), masked.rfind(";", floor, pos))
+    colon = masked.rfind(":", floor, pos)
+    while colon >= 0 and masked[colon + 1 : colon + 2].isdigit():
+        # "mit 18:10 Minuten", "3:4 verloren": a time or a score, not the end of a clause
+        colon = masked.rfind(":", floor, colon)
+    cut = max(colon, masked.rfind(";", floor, pos))
     if quotes:
         cut = max(cut, _quote_boundary(masked, floor, pos))
     if cut >= 0:
