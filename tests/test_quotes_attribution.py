@@ -523,6 +523,8 @@ def test_short_capitalised_quote_after_a_speakers_colon_is_no_term(
         ("„Das sind die kleinsten Räume der Stadt“, lacht Kerstin Wahala.", "Kerstin Wahala"),
         ("„Man kann mit freien Programmen starten“, regt die Rektorin an.", "die Rektorin"),
         ("„Damit ließen sich viele Kosten vermeiden“, schätzt Pfeiffer.", "Pfeiffer"),
+        # words without a full stop, first read as a title, framed by "ließ er … wissen"
+        ("Der Bürgermeister kam. »Kleine Vereine tragen die Stadt«, ließ er alle wissen.", "er"),
     ],
 )
 def test_verb_first_clause_after_a_quote_frames_it_whatever_the_verb(
@@ -537,6 +539,14 @@ def test_thing_after_the_verb_does_not_frame_a_quote_as_speech() -> None:
 
 
 # --- pronouns and subjects across sentences, by grammar --------------------------------------
+
+
+def test_pronoun_skips_the_object_of_an_infinitive_clause_after_a_comma() -> None:
+    quote = only(
+        "Anna Berg sprach am Abend. Zugleich versuchte die Ministerin, Sorgen vor Engpässen zu "
+        "zerstreuen. „Alle können sich darauf verlassen“, sagte sie."
+    )
+    assert quote.speaker == "die Ministerin"
 
 
 def test_pronoun_goes_to_the_person_not_the_thing_named_after_them() -> None:

@@ -44,6 +44,8 @@ TOKEN_RE = re.compile(
     + r")\.|\w+(?:[-’']\w+|\.(?:(?<![a-zäöüß]{4}\.)|(?![A-ZÄÖÜ][a-zäöüß]{2}))\w+)*|[^\w\s]"
 )
 QUOTE_TAG = "QUOTE"
+# How a quoted span read as a name or title starts once masked ("„Titanic“" is "XXXXXXXXX").
+MASKED_NAME = "XX"
 QUOTE_STAND_IN = '"'
 NAME_STAND_IN = "Meier"
 # longer words (no German news word is) are read as a plain noun
@@ -62,6 +64,8 @@ FOREIGN_TAG = "FM"
 NAME_TAGS = frozenset({NAME_TAG, UNKNOWN_TAG, FOREIGN_TAG})
 # STTS tags: finite verbs, verb particles, reflexives, clause openers, phrase parts
 FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})
+# Words that make a stretch a clause, not a phrase: a finite verb, an infinitive, its "zu".
+CLAUSE_VERB_TAGS = FINITE_TAGS | {"VV(INF)", "VV(IZU)", "VA(INF)", "VM(INF)", "PTKZU"}
 # "Als" opening a clause is the conjunction ("Als Lawrow … zurückwies, sprach er").
 ALS = "Als"
 CONJUNCTION_TAG = "KOUS"
@@ -222,7 +226,7 @@ def tag(masked: str, start: int, end: int) -> list[Token]:
         lemma = verb_lemma(word, stts) if stts.startswith("V") else word
         if word.startswith("§"):
             stts, lemma = QUOTE_TAG, word
-        elif word.startswith("XX") or (word in names and stts not in NAME_TAGS):
+        elif word.startswith(MASKED_NAME) or (word in names and stts not in NAME_TAGS):
             stts = NAME_TAG
         elif word.lower() in ADVERB_ABBREVIATIONS:
             stts = ADVERB_TAG
@@ -796,9 +800,15 @@ def frame_after_quote(masked: str, open_: int, close: int, end: int) -> tuple[To
     (a person, a body or a pronoun), never a thing of more than one word.
     """
     tokens = tag(masked, open_, min(end, close + FRAME_AFTER_CHARS))
-    if len(tokens) < 3 or tokens[0].tag != QUOTE_TAG or tokens[2].tag not in FINITE_TAGS:
+    # the span is masked as a quote, or as a name when it was read as a title
+    quoted = bool(tokens) and (tokens[0].tag == QUOTE_TAG or tokens[0].word.startswith(MASKED_NAME))
+    if len(tokens) < 3 or not quoted or tokens[2].tag not in FINITE_TAGS:
         return None
-    first, last, _ = next(c for c in clauses(tokens) if c[0] == 2)
+    # a name-like span is no boundary of its own: a clause opens at the verb after its comma
+    clause = next((c for c in clauses(tokens) if c[0] == 2), None)
+    if clause is None:
+        return None
+    first, last, _ = clause
     subject = inverted_subject(tokens, first, last)
     # the subject follows the verb, or its reflexive pronoun ("freut sich Kluckers")
     reflexive = first + 1 < last and tokens[first + 1].tag == REFLEXIVE_TAG

@@ -214,8 +214,9 @@ def _apposition(masked: str, tokens: list[tuple[int, int, str]], i: int) -> tupl
     """Return (end, next index) of an apposition starting at token `i`, or None for a clause.
 
     "Yermak, Selenskyjs Stabschef," and "Rajevac, der Trainer Ghanas" are appositions;
-    "Lopez, die den Auftritt kaum erwarten könne," is a relative clause and "Präsident und
-    sein Team beobachteten …" a main clause: each ends the phrase.
+    "Lopez, die den Auftritt kaum erwarten könne," is a relative clause, "Präsident und sein
+    Team beobachteten …" a main clause and "Sorgen … zu zerstreuen" an infinitive clause:
+    each ends the phrase.
     """
     j = i
     while j < len(tokens) and tokens[j][2] not in CLAUSE_PUNCTUATION:
@@ -237,9 +238,8 @@ def _apposition(masked: str, tokens: list[tuple[int, int, str]], i: int) -> tupl
         return None
     if any(is_speech_verb(word) or is_konjunktiv_i(word) for word in words):
         return None
-    if any(
-        t.tag in grammar.FINITE_TAGS for t in grammar.tag(masked, segment[0][0], segment[-1][1])
-    ):
+    tags = {t.tag for t in grammar.tag(masked, segment[0][0], segment[-1][1])}
+    if tags & grammar.CLAUSE_VERB_TAGS:
         return None
     if len(words) > 1 and _names_the_noun(words[-1], words[-2]):
         # "Hubert Lang, Sprecher der Initiative „Feldheim bleibt grün“, sagte"
