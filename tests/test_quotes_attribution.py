@@ -106,6 +106,14 @@ def test_dative_after_the_verb_is_not_the_speaker_when_the_prefield_is_the_subje
     assert speakers(text) == [speaker]
 
 
+def test_content_of_an_interview_goes_to_who_spoke_not_to_whom_they_told_it() -> None:
+    text = (
+        "Anna Müller sagte dem Moderator der Sendung, Jan Ost, in einem Interview, "
+        "es sei „viel zu spät“."
+    )
+    assert speakers(text) == ["Anna Müller"]
+
+
 def test_subject_keeps_its_verb_across_a_relative_clause_after_an_adverb() -> None:
     text = (
         "Die Senatorin Anna Berg etwa, die den Bundesstaat Ohio im Senat vertritt, sagte, "

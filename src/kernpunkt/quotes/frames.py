@@ -927,7 +927,9 @@ def content_owner(
         # "herrschte die Meinung vor, dass …": the particle of the verb closes the clause.
         owner = owner[:-1]
     if not owner:
-        return noun, noun.mention
+        # "X sagte … in einem Interview, es geschehe „…“": a noun without an owner of its own
+        # stands in the clause of the speech verb before it
+        return noun, noun.mention or (verb.mention if verb is not None else None)
     if owner[0][2] not in OWNER_LINKS or len(owner) > MAX_OWNER_WORDS:
         return None
     start = owner[1][0] if owner[0][2] in OWNER_PREPOSITIONS and len(owner) > 1 else owner[0][0]

@@ -399,7 +399,7 @@ def subject_after_finite(
                 return following[0], following[1]
             continue
         subject = after_verb(masked, tok_end, end)
-        if subject is not None:
+        if subject is not None and not is_object(masked, subject):
             return subject
     return None
 
