@@ -549,6 +549,18 @@ def test_thing_after_the_verb_does_not_frame_a_quote_as_speech() -> None:
 # --- pronouns and subjects across sentences, by grammar --------------------------------------
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Franks Einschätzung ist klar: „Die Stadt gehört allen.“",
+        "Doch Franks Vorstellungen von der Stadt stoßen auf Widerspruch: „Die Stadt gehört allen.“",
+    ],
+)
+def test_name_in_the_genitive_before_its_words_is_the_person_named_before(sentence: str) -> None:
+    quote = only(f"Der Autor Arno Frank schreibt seit Jahren. {sentence}")
+    assert quote.speaker == "Arno Frank"
+
+
 def test_pronoun_skips_the_object_of_an_infinitive_clause_after_a_comma() -> None:
     quote = only(
         "Anna Berg sprach am Abend. Zugleich versuchte die Ministerin, Sorgen vor Engpässen zu "

@@ -30,6 +30,7 @@ from kernpunkt.quotes.lexicon import (
     SPEAKING_BODIES,
     SPEECH_LEMMAS,
     TITLE_WORDS,
+    is_abstract,
     is_capitalised,
     is_konjunktiv_i,
     is_speech_noun,
@@ -128,6 +129,7 @@ KNOWN_WORD_LOGPROB = -13.0
 # ... below which it only guesses the tag from the word's letters ("Wersilows", "Maaßen").
 GUESSED_WORD_LOGPROB = -20.0
 GENITIVE_S = "s"
+PLURAL_EN = "en"
 COMMON_NOUN_TAG = "NN"
 WORD_RUN_RE = re.compile(r"\w+")
 # Two capitalised words in a row, overlapping ("Hans Georg Maaßen" gives two pairs).
@@ -634,6 +636,24 @@ def owned_thing(words: str) -> bool:
         and tokens[-2].word.endswith("s")
         and not tokens[-2].word.endswith("ss")
     )
+
+
+def genitive_owner(words: str) -> str | None:
+    """Return whose words or ideas a phrase of names names ("Löschels Einschätzung": "Löschel").
+
+    Only names stand before the noun, so the owner is all of them; what else a name owns
+    speaks for itself ("Prigoschins Unternehmen") or is someone else ("Johnsons Schwester").
+    """
+    if not owned_thing(words):
+        return None
+    tokens = tag(words, 0, len(words))
+    noun = tokens[-1].word
+    ideas = is_speech_noun(noun) or is_abstract(noun.removesuffix(PLURAL_EN))
+    if not ideas or any(t.tag != NAME_TAG for t in tokens[:-1]):
+        return None
+    owner = [t.word for t in tokens[:-1]]
+    owner[-1] = owner[-1].removesuffix(GENITIVE_S)
+    return " ".join(owner)
 
 
 @per_text

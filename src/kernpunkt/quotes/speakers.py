@@ -380,6 +380,10 @@ def _resolve(
         earlier = _last_with_name(history, gender)
         if earlier is not None:
             return Speaker(mention, earlier.name, gender)
+    owner = grammar.genitive_owner(names[0]) if names else None
+    if owner is not None:
+        # "Merkels Schlusssatz", "Julia Jessens Roman": the person whose words or work it is
+        names[0] = owner
     if len(names) == 1 and " " not in names[0]:
         # "Mäurer" after "Innensenator Ulrich Mäurer": the full name given before
         names[0] = _full_name(history, names[0])
@@ -432,12 +436,16 @@ def _last_with_role(history: Sequence[Speaker], noun: str, gender: str) -> Speak
 
 
 def _full_name(history: Sequence[Speaker], surname: str) -> str:
-    """Return the last full name given before that ends in `surname`, else the surname."""
-    for earlier in reversed(history[-PRONOUN_LOOKBACK:]):
-        words = (earlier.name or "").split()
-        if len(words) > 1 and words[-1] == surname and is_capitalised(words[-2]):
-            # the first name only: a role kept before it ("Biathletin Franziska") is not the name
-            return f"{words[-2]} {surname}"
+    """Return the last full name given before that ends in `surname`, else the surname.
+
+    A surname in the genitive ("Franks Einschätzung") is the person's too ("Arno Frank").
+    """
+    for name in (surname, surname.removesuffix(grammar.GENITIVE_S)):
+        for earlier in reversed(history[-PRONOUN_LOOKBACK:]):
+            words = (earlier.name or "").split()
+            if len(words) > 1 and words[-1] == name and is_capitalised(words[-2]):
+                # the first name only: a role before it ("Biathletin Franziska") is not the name
+                return f"{words[-2]} {name}"
     return surname
 
 
