@@ -561,6 +561,22 @@ def test_name_in_the_genitive_before_its_words_is_the_person_named_before(senten
     assert quote.speaker == "Arno Frank"
 
 
+@pytest.mark.parametrize(
+    ("named", "described", "speaker"),
+    [
+        ("Lena Vogt stimmte zu.", "Die „Tagesthemen“-Moderatorin mahnte", "Lena Vogt"),
+        ("Jan Ost stimmte zu.", "Der Tatort-Darsteller mahnte", "Jan Ost"),
+        # a plural group of agents is no one named before
+        ("Jan Ost stimmte zu.", "Die Deloitte-Berater mahnten", "Die Deloitte-Berater"),
+    ],
+)
+def test_agent_noun_compounded_with_a_name_describes_the_person_just_named(
+    named: str, described: str, speaker: str
+) -> None:
+    quote = only(f"{named} {described} jedoch: „Man darf nicht alle in einen Topf werfen.“")
+    assert quote.speaker == speaker
+
+
 def test_pronoun_skips_the_object_of_an_infinitive_clause_after_a_comma() -> None:
     quote = only(
         "Anna Berg sprach am Abend. Zugleich versuchte die Ministerin, Sorgen vor Engpässen zu "

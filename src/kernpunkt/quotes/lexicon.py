@@ -280,6 +280,10 @@ POSTPOSITIONS = frozenset({"nach", "zufolge", "gegenüber", "entsprechend"})
 # Descriptions that refer back to someone just named: "der 62-Jährige", "die SPD-Politikerin".
 # ("der 23-jährige Sportler" is an adjective before its noun, not such a description)
 EPITHET_RE = re.compile(r"(?:Jährige[rn]?|[Pp]olitiker(?:in)?)$")
+# Endings of agent nouns ("Darsteller", "Moderatorin", "Kabarettist"): after a name in a
+# compound ("Bean-Darsteller") they describe someone named before.
+AGENT_ENDINGS = ("er", "erin", "or", "orin", "ist", "istin")
+FEMININE_ENDING = "in"
 # Articles that, inside a mention, open a genitive or dative phrase rather than a name.
 OBLIQUE_ARTICLES = frozenset("des eines der einer dem einem".split())
 # A feminine agent noun: a masculine agent's ending plus "-in" ("Sprecherin", "Präsidentin",

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from kernpunkt.quotes import grammar
 from kernpunkt.quotes.lexicon import (
     ABBREVIATIONS,
+    AGENT_ENDINGS,
     APPOSITION_TOKEN_RE,
     ARTICLE_GENDERS,
     ARTICLES,
@@ -20,6 +21,7 @@ from kernpunkt.quotes.lexicon import (
     DETERMINERS,
     EPITHET_RE,
     FEMININE_AGENT_RE,
+    FEMININE_ENDING,
     FIELD_EXTERNAL,
     GENDERS,
     INDEFINITE_ARTICLES,
@@ -452,19 +454,28 @@ def _full_name(history: Sequence[Speaker], surname: str) -> str:
 def _is_epithet(words: list[str]) -> bool:
     """Tell whether a mention opens with a description news uses for someone just named.
 
-    "der 62-Jährige", "die Grünen-Politikerin": an article and an age or a party member.
+    "der 62-Jährige", "die Grünen-Politikerin": an article and an age or a party member;
+    "der Mr.-Bean-Darsteller", "die „Weltspiegel“-Moderatorin": an agent noun compounded with
+    a name, which says what the person named is known for.
     """
-    return (
-        len(words) > 1
-        and words[0].lower() in DEFINITE_ARTICLES
-        and bool(EPITHET_RE.search(words[1]))
-    )
+    if len(words) < 2 or words[0].lower() not in DEFINITE_ARTICLES:
+        return False
+    modifier, _, agent = words[-1].rpartition("-")
+    # a role ("der SPD-Chef") is matched against the roles the text gave; "die" before a
+    # masculine agent is a plural ("die Deloitte-Berater")
+    singular = (ARTICLE_GENDERS.get(words[0].lower()) == "f") == agent.endswith(FEMININE_ENDING)
+    agent_noun = agent.endswith(AGENT_ENDINGS) and not ROLE_RE.search(agent) and singular
+    return bool(EPITHET_RE.search(words[1])) or (bool(modifier) and agent_noun)
 
 
 def _last_with_name(history: Sequence[Speaker], gender: str) -> Speaker | None:
-    """Return the last earlier speaker known to be of `gender` with a name of their own."""
+    """Return the last earlier speaker known to be of `gender` with a name of their own, not a
+    group or a thing the memory holds ("Die Bundestagsabgeordneten")."""
     for earlier in reversed(history[-PRONOUN_LOOKBACK:]):
-        if earlier.name and earlier.name != earlier.mention and earlier.gender == gender:
+        named = (
+            earlier.name and earlier.name != earlier.mention and grammar.holds_name(earlier.name)
+        )
+        if named and earlier.gender == gender:
             return earlier
     return None
 
