@@ -577,6 +577,14 @@ def test_agent_noun_compounded_with_a_name_describes_the_person_just_named(
     assert quote.speaker == speaker
 
 
+def test_quote_after_reported_speech_goes_to_its_speaker_not_to_what_they_spoke_of() -> None:
+    quote = only(
+        "Anna Berg sprach. Weder Deutschland noch die EU könnten den Rückzug kompensieren, so "
+        "die Ministerin. „Aber das Signal kann doch nicht sein, jetzt ziehen wir uns zurück.“"
+    )
+    assert quote.speaker == "die Ministerin"
+
+
 def test_pronoun_skips_the_object_of_an_infinitive_clause_after_a_comma() -> None:
     quote = only(
         "Anna Berg sprach am Abend. Zugleich versuchte die Ministerin, Sorgen vor Engpässen zu "

@@ -24,6 +24,7 @@ from kernpunkt.quotes.grammar import Phrase, Token
 from kernpunkt.quotes.lexicon import (
     DEMONSTRATIVE_SUBJECTS,
     NOMINATIVE_PRONOUNS,
+    OWN_FRAME_KINDS,
     PRONOUNS,
     SENTENCE_PUNCT,
     SPEAKER_PREPOSITIONS,
@@ -409,7 +410,13 @@ class Scorer:
         """Return the person the previous sentences open with, scored by distance."""
         for back in range(1, min(MEMORY_SENTENCES, index) + 1):
             subject = _sentence_subject(self._opening(index - back), KINDS)
-            if subject is None or self.sents[index - back].konjunktiv is not None:
+            earlier = self.sents[index - back]
+            # a sentence that reports someone's words ("…, so die Ministerin", or in Konjunktiv
+            # I) is about what they spoke of: its speaker continues through the rules instead
+            reports = any(
+                f.mention is not None and f.kind in OWN_FRAME_KINDS for f in earlier.frames
+            )
+            if subject is None or earlier.konjunktiv is not None or reports:
                 continue
             if subject.kind not in PEOPLE:
                 # the text moved on to something else since the person was named, unless it
