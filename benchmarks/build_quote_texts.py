@@ -62,10 +62,12 @@ Where the blocks come from:
   `first_line` to `last_line`, each a block.
 - Helsinki-NLP/OPUS-MT-testsets (the WMT 2020 news test set de-en, newstest2020, its German
   source side as plain text, one paragraph a line: German-original articles of late September
-  2019; and the WMT 2019, 2018 and 2017 ones, newstest2019, newstest2018 and newstest2017, one
-  sentence a line: German-original articles of 2018, summer 2017 and summer 2016, their
+  2019; and the WMT 2019 to 2011 ones, newstest2019 down to newstest2011, one sentence a line:
+  German-original articles of 2018, summer 2017 and summer 2016 and of the earlier sets, their
   boundaries set by reading): the lines the source entry names (`lines`, 1-based; a date line,
-  photo captions, a video teaser and a quote that lost its opening mark left out), each a block;
+  bylines, photo captions, teasers of other articles, a video teaser and a quote that lost its
+  opening mark left out), each a block, or a list of them joined by spaces (a paragraph or a
+  quote over several sentences: the newstest2011 and newstest2012 pages, two of newstest2013);
   the document ids (`doc_id`) are those of WMT-Metrics-task/wmt20-metrics.
 - Scraped pages (mitul-kalariya/*, rijkvp/article-extractor, damoeb/feedless, fa-krug/Yana) and
   the German test pages of HTML extractors (dankito/Readability4J: FAZ, SPIEGEL, SZ and ZEIT of
@@ -114,7 +116,7 @@ import sys
 import tarfile
 import zipfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from lxml import etree
@@ -752,11 +754,22 @@ def wmt_document(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) 
     ]
 
 
+def picked_lines(lines: list[str], items: Iterable[int | list[int]], page: str) -> list[str]:
+    """Return the blocks that `items` names in `lines`: each item a 1-based line number, or a
+    list of them joined by spaces into one block (a paragraph that the source split: at a link,
+    into sentences)."""
+    groups = [[item] if isinstance(item, int) else item for item in items]
+    if not groups or min(min(group) for group in groups) < 1:
+        raise IndexError(page)
+    return [" ".join(lines[number - 1] for number in group) for group in groups]
+
+
 def wmt_segments(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
     """Return the segments of a WMT test set's plain text side (one a line) that the source
-    names by 1-based line number: its `lines`, or `line_start` to `line_end` inclusive; or, with
-    a `docid`, the lines of that document in the line-aligned metadata file `meta_path` (JSON
-    lines), which must be the 0-based `first_line` to `last_line`."""
+    names by 1-based line number: its `lines` (see `picked_lines`: a list of numbers joins a
+    paragraph's sentences), or `line_start` to `line_end` inclusive; or, with a `docid`, the
+    lines of that document in the line-aligned metadata file `meta_path` (JSON lines), which
+    must be the 0-based `first_line` to `last_line`."""
     segments = mirrors.read(source).decode("utf-8").split("\n")
     if "docid" in source:
         meta = mirrors.show(source["repo"], f"{source['commit']}:{source['meta_path']}")
@@ -766,9 +779,7 @@ def wmt_segments(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) 
             raise KeyError(source["docid"])
     else:
         numbers = source.get("lines") or range(source["line_start"], source["line_end"] + 1)
-    if not numbers or min(numbers) < 1:
-        raise IndexError(source["page"])
-    return [segments[number - 1] for number in numbers]
+    return picked_lines(segments, numbers, source["page"])
 
 
 def notebook_output(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
@@ -779,18 +790,15 @@ def notebook_output(mirrors: Mirrors, source: dict, recipe: dict[str, str | None
 
 
 def scraped_lines(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
-    """Return the lines of scraped articles that the source names: of a plain-text file, or of
-    the `entry` of a JSON list (its headline's lines, then its article text's); each item of
-    `lines` a 1-based line number, or a list of them joined by spaces (a paragraph a link split)."""
+    """Return the lines of scraped articles that the source's `lines` names (see `picked_lines`):
+    of a plain-text file, or of the `entry` of a JSON list (its headline's lines, then its article
+    text's)."""
     if "entry" in source:
         article = json.loads(mirrors.read(source))[source["entry"]]
         lines = LINE_BREAKS.split(f"{article['headline']}\n{article['article_text']}")
     else:
         lines = plain_article(mirrors, source, recipe)
-    groups = [[item] if isinstance(item, int) else item for item in source["lines"]]
-    if not groups or min(min(group) for group in groups) < 1:
-        raise IndexError(source["page"])
-    return [" ".join(lines[number - 1] for number in group) for group in groups]
+    return picked_lines(lines, source["lines"], source["page"])
 
 
 # A string field of an ORF article in a JavaScript module (title, lead, content: a quoted
