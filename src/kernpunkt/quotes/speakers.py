@@ -384,7 +384,7 @@ def _resolve(
             return Speaker(mention, earlier.name, gender)
     owner = grammar.genitive_owner(names[0]) if names else None
     if owner is not None:
-        # "Merkels Schlusssatz", "Julia Jessens Roman": the person whose words or work it is
+        # "Franks Vorstellungen", "Löschels Einschätzung": the person whose words or ideas
         names[0] = owner
     if len(names) == 1 and " " not in names[0]:
         # "Mäurer" after "Innensenator Ulrich Mäurer": the full name given before
@@ -455,7 +455,7 @@ def _is_epithet(words: list[str]) -> bool:
     """Tell whether a mention opens with a description news uses for someone just named.
 
     "der 62-Jährige", "die Grünen-Politikerin": an article and an age or a party member;
-    "der Mr.-Bean-Darsteller", "die „Weltspiegel“-Moderatorin": an agent noun compounded with
+    "der Tatort-Darsteller", "die „Weltspiegel“-Moderatorin": an agent noun compounded with
     a name, which says what the person named is known for.
     """
     if len(words) < 2 or words[0].lower() not in DEFINITE_ARTICLES:
@@ -469,13 +469,9 @@ def _is_epithet(words: list[str]) -> bool:
 
 
 def _last_with_name(history: Sequence[Speaker], gender: str) -> Speaker | None:
-    """Return the last earlier speaker known to be of `gender` with a name of their own, not a
-    group or a thing the memory holds ("Die Bundestagsabgeordneten")."""
+    """Return the last earlier speaker known to be of `gender` with a name of their own."""
     for earlier in reversed(history[-PRONOUN_LOOKBACK:]):
-        named = (
-            earlier.name and earlier.name != earlier.mention and grammar.holds_name(earlier.name)
-        )
-        if named and earlier.gender == gender:
+        if earlier.name and earlier.name != earlier.mention and earlier.gender == gender:
             return earlier
     return None
 
