@@ -627,7 +627,11 @@ def name_kind(words: str) -> Kind | None:
 def owned_thing(words: str) -> bool:
     """Tell whether words name a thing of someone named in the genitive before it ("Wersilows
     Krankheitssymptome", "Kleins Risiko"): the owner is a person, the phrase is not."""
-    tokens = tag(words, 0, len(words))
+    return _owned(tag(words, 0, len(words)))
+
+
+def _owned(tokens: list[Token]) -> bool:
+    """Tell whether tagged words end in a name in the genitive and a thing it owns."""
     return (
         len(tokens) > 1
         and tokens[-1].tag == "NN"
@@ -644,12 +648,11 @@ def genitive_owner(words: str) -> str | None:
     Only names stand before the noun, so the owner is all of them; what else a name owns
     speaks for itself ("Prigoschins Unternehmen") or is someone else ("Johnsons Schwester").
     """
-    if not owned_thing(words):
-        return None
     tokens = tag(words, 0, len(words))
+    if not _owned(tokens) or any(t.tag != NAME_TAG for t in tokens[:-1]):
+        return None
     noun = tokens[-1].word
-    ideas = is_speech_noun(noun) or is_abstract(noun.removesuffix(PLURAL_EN))
-    if not ideas or any(t.tag != NAME_TAG for t in tokens[:-1]):
+    if not (is_speech_noun(noun) or is_abstract(noun.removesuffix(PLURAL_EN))):
         return None
     owner = [t.word for t in tokens[:-1]]
     owner[-1] = owner[-1].removesuffix(GENITIVE_S)
@@ -820,9 +823,10 @@ def frame_after_quote(masked: str, open_: int, close: int, end: int) -> tuple[To
     (a person, a body or a pronoun), never a thing of more than one word.
     """
     tokens = tag(masked, open_, min(end, close + FRAME_AFTER_CHARS))
+    if len(tokens) < 3 or tokens[2].tag not in FINITE_TAGS:
+        return None
     # the span is masked as a quote, or as a name when it was read as a title
-    quoted = bool(tokens) and (tokens[0].tag == QUOTE_TAG or tokens[0].word.startswith(MASKED_NAME))
-    if len(tokens) < 3 or not quoted or tokens[2].tag not in FINITE_TAGS:
+    if tokens[0].tag != QUOTE_TAG and not tokens[0].word.startswith(MASKED_NAME):
         return None
     # a name-like span is no boundary of its own: a clause opens at the verb after its comma
     clause = next((c for c in clauses(tokens) if c[0] == 2), None)

@@ -24,7 +24,6 @@ from kernpunkt.quotes.grammar import Phrase, Token
 from kernpunkt.quotes.lexicon import (
     DEMONSTRATIVE_SUBJECTS,
     NOMINATIVE_PRONOUNS,
-    OWN_FRAME_KINDS,
     PRONOUNS,
     SENTENCE_PUNCT,
     SPEAKER_PREPOSITIONS,
@@ -413,10 +412,7 @@ class Scorer:
             earlier = self.sents[index - back]
             # a sentence that reports someone's words ("…, so die Ministerin", or in Konjunktiv
             # I) is about what they spoke of: its speaker continues through the rules instead
-            reports = any(
-                f.mention is not None and f.kind in OWN_FRAME_KINDS for f in earlier.frames
-            )
-            if subject is None or earlier.konjunktiv is not None or reports:
+            if subject is None or earlier.konjunktiv is not None or earlier.own_frames():
                 continue
             if subject.kind not in PEOPLE:
                 # the text moved on to something else since the person was named, unless it

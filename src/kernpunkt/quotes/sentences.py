@@ -9,6 +9,7 @@ from kernpunkt.quotes.lexicon import (
     ABBREVIATIONS,
     FIRST_PERSON,
     NEXT_WORD_RE,
+    OWN_FRAME_KINDS,
     QUOTE_CLOSERS,
     SENTENCE_END_RE,
     SENTENCE_OPENERS,
@@ -44,6 +45,10 @@ class Sent:
     first_word: int = 0
     last_word: int = 0
     echo: Frame | None = None
+
+    def own_frames(self) -> list[Frame]:
+        """Return the frames that report the sentence's own speech and name who spoke it."""
+        return [f for f in self.frames if f.mention is not None and f.kind in OWN_FRAME_KINDS]
 
 
 def _is_abbreviation(masked: str, dot: int) -> bool:

@@ -730,7 +730,7 @@ def _may_refer_to(phrase: grammar.Phrase, state: State, gender: str | None) -> b
 
 def sentence_speaker(text: str, sent: Sent, state: State) -> Speaker | None:
     """Return the speaker of a sentence's own speech frame (reported speech without quotes)."""
-    own = [f for f in sent.frames if f.mention is not None and f.kind in OWN_FRAME_KINDS]
+    own = sent.own_frames()
     # "…, man investiere kontinuierlich, sagt Rektorin Eileen Lyons.": the inverted verb's
     # subject speaks, whichever frame comes first
     inverted = inverted_speaker(text, sent)
