@@ -62,13 +62,15 @@ Where the blocks come from:
   `first_line` to `last_line`, each a block.
 - Helsinki-NLP/OPUS-MT-testsets (the WMT 2020 news test set de-en, newstest2020, its German
   source side as plain text, one paragraph a line: German-original articles of late September
-  2019; and the WMT 2019 to 2011 ones, newstest2019 down to newstest2011, one sentence a line:
+  2019; and the WMT 2019 to 2008 ones, newstest2019 down to newstest2008, one sentence a line:
   German-original articles of 2018, summer 2017 and summer 2016 and of the earlier sets, their
-  boundaries set by reading): the lines the source entry names (`lines`, 1-based; a date line,
+  boundaries set by reading; newstest2008 to newstest2010 from the German side of its
+  datasets/statmt copy): the lines the source entry names (`lines`, 1-based; a date line,
   bylines, photo captions, teasers of other articles, a video teaser and a quote that lost its
   opening mark left out), each a block, or a list of them joined by spaces (a paragraph or a
-  quote over several sentences: the newstest2011 and newstest2012 pages, two of newstest2013);
-  the document ids (`doc_id`) are those of WMT-Metrics-task/wmt20-metrics.
+  quote over several sentences: the newstest2011 and newstest2012 pages, two of newstest2013;
+  a lead or a quote over several sentences of the newstest2008 to newstest2010 pages); the
+  document ids (`doc_id`) are those of WMT-Metrics-task/wmt20-metrics.
 - Scraped pages (mitul-kalariya/*, rijkvp/article-extractor, damoeb/feedless, fa-krug/Yana) and
   the German test pages of HTML extractors (dankito/Readability4J: FAZ, SPIEGEL, SZ and ZEIT of
   November 2017 and January 2018, each its `source.html`; dankito/WebContentExtractor: a SPIEGEL
@@ -93,6 +95,11 @@ Where the blocks come from:
   the start, a byline printed at the end of the teaser (`strip_byline`) cut off.
 - tonkajekralj/Projekt (a MySQL dump of a student project with WELT articles of June 2024, the
   row of `table` by `row_id`): title, teaser, then the lines of the content.
+- juliakarst/NewsWebcrawler (a scrapy CSV export of Tagesspiegel articles of 2020 and 2021, the
+  0-based data row by `row_id`, checked against its `url`): the kicker and the headline that the
+  title joins with " . ", then the article text cut to its first `keep_chars` characters (the
+  scraper took the texts of links out of their place and appended them after the last
+  paragraph), split into paragraphs at the runs of spaces after a sentence's end.
 
 Each text's SHA-1 is what the annotations' `file_sha1` checks (`eval_quotes_pages.py` refuses a
 text that is not the annotated version); the script reports, per set, how many texts it wrote
@@ -917,6 +924,27 @@ def sql_article(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -
     return [row["title"], row["about"], *row["content"].split("\n")]
 
 
+# A scraped Tagesspiegel article's paragraph break (juliakarst/NewsWebcrawler): two or more
+# spaces after a sentence's end mark or closing quotation mark, before a capital, a digit or an
+# opening mark.
+WEBCRAWLER_PARAGRAPH = re.compile(r'(?<=[.!?“"”:…])\s{2,}(?=[A-ZÄÖÜ0-9„"»«(])')
+
+
+def webcrawler_row(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return a Tagesspiegel article of a scrapy CSV export (the 0-based data row `row_id`,
+    checked against its `url`): the kicker and the headline that its title joins with " . ",
+    then the paragraphs of its article text cut to `keep_chars` (the texts of its links that the
+    scraper appended after the last paragraph left out)."""
+    csv.field_size_limit(10**9)
+    table = mirrors.read(source).decode("utf-8")
+    row = list(csv.DictReader(io.StringIO(table, newline="")))[source["row_id"]]
+    if row["url"] != source["url"]:
+        raise KeyError(source["url"])
+    kicker, _, headline = row["title"].partition(" . ")
+    body = row["article_text"][: source["keep_chars"]]
+    return [kicker, headline, *WEBCRAWLER_PARAGRAPH.split(body)]
+
+
 Builder = Callable[[Mirrors, dict, dict[str, str | None]], list[str]]
 BUILDERS: dict[str, Builder] = {
     "flairNLP/fundus": fundus_page,
@@ -943,6 +971,7 @@ BUILDERS: dict[str, Builder] = {
     "canrollas/news_crawler": crawled_article,
     "ZeitOnline/zeit.importer": k4_story,
     "tonkajekralj/Projekt": sql_article,
+    "juliakarst/NewsWebcrawler": webcrawler_row,
 }
 # Sources whose lines are kept as they stand (stripped, empty ones left out): their texts keep
 # the source's no-break and narrow spaces.
@@ -969,6 +998,7 @@ WHOLE = frozenset(
         "canrollas/news_crawler",
         "ZeitOnline/zeit.importer",
         "tonkajekralj/Projekt",
+        "juliakarst/NewsWebcrawler",
         *VERBATIM,
     }
 )
