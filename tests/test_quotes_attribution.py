@@ -321,6 +321,8 @@ def test_grammar_layer_finds_a_separable_speech_verb_by_lemma() -> None:
         ("§§§§§, teilen die Sprecherinnen mit.", "teilen"),
         # the particle closes the clause after a quote inside it
         ("Das Büro wies die Gerüchte als §§§§§ zurück.", "wies"),
+        # a plural present reads like an infinitive, and takes its idiom's word all the same
+        ("Die Experten rechnen damit: §§§§§.", "rechnen"),
         # an idiom's word after an apposition, in the verb's own clause
         ("Den Ärger brachte die Vorsitzende, Eva Roth, zum Ausdruck: §§§§§.", "brachte"),
     ],
@@ -338,6 +340,8 @@ def test_separable_speech_verb_frames_a_quote_by_its_lemma_and_particle(
         "Sie gab ihm das Buch; zu Hause las er es.",
         # "sich" belongs to the "dass" clause: the study shows, it does not "zeigt sich"
         "Die Studie zeigt, dass sich die Lage gebessert hat.",
+        # an infinitive closing its clause has no particle in the next one
+        "Das möge Ihnen Kraft geben, so wie es zu Hause war.",
     ],
 )
 def test_particle_or_idiom_word_outside_the_verbs_clause_makes_no_speech_verb(

@@ -162,8 +162,11 @@ def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
 def _bracket(tokens: list[tuple[int, int, str]], index: int) -> list[str]:
     """Return the words after `index` where a separable verb's particle may close its clause:
     across a relative clause, a parenthesis or a quote ("wies … als „Lügen“ zurück"), up to a
-    colon or a semicolon, at most SEPARATED_REACH words."""
+    colon or a semicolon, at most SEPARATED_REACH words; none after a verb that ends its clause."""
     words = [word for _, _, word in tokens[index + 1 : index + 1 + SEPARATED_REACH]]
+    if words[:1] and words[0] in CLAUSE_PUNCTUATION:
+        # a verb that closes its clause ("möge Ihnen Kraft geben, so wie …") has no particle
+        return []
     end = next((i for i, word in enumerate(words) if word in SEPARATED_ENDS), len(words))
     return words[:end]
 

@@ -37,8 +37,9 @@ from kernpunkt.quotes.lexicon import (
 )
 
 TAGGER_MODEL = "morphmodel_ger.pgz"
-# The end of the tag of a finite verb ("VV(FIN)", "VM(FIN)").
-FINITE_SUFFIX = "(FIN)"
+# The ends of the tags of verb forms that are never finite: participles and zu-infinitives (an
+# infinitive's form is also the plural present's).
+NON_FINITE_SUFFIXES = ("(PP)", "(IZU)")
 # A full stop joins the parts of one word ("z.B", "U.S", "Asp.Net"), not a sentence glued to
 # the next ("stellen.Spaltungen": see `lexicon.SENTENCE_END_RE`); a title keeps its own ("Dr.").
 TOKEN_RE = re.compile(
@@ -289,10 +290,10 @@ def word_lemma(word: str) -> str | None:
 
 
 def finite_verb_lemma(word: str) -> str | None:
-    """Return the lemma of a word read without context if the tagger takes it for a finite verb
-    ("teilte", not the infinitive "geben")."""
+    """Return the lemma of a word read without context if it may be a finite verb: not a
+    participle nor a zu-infinitive ("teilte", "rechnen" in "rechnen damit"; not "mitgeteilt")."""
     lemma, stts = _word_analysis(word)
-    return lemma if stts.startswith("V") and stts.endswith(FINITE_SUFFIX) else None
+    return lemma if stts.startswith("V") and not stts.endswith(NON_FINITE_SUFFIXES) else None
 
 
 def _word_tag(word: str) -> str:
