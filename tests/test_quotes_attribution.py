@@ -14,7 +14,7 @@ from kernpunkt.config import QuotesConfig, load_config
 from kernpunkt.document import Digest, Quote, Sentence
 from kernpunkt.errors import ConfigError
 from kernpunkt.keypoints import LexRankChooser, build_key_points
-from kernpunkt.quotes import attribute, find_quotes, frames, grammar
+from kernpunkt.quotes import attribute, find_quotes, grammar
 from kernpunkt.render import to_markdown
 from kernpunkt.render_html import quotes_html
 
@@ -310,44 +310,6 @@ def test_grammar_layer_finds_a_separable_speech_verb_by_lemma() -> None:
     (first, end, _), *_ = [c for c in grammar.clauses(tokens) if c[0] > 0]
     cue = grammar.speech_cue(tokens, first, end)
     assert cue is not None and tokens[cue].lemma == "merken"
-
-
-@pytest.mark.parametrize(
-    ("masked", "verb"),
-    [
-        # a separable speech verb that no list of forms held, its particle apart
-        ("Ministerin Weber wandte ein: §§§§§.", "wandte"),
-        # a form of a listed one that the list lacked: the plural present
-        ("§§§§§, teilen die Sprecherinnen mit.", "teilen"),
-        # the particle closes the clause after a quote inside it
-        ("Das Büro wies die Gerüchte als §§§§§ zurück.", "wies"),
-        # a plural present reads like an infinitive, and takes its idiom's word all the same
-        ("Die Experten rechnen damit: §§§§§.", "rechnen"),
-        # an idiom's word after an apposition, in the verb's own clause
-        ("Den Ärger brachte die Vorsitzende, Eva Roth, zum Ausdruck: §§§§§.", "brachte"),
-    ],
-)
-def test_separable_speech_verb_frames_a_quote_by_its_lemma_and_particle(
-    masked: str, verb: str
-) -> None:
-    assert [f.cue for f in frames.speech_cues(masked, 0, len(masked))] == [verb]
-
-
-@pytest.mark.parametrize(
-    "masked",
-    [
-        # "zu" stands in the next clause: "gab" is no "gab … zu"
-        "Sie gab ihm das Buch; zu Hause las er es.",
-        # "sich" belongs to the "dass" clause: the study shows, it does not "zeigt sich"
-        "Die Studie zeigt, dass sich die Lage gebessert hat.",
-        # an infinitive closing its clause has no particle in the next one
-        "Das möge Ihnen Kraft geben, so wie es zu Hause war.",
-    ],
-)
-def test_particle_or_idiom_word_outside_the_verbs_clause_makes_no_speech_verb(
-    masked: str,
-) -> None:
-    assert frames.speech_cues(masked, 0, len(masked)) == []
 
 
 def test_a_verb_that_is_not_speech_is_no_cue() -> None:

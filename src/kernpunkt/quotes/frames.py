@@ -51,6 +51,7 @@ from kernpunkt.quotes.lexicon import (
     REDE_RE,
     REFLEXIVE_WRITTEN,
     RELATIVE_PRONOUNS,
+    SEPARABLE_RES,
     SKIPPABLE_OPENERS,
     SO_FRAME_RE,
     SOURCE_KINDS,
@@ -68,7 +69,6 @@ from kernpunkt.quotes.lexicon import (
     is_capitalised,
     is_konjunktiv_i,
     is_opinion_verb,
-    is_separated_speech,
     is_speech_noun,
     is_speech_verb,
 )
@@ -95,10 +95,6 @@ from kernpunkt.quotes.sentences import Frame, Sent, clause_start, word_tokens
 OPENER_CHARS = 20
 # Tags a role opening a clause before the name in apposition to it: an article or a noun.
 APPOSED_OPENING_TAGS = frozenset({"ART", "NN"})
-# Words after a separable verb within which its particle closes the clause (the verb bracket),
-# and what ends the bracket before.
-SEPARATED_REACH = 25
-SEPARATED_ENDS = frozenset({":", ";"})
 
 
 def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
@@ -140,7 +136,7 @@ def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
             # "Für den Theologen Küng sei der Rücktritt verständlich", "Für X ist die Lage
             # „alarmierend“": whose view is reported; not "Für extreme Regenmengen brauche es …"
             cues.append(Frame(word, tok_start, None, kind="laut"))
-        elif is_separated_speech(word, _bracket(tokens, index)):
+        elif any(p.fullmatch(word) and particles & words for p, particles in SEPARABLE_RES):
             cues.append(Frame(word, tok_start, None))
         elif _presents_writing(word, previous, following) and (
             ":" in words or any(map(is_speech_noun, words)) or _reads_quote(tokens, index)
@@ -157,18 +153,6 @@ def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
             clause = clause_start(masked, start, frame.pos)
             frame.reports = _wie_clause(masked, clause, frame, end) is not None
     return cues
-
-
-def _bracket(tokens: list[tuple[int, int, str]], index: int) -> list[str]:
-    """Return the words after `index` where a separable verb's particle may close its clause:
-    across a relative clause, a parenthesis or a quote ("wies … als „Lügen“ zurück"), up to a
-    colon or a semicolon, at most SEPARATED_REACH words; none after a verb that ends its clause."""
-    words = [word for _, _, word in tokens[index + 1 : index + 1 + SEPARATED_REACH]]
-    if words[:1] and words[0] in CLAUSE_PUNCTUATION:
-        # a verb that closes its clause ("möge Ihnen Kraft geben, so wie …") has no particle
-        return []
-    end = next((i for i, word in enumerate(words) if word in SEPARATED_ENDS), len(words))
-    return words[:end]
 
 
 def _reads_quote(tokens: list[tuple[int, int, str]], index: int) -> bool:

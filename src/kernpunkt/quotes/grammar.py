@@ -22,6 +22,7 @@ from kernpunkt.quotes.lexicon import (
     LINKS,
     NAME_PARTICLES,
     NOT_NOUNS,
+    PARTICLE_LEMMAS,
     QUOTING_LEMMAS,
     REFLEXIVE_LEMMAS,
     ROLE_RE,
@@ -33,13 +34,9 @@ from kernpunkt.quotes.lexicon import (
     is_capitalised,
     is_konjunktiv_i,
     is_speech_noun,
-    separated_speech,
 )
 
 TAGGER_MODEL = "morphmodel_ger.pgz"
-# The ends of the tags of verb forms that are never finite: participles and zu-infinitives (an
-# infinitive's form is also the plural present's).
-NON_FINITE_SUFFIXES = ("(PP)", "(IZU)")
 # A full stop joins the parts of one word ("z.B", "U.S", "Asp.Net"), not a sentence glued to
 # the next ("stellen.Spaltungen": see `lexicon.SENTENCE_END_RE`); a title keeps its own ("Dr.").
 TOKEN_RE = re.compile(
@@ -289,13 +286,6 @@ def word_lemma(word: str) -> str | None:
     return lemma if stts.startswith("V") else None
 
 
-def finite_verb_lemma(word: str) -> str | None:
-    """Return the lemma of a word read without context if it may be a finite verb: not a
-    participle nor a zu-infinitive ("teilte", "rechnen" in "rechnen damit"; not "mitgeteilt")."""
-    lemma, stts = _word_analysis(word)
-    return lemma if stts.startswith("V") and not stts.endswith(NON_FINITE_SUFFIXES) else None
-
-
 def _word_tag(word: str) -> str:
     """Return the tag of a word read without context."""
     return _word_analysis(word)[1]
@@ -440,7 +430,7 @@ def speech_cue(tokens: list[Token], first: int, end: int) -> int | None:
         if token.tag not in FINITE_TAGS | PARTICIPLE_TAGS:
             continue
         lemma = token.lemma
-        if lemma in SPEECH_LEMMAS or separated_speech(lemma) & particles:
+        if lemma in SPEECH_LEMMAS or any((lemma, p) in PARTICLE_LEMMAS for p in particles):
             return index
         if lemma in REFLEXIVE_LEMMAS and "sich" in lemmas and _stance_after(tokens, index, end):
             return index

@@ -48,35 +48,35 @@ SPEECH_LEMMAS = frozenset(
         "verweisen bekennen vorwerfen beurteilen mitteilen ausführen hinzufügen ankündigen "
         "bekanntgeben zusagen feststellen klarstellen hinweisen einräumen vortragen zusichern "
         "zurückweisen einstufen werten vereinbaren zugeben erläutern beanstanden bestreiten "
-        "leugnen empfehlen plädieren wettern poltern lästern scherzen beschwören schwärmen "
-        "anmerken anprangern einwenden entgegenhalten"
+        "leugnen empfehlen plädieren wettern poltern lästern scherzen beschwören schwärmen"
     ).split()
 )
-# Separable verbs that report speech only with the particle apart ("stellte … dar", "drückte
-# … aus"): joined, they mostly do not ("das Risiko, das es darstellt").
-SPEECH_LEMMAS_APART = frozenset("angeben ausdrücken darstellen herausstreichen".split())
 # shorter lowercase words are no speech verb ("sagt" is the shortest form)
 MIN_VERB_LENGTH = 4
 # Speech verbs whose subject passes on someone else's words: the speaker is their object ("Die
 # Zeitung zitiert den Minister mit den Worten: „…“").
 QUOTING_LEMMAS = frozenset({"zitieren"})
-# Particles a separable verb leaves at the end of its clause ("teilte … mit", "merkt … an"): a
-# closed class, longest first. A speech lemma that opens with one ("mitteilen") is also the
-# verb and the particle apart.
-SEPARABLE_PARTICLES = (
-    "zusammen entgegen bekannt heraus hervor zurück hinzu fest klar dar hin aus ein mit vor an zu"
-).split()
-# Verbs that report speech only with a word of an idiom after them in their own clause ("nahm
-# dazu Stellung", "brachte sie zum Ausdruck", "will wissen", "geht davon aus", "rechnet damit",
-# "zeigte sich …"; not "zeigt, dass sich …").
-SPEECH_IDIOMS = {
-    "zeigen": "sich",
-    "bringen": "Ausdruck",
-    "nehmen": "Stellung",
-    "wollen": "wissen",
-    "gehen": "davon",
-    "rechnen": "damit",
-}
+# Separable verbs count with their particle: "merkt … an", "gibt … zu bedenken".
+PARTICLE_LEMMAS = frozenset(
+    {
+        ("merken", "an"),
+        ("teilen", "mit"),
+        ("führen", "aus"),
+        ("fügen", "hinzu"),
+        ("geben", "bekannt"),
+        ("geben", "zu"),
+        ("stellen", "klar"),
+        ("stellen", "fest"),
+        ("weisen", "hin"),
+        ("räumen", "ein"),
+        ("kündigen", "an"),
+        ("sichern", "zu"),
+        ("tragen", "vor"),
+        ("halten", "entgegen"),
+        ("werfen", "vor"),
+        ("wenden", "ein"),
+    }
+)
 # "zeigt sich überzeugt", "gab sich zuversichtlich": a reflexive verb and a stance.
 REFLEXIVE_LEMMAS = frozenset({"zeigen", "geben", "äußern"})
 # Speech verbs that state a view rather than an utterance ("sieht X als Y", "hält X für Y").
@@ -87,6 +87,28 @@ OPINION_VERB_FORMS = frozenset(
 NAMING_VERBS = frozenset({"nannte", "nannten", "nennt", "nennen"})
 # "nicht näher bezeichnete Probleme": a participle as adjective ("unspecified"), not speech.
 UNSPECIFIED = "näher"
+# Separable speech verbs: finite stem forms that count only with their particle in the clause.
+SEPARABLE_SPEECH = {
+    "teilte teilt teilten": "mit",
+    "führte führt führten": "aus",
+    "fügte fügt fügten": "hinzu",
+    "gab gibt gaben": "bekannt zu an",
+    "stellte stellt stellten": "klar fest dar",
+    "wies weist wiesen": "hin zurück",
+    "räumte räumt räumten": "ein",
+    "merkte merkt": "an",
+    "prangerte prangert prangerten": "an",
+    "strich streicht": "heraus",
+    "zeigte zeigt zeigten": "sich",
+    "brachte bringt": "Ausdruck",
+    "drückte drückt drückten": "aus",
+    "sicherte sichert sicherten": "zu",
+    "trug trägt trugen": "vor",
+    "geht gehen ging gingen": "davon",
+    "rechnet rechnete rechnen rechneten": "damit",
+    "nahm nimmt nahmen": "Stellung",
+    "will wollen wollte wollten": "wissen",
+}
 # Nouns for what someone said ("mit den Worten"); the -ung nouns of speech verbs ("Ankündigung")
 # need no entry (`is_speech_noun`).
 SPEECH_NOUNS = frozenset(
@@ -421,6 +443,10 @@ WEAK_VERB_RE = re.compile(
     r"(?:ge)?(?:" + "|".join(WEAK_SPEECH_STEMS) + r")(?:e|en|end|et|ete|eten|est|st|t|te|ten|"
     r"tet)?"
 )
+SEPARABLE_RES = tuple(
+    (re.compile(forms.replace(" ", "|")), frozenset(particles.split()))
+    for forms, particles in SEPARABLE_SPEECH.items()
+)
 WORD_ONLY_RE = re.compile(r"[^\W\d_][\w’'.\-]*\w|[^\W\d_]")
 # A sentence ends at its punctuation before a capital; also where text copied from a page lost
 # the space after it ("sitzen“.Die Fraktionschefin", "stellen.Spaltungen"; not "Asp.Net").
@@ -518,51 +544,6 @@ def is_speech_verb(word: str) -> bool:
     from kernpunkt.quotes.grammar import word_lemma
 
     return word_lemma(word) in SPEECH_LEMMAS
-
-
-def _apart(lemmas: frozenset[str]) -> dict[str, frozenset[str]]:
-    """Return the verbs of the lemmas that open with a separable particle, each with its
-    particles ("mitteilen": "teilen" with "mit")."""
-    found: dict[str, set[str]] = {}
-    for lemma in lemmas:
-        particle = next((p for p in SEPARABLE_PARTICLES if lemma.startswith(p)), None)
-        if particle is not None and len(lemma) - len(particle) >= MIN_VERB_LENGTH:
-            found.setdefault(lemma[len(particle) :], set()).add(particle)
-    return {verb: frozenset(particles) for verb, particles in found.items()}
-
-
-SEPARATED_SPEECH = _apart(SPEECH_LEMMAS | SPEECH_LEMMAS_APART)
-
-
-def separated_speech(lemma: str) -> frozenset[str]:
-    """Return the particles that make a verb a speech verb when they stand apart from it
-    ("teilen": "mit" for "teilte … mit"), from the speech lemmas that open with one."""
-    return SEPARATED_SPEECH.get(lemma, frozenset())
-
-
-def is_separated_speech(word: str, bracket: list[str]) -> bool:
-    """Tell whether a finite verb reports speech with its particle in `bracket`, the words after
-    it up to where its clause may close ("teilte … mit", "gibt … zu bedenken"), or with an
-    idiom's word in its clause ("nahm dazu Stellung", "zeigte sich")."""
-    if not word[:1].islower():
-        return False
-    from kernpunkt.quotes.grammar import finite_verb_lemma
-
-    lemma = finite_verb_lemma(word)
-    if lemma is None:
-        return False
-    idiom = SPEECH_IDIOMS.get(lemma)
-    idiomatic = idiom is not None and idiom in _before_subordinate(bracket)
-    return idiomatic or not separated_speech(lemma).isdisjoint(bracket)
-
-
-def _before_subordinate(words: list[str]) -> list[str]:
-    """Return the words before a comma that opens a subordinate clause ("zeigt, dass sich …");
-    an apposition or a relative clause may stand inside the verb's own."""
-    for index, word in enumerate(words[:-1]):
-        if word == "," and words[index + 1].capitalize() in SUBORDINATORS:
-            return words[:index]
-    return words
 
 
 def is_speech_noun(word: str) -> bool:
