@@ -148,6 +148,17 @@ def test_subject_of_a_leading_subordinate_clause_is_not_the_speaker() -> None:
     assert speakers("Während Huber schwieg, sagte Meier: „Wir warten ab.“") == ["Meier"]
 
 
+def test_speech_verb_of_a_leading_subordinate_clause_does_not_frame_the_main_clauses_colon() -> (
+    None
+):
+    # the moderator asks in the "Als" clause; the minister's main clause announces the words
+    text = (
+        "Der Abend war lang. Als die Moderatorin Anna Weber nach dem Klima fragte, lachte der "
+        "Minister Jan Ott: „Das weiß ich doch nicht.“"
+    )
+    assert speakers(text) == ["Jan Ott"]
+
+
 def test_subject_of_a_relative_clause_is_not_the_speaker() -> None:
     assert speakers("Die Kanzlerin, die Müller kritisiert hatte, sagte: „Wir bleiben dabei.“") == [
         "Die Kanzlerin"

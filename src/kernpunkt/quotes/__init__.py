@@ -106,7 +106,12 @@ from kernpunkt.quotes.lexicon import (
     is_speech_noun,
 )
 from kernpunkt.quotes.marks import Span, inner_marks, mask, pair_marks
-from kernpunkt.quotes.phrases import clause_subject, in_circumstance_clause, passive_before
+from kernpunkt.quotes.phrases import (
+    clause_subject,
+    in_circumstance_clause,
+    passive_before,
+    subordinate_prefield_end,
+)
 from kernpunkt.quotes.scoring import Scorer
 from kernpunkt.quotes.sentences import Sent, konjunktiv_verb, split_sentences, word_tokens
 from kernpunkt.quotes.spans import (
@@ -444,6 +449,11 @@ def _attribute_span(
         return speaker_for(text, after.mention, state), after.cue
     if colon_before(masked, span, sent.start) and (not term or ends_sentence(text, span)):
         frame = nearest_frame(masked, frames, span, colon=True)
+        prefield = subordinate_prefield_end(masked, sent, span.open)
+        if frame is not None and prefield is not None and frame.pos < prefield:
+            # "Als die Moderatorin fragte, lachte der Minister: „…“": the main clause announces
+            # the words, not the clause before it
+            frame = None
         if frame is not None and frame.mention is not None:
             return speaker_for(text, span_mention(masked, sent, frame, span), state), frame.cue
         subject = clause_subject(masked, sent, span.open)

@@ -583,14 +583,31 @@ def object_first_subject(masked: str, phrase: tuple[int, int], end: int) -> tupl
     return subject if all(is_capitalised(word) for word in words) else None
 
 
-def clause_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
-    """Return the subject of the clause ending at `pos` ("Hier sparte X nicht mit …: „…“")."""
+def _clause_tokens(
+    masked: str, sent: Sent, pos: int
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """Return the words of the clause ending at `pos` (an opening "Und" left out) and those
+    after its last comma."""
     clause = clause_start(masked, sent.start, pos - 2)
     tokens = word_tokens(masked, clause, pos)
     while tokens and tokens[0][2] in SKIPPABLE_OPENERS:
         tokens = tokens[1:]
     commas = [index for index, (_, _, word) in enumerate(tokens) if word == ","]
-    tail = tokens[commas[-1] + 1 :] if commas else []
+    return tokens, tokens[commas[-1] + 1 :] if commas else []
+
+
+def subordinate_prefield_end(masked: str, sent: Sent, pos: int) -> int | None:
+    """Return where a subordinate clause ends that fills the prefield of the clause ending at
+    `pos` ("Als die Moderatorin fragte, lachte der Minister: „…“"), or None."""
+    tokens, tail = _clause_tokens(masked, sent, pos)
+    if not tail or not _opens_after_subordinate(masked, tokens, tail, pos):
+        return None
+    return tail[0][0]
+
+
+def clause_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
+    """Return the subject of the clause ending at `pos` ("Hier sparte X nicht mit …: „…“")."""
+    tokens, tail = _clause_tokens(masked, sent, pos)
     if len(tail) > 1 and tail[0][2][:1].islower() and tail[1][2] in SUBJECT_PRONOUNS:
         # "Das Angebot, Verletzte aufzunehmen, lehnt er ab: „…“": the verb, then its subject.
         return tail[1][0], tail[1][1]
@@ -601,29 +618,28 @@ def clause_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
     ):
         # "Das gelang zwar, er selbst war enttäuscht: „…“": a main clause of its own
         return tail[0][0], tail[0][1]
-    after = _subject_after_subordinate(masked, tokens, tail, pos) if tail else None
-    if after is not None:
+    if tail and _opens_after_subordinate(masked, tokens, tail, pos):
         # "Während X …, warf Macron … vor": a clause fills the prefield, the subject follows
-        return after
+        after = after_verb(masked, tail[0][1], pos)
+        if after is not None:
+            return after
     if prefield_is_subject(tokens):
         phrase = noun_phrase(masked, tokens[0][0], pos)
         return (phrase and object_first_subject(masked, phrase, pos)) or phrase
     return subject_after_finite(masked, tokens, pos)
 
 
-def _subject_after_subordinate(
+def _opens_after_subordinate(
     masked: str,
     tokens: list[tuple[int, int, str]],
     tail: list[tuple[int, int, str]],
     pos: int,
-) -> tuple[int, int] | None:
-    """Return the subject after the finite verb of a clause whose prefield is a subordinate
-    clause, or None when the clause does not open so."""
+) -> bool:
+    """Tell whether a clause's prefield is a subordinate clause and its finite verb opens the
+    words after its last comma."""
     if grammar.first_tag(masked, tokens[0][0], tail[0][0]) not in grammar.SUBORDINATE_TAGS:
-        return None
-    if grammar.first_tag(masked, tail[0][0], pos) not in grammar.FINITE_TAGS:
-        return None
-    return after_verb(masked, tail[0][1], pos)
+        return False
+    return grammar.first_tag(masked, tail[0][0], pos) in grammar.FINITE_TAGS
 
 
 def passive_before(masked: str, sent: Sent, pos: int) -> bool:
