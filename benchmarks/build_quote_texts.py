@@ -100,6 +100,20 @@ Where the blocks come from:
   title joins with " . ", then the article text cut to its first `keep_chars` characters (the
   scraper took the texts of links out of their place and appended them after the last
   paragraph), split into paragraphs at the runs of spaces after a sentence's end.
+- boscho87/blick-crawl (a scrapy JSON export of Blick articles of late August 2021 that the
+  crawler committed as an example and deleted later, the item by `row_id`, checked against its
+  `article_id`): the title without the site's " - Blick", the teaser, then the subheadings and
+  paragraphs of the body, without the paragraphs that are only a link (teasers of other
+  articles); line breaks become spaces, tags go, entities are decoded.
+- astarub/campus_app (an RSS test fixture of the Ruhr-Universität Bochum news portal of September
+  2022 in a Dart file, the item by `guid`): title, description, then the paragraphs, headings and
+  list items of the item's escaped HTML content, without the portal's [infobox], [zitat] and
+  [bild] placeholders.
+- uscw/goettinger-klimabuendnis (Hugo posts in Markdown: press releases of Göttingen climate
+  groups, 2021 to 2026): the front matter's quoted title and subtitle, then the body's paragraphs
+  with each heading line a block of its own; setext underlines, block-quote, heading and list
+  marks, images, link targets, shortcodes, bold marks and escapes go, links keep their text,
+  image captions ("Bildunterschrift: …") are left out.
 
 Each text's SHA-1 is what the annotations' `file_sha1` checks (`eval_quotes_pages.py` refuses a
 text that is not the annotated version); the script reports, per set, how many texts it wrote
@@ -945,6 +959,131 @@ def webcrawler_row(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]
     return [kicker, headline, *WEBCRAWLER_PARAGRAPH.split(body)]
 
 
+# A Blick body block's wrapping <div>, a block that is only a link (a teaser of another
+# article), and a line break.
+BLICK_DIV_OPEN = re.compile(r"^\s*<div[^>]*>")
+BLICK_DIV_CLOSE = re.compile(r"</div>\s*$")
+BLICK_LINK = re.compile(r"<p>\s*<a\b[^>]*>.*?</a>\s*</p>", re.S)
+LINE_BREAK_TAG = re.compile(r"<br\s*/?>")
+
+
+def markup_text(markup: str) -> str:
+    """Return the text of an HTML fragment: line breaks as spaces, tags out, entities decoded."""
+    return norm(html.unescape(TAG.sub("", LINE_BREAK_TAG.sub(" ", markup))))
+
+
+def blick_article(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return a Blick article of a scrapy JSON export (the item at `row_id`, checked against its
+    `article_id`): the title without the site's " - Blick", the teaser, then the subheadings and
+    paragraphs of its body, without the blocks that are only a link."""
+    article = json.loads(mirrors.read(source))[source["row_id"]]
+    if article["id"] != source["article_id"]:
+        raise KeyError(source["article_id"])
+    blocks = [
+        markup_text(article.get("title") or "").removesuffix(" - Blick"),
+        markup_text(article.get("teaser") or ""),
+    ]
+    for block in article.get("body") or []:
+        inner = BLICK_DIV_CLOSE.sub("", BLICK_DIV_OPEN.sub("", block)).strip()
+        if not BLICK_LINK.fullmatch(inner):
+            blocks.append(markup_text(inner))
+    return blocks
+
+
+# An RSS item of a feed (inside a test fixture), a field of it, and the block elements of its
+# (escaped) HTML content; a block that is only a placeholder of the news portal's layout.
+RSS_ITEM = re.compile(r"<item>(.*?)</item>", re.S)
+RSS_CONTENT_BLOCK = re.compile(r"<(p|h\d|li)[^>]*>(.*?)</\1>", re.S)
+RUB_PLACEHOLDER = re.compile(r"\s*\[(infobox|zitat|bild)[^\]]*\]\s*")
+
+
+def rss_field(item: str, name: str) -> str:
+    """Return an RSS item's field, its entities decoded."""
+    found = re.search(rf"<{name}>(.*?)</{name}>", item, re.S)
+    if found is None:
+        raise KeyError(name)
+    return html.unescape(found.group(1))
+
+
+def rss_item(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return the RSS item whose guid is the source's `guid`: title, description, then the
+    paragraphs, headings and list items of its content, without layout placeholders."""
+    feed = mirrors.read(source).decode("utf-8")
+    item = next(
+        (entry for entry in RSS_ITEM.findall(feed) if f">{source['guid']}</guid>" in entry), None
+    )
+    if item is None:
+        raise KeyError(source["guid"])
+    blocks = [rss_field(item, "title"), rss_field(item, "description")]
+    for match in RSS_CONTENT_BLOCK.finditer(rss_field(item, "content")):
+        text = html.unescape(TAG.sub("", match.group(2)))
+        if not RUB_PLACEHOLDER.fullmatch(text):
+            blocks.append(text)
+    return blocks
+
+
+# What of a Hugo post's Markdown is not text: a heading line, a setext underline, the marks that
+# open a line (block quote, heading, list item), images, link targets, shortcodes; a caption.
+HUGO_HEADING = re.compile(r"^\s*#+\s")
+HUGO_UNDERLINE = re.compile(r"\s*(=+|-{3,})\s*")
+HUGO_LINE_MARKS = [re.compile(r"^\s*>\s?"), re.compile(r"^\s*#+\s*"), re.compile(r"^\s*[-*]\s+")]
+HUGO_INLINE = [
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\{\{<[^>]*>\}\}"), ""),
+]
+HUGO_ESCAPES = [("**", ""), ("\\*", "*"), ("\\_", "_"), ('\\"', '"')]
+CAPTION = "Bildunterschrift:"
+
+
+def hugo_paragraphs(body: str) -> list[str]:
+    """Return the paragraphs of a Markdown body, each heading line a paragraph of its own."""
+    paragraphs = []
+    for chunk in PARAGRAPH_BREAK.split(body):
+        lines: list[str] = []
+        for line in chunk.split("\n"):
+            if HUGO_HEADING.match(line):
+                if lines:
+                    paragraphs.append(lines)
+                paragraphs.append([line])
+                lines = []
+            else:
+                lines.append(line)
+        if lines:
+            paragraphs.append(lines)
+    return paragraphs
+
+
+def hugo_post(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return a Hugo post (uscw/goettinger-klimabuendnis Markdown): the front matter's quoted
+    title and subtitle, then the body's paragraphs and headings, without setext underlines,
+    line marks, images, link targets, shortcodes, bold marks and escapes, and without captions
+    ("Bildunterschrift: …")."""
+    post = mirrors.read(source).decode("utf-8")
+    front = FRONT_MATTER.match(post)
+    if front is None:
+        raise ValueError("no front matter")
+    blocks = []
+    for key in ("title", "subtitle"):
+        field = re.search(rf'^{key}:\s*"(.*)"\s*$', front.group(1), re.M)
+        blocks.append(field.group(1) if field else "")
+    for lines in hugo_paragraphs(post[front.end() :]):
+        kept = []
+        for line in lines:
+            if HUGO_UNDERLINE.fullmatch(line):
+                continue
+            for mark in HUGO_LINE_MARKS:
+                line = mark.sub("", line)
+            kept.append(line)
+        text = " ".join(kept)
+        for pattern, replacement in HUGO_INLINE:
+            text = pattern.sub(replacement, text)
+        for escape, char in HUGO_ESCAPES:
+            text = text.replace(escape, char)
+        blocks.append(text)
+    return [block for block in blocks if not norm(block).startswith(CAPTION)]
+
+
 Builder = Callable[[Mirrors, dict, dict[str, str | None]], list[str]]
 BUILDERS: dict[str, Builder] = {
     "flairNLP/fundus": fundus_page,
@@ -972,6 +1111,9 @@ BUILDERS: dict[str, Builder] = {
     "ZeitOnline/zeit.importer": k4_story,
     "tonkajekralj/Projekt": sql_article,
     "juliakarst/NewsWebcrawler": webcrawler_row,
+    "boscho87/blick-crawl": blick_article,
+    "astarub/campus_app": rss_item,
+    "uscw/goettinger-klimabuendnis": hugo_post,
 }
 # Sources whose lines are kept as they stand (stripped, empty ones left out): their texts keep
 # the source's no-break and narrow spaces.
@@ -999,6 +1141,9 @@ WHOLE = frozenset(
         "ZeitOnline/zeit.importer",
         "tonkajekralj/Projekt",
         "juliakarst/NewsWebcrawler",
+        "boscho87/blick-crawl",
+        "astarub/campus_app",
+        "uscw/goettinger-klimabuendnis",
         *VERBATIM,
     }
 )
