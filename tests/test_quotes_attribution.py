@@ -159,6 +159,26 @@ def test_speech_verb_of_a_leading_subordinate_clause_does_not_frame_the_main_cla
     assert speakers(text) == ["Jan Ott"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a main clause of its own after the comma, opened by an adverb, announces the words
+        (
+            "Merkel sprach lange, danach ergriff Scholz das Wort: „Wir halten zusammen.“",
+            "Scholz",
+        ),
+        (
+            "Merkel hatte über Europa gesprochen, dann lachte Scholz: „Wir halten zusammen.“",
+            "Scholz",
+        ),
+        # its subject may be the earlier speaker again
+        ("Merkel sprach lange, dann sagte sie: „Wir halten zusammen.“", "Merkel"),
+    ],
+)
+def test_colon_quote_belongs_to_the_main_clause_a_comma_joins(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
 def test_subject_of_a_relative_clause_is_not_the_speaker() -> None:
     assert speakers("Die Kanzlerin, die Müller kritisiert hatte, sagte: „Wir bleiben dabei.“") == [
         "Die Kanzlerin"

@@ -109,6 +109,7 @@ from kernpunkt.quotes.marks import Span, inner_marks, mask, pair_marks
 from kernpunkt.quotes.phrases import (
     clause_subject,
     in_circumstance_clause,
+    joined_main_subject,
     passive_before,
     subordinate_prefield_end,
 )
@@ -454,6 +455,11 @@ def _attribute_span(
             # "Als die Moderatorin fragte, lachte der Minister: „…“": the main clause announces
             # the words, not the clause before it
             frame = None
+        joined = joined_main_subject(masked, sent, span.open)
+        if joined is not None and (frame is None or frame.pos < masked.rfind(",", 0, joined[0])):
+            # "Merkel sprach lange, danach ergriff Scholz das Wort: „…“": so does a main
+            # clause of its own after a comma
+            return speaker_for(text, joined, state), ":"
         if frame is not None and frame.mention is not None:
             return speaker_for(text, span_mention(masked, sent, frame, span), state), frame.cue
         subject = clause_subject(masked, sent, span.open)

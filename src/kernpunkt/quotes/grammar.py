@@ -97,9 +97,11 @@ QUANTIFIER_TAGS = frozenset({"PIAT", "PIDAT"})
 # Subordinating conjunctions and the question adverbs that open reported clauses ("Wie … sagte").
 CLAUSE_OPENER_TAGS = frozenset({"KOUS", "PWAV"})
 REFLEXIVE_TAG = "PRF"
+# Adverbs, pronominal adverbs included ("danach", "dabei").
+ADVERB_TAGS = frozenset({"ADV", "PAV", "PROAV"})
 # Adverbs, pronominal adverbs ("dazu"), adverbial adjectives and participles ("überzeugt").
 ADVERBIAL_ADJECTIVE = "ADJ(D)"
-ADVERBIAL_TAGS = ("ADV", "PAV", "PROAV", ADVERBIAL_ADJECTIVE, "VV(PP)")
+ADVERBIAL_TAGS = (*sorted(ADVERB_TAGS), ADVERBIAL_ADJECTIVE, "VV(PP)")
 MIN_ADVERBIAL_ADJECTIVE = 8
 # Words that open a clause but no noun phrase: adverbs, conjunctions, pronouns.
 CLAUSE_WORD_TAGS = ("ADV", "PAV", "PROAV", "KON", "PDS", "PPER")

@@ -605,6 +605,22 @@ def subordinate_prefield_end(masked: str, sent: Sent, pos: int) -> int | None:
     return tail[0][0]
 
 
+def joined_main_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
+    """Return the subject of a main clause that a comma joins to the one before and that ends
+    at `pos`, opened by an adverb before its finite verb ("Merkel sprach lange, danach ergriff
+    Scholz das Wort: „…“"), if it may name someone; else None."""
+    _, tail = _clause_tokens(masked, sent, pos)
+    if len(tail) < 3:
+        return None
+    tokens = grammar.tag(masked, tail[0][0], pos)
+    if tokens[0].tag not in grammar.ADVERB_TAGS or tokens[1].tag not in grammar.FINITE_TAGS:
+        return None
+    subject = after_verb(masked, tokens[1].end, pos)
+    if subject is None or not grammar.may_name_someone(masked[subject[0] : subject[1]]):
+        return None
+    return subject
+
+
 def clause_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
     """Return the subject of the clause ending at `pos` ("Hier sparte X nicht mit …: „…“")."""
     tokens, tail = _clause_tokens(masked, sent, pos)
