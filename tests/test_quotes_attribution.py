@@ -173,6 +173,16 @@ def test_speech_verb_of_a_leading_subordinate_clause_does_not_frame_the_main_cla
         ),
         # its subject may be the earlier speaker again
         ("Merkel sprach lange, dann sagte sie: „Wir halten zusammen.“", "Merkel"),
+        # or stand before its verb
+        (
+            "Die Kanzlerin sprach lange, der Vizekanzler lachte nur: „Wir halten zusammen.“",
+            "der Vizekanzler",
+        ),
+        # a clause in Konjunktiv I after the comma reports; the speech verb before it frames
+        (
+            "Ott antwortete auf den Vorwurf, die Stadt trage die Schuld: „Das glaube ich nicht.“",
+            "Ott",
+        ),
     ],
 )
 def test_colon_quote_belongs_to_the_main_clause_a_comma_joins(text: str, speaker: str) -> None:

@@ -607,15 +607,23 @@ def subordinate_prefield_end(masked: str, sent: Sent, pos: int) -> int | None:
 
 def joined_main_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
     """Return the subject of a main clause that a comma joins to the one before and that ends
-    at `pos`, opened by an adverb before its finite verb ("Merkel sprach lange, danach ergriff
-    Scholz das Wort: „…“"), if it may name someone; else None."""
+    at `pos`, if it may name someone; else None. Its finite verb comes second, after an adverb
+    ("Merkel sprach lange, danach ergriff Scholz das Wort: „…“": the subject follows the verb)
+    or after the subject itself ("…, der Vizekanzler lachte nur: „…“"), not in Konjunktiv I."""
     _, tail = _clause_tokens(masked, sent, pos)
     if len(tail) < 3:
         return None
     tokens = grammar.tag(masked, tail[0][0], pos)
-    if tokens[0].tag not in grammar.ADVERB_TAGS or tokens[1].tag not in grammar.FINITE_TAGS:
+    verb = next((i for i, t in enumerate(tokens) if t.tag in grammar.FINITE_TAGS), None)
+    if not verb or is_konjunktiv_i(tokens[verb].word):
+        # "…, Peking trage die Verantwortung: „…“" reports what was said, names no speaker
         return None
-    subject = after_verb(masked, tokens[1].end, pos)
+    if verb == 1 and tokens[0].tag in grammar.ADVERB_TAGS:
+        subject = after_verb(masked, tokens[1].end, pos)
+    elif all(t.tag in grammar.PHRASE_OPENERS | grammar.NOUN_TAGS for t in tokens[:verb]):
+        subject = (tokens[0].start, tokens[verb - 1].end)
+    else:
+        return None
     if subject is None or not grammar.may_name_someone(masked[subject[0] : subject[1]]):
         return None
     return subject
