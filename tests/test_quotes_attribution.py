@@ -171,6 +171,9 @@ def test_speech_verb_of_a_leading_subordinate_clause_does_not_frame_the_main_cla
             "Merkel hatte über Europa gesprochen, dann lachte Scholz: „Wir halten zusammen.“",
             "Scholz",
         ),
+        # a coordinating conjunction after the comma stands outside the clause
+        ("Merkel redete, doch Scholz lachte nur: „Wir halten zusammen.“", "Scholz"),
+        ("Merkel sprach lange, und danach lachte Scholz: „Wir halten zusammen.“", "Scholz"),
         # its subject may be the earlier speaker again
         ("Merkel sprach lange, dann sagte sie: „Wir halten zusammen.“", "Merkel"),
         # or stand before its verb

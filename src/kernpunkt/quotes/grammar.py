@@ -70,6 +70,8 @@ CLAUSE_VERB_TAGS = FINITE_TAGS | {"VV(INF)", "VV(IZU)", "VA(INF)", "VM(INF)", "P
 # "Als" opening a clause is the conjunction ("Als Lawrow … zurückwies, sprach er").
 ALS = "Als"
 CONJUNCTION_TAG = "KOUS"
+# A coordinating conjunction ("und", "doch", "aber").
+COORDINATING_TAG = "KON"
 ADVERB_TAG = "ADV"
 PARTICIPLE_TAGS = frozenset({"VV(PP)", "VV(INF)", "VV(IZU)"})
 SUBORDINATE_TAGS = frozenset({"KOUS", "PRELS", "PRELAT", "PWAV"})
@@ -104,7 +106,7 @@ ADVERBIAL_ADJECTIVE = "ADJ(D)"
 ADVERBIAL_TAGS = (*sorted(ADVERB_TAGS), ADVERBIAL_ADJECTIVE, "VV(PP)")
 MIN_ADVERBIAL_ADJECTIVE = 8
 # Words that open a clause but no noun phrase: adverbs, conjunctions, pronouns.
-CLAUSE_WORD_TAGS = ("ADV", "PAV", "PROAV", "KON", "PDS", "PPER")
+CLAUSE_WORD_TAGS = (*sorted(ADVERB_TAGS), COORDINATING_TAG, "PDS", "PPER")
 # Closed word classes and auxiliary verbs: a word of these alone names no one ("Was", "Jemand",
 # "Kaum", "Wirst"); open classes may be surnames ("Lang", "Klein").
 FUNCTION_TAG_PREFIXES = ("PW", "PI", "PD", "PAV", "PROAV", "ADV", "KO", "VA", "VM", "PTK", "APP")
@@ -480,7 +482,7 @@ def _conjunct(found: list[Phrase], tokens: list[Token], phrase: Phrase) -> Phras
     "Mit Rumänien und Bulgarien": both are in the prepositional phrase, neither is a subject.
     """
     before = found[-1] if found else None
-    if before is None or phrase.first < 2 or tokens[phrase.first - 1].tag != "KON":
+    if before is None or phrase.first < 2 or tokens[phrase.first - 1].tag != COORDINATING_TAG:
         return phrase
     if before.last != phrase.first - 2:
         return phrase
@@ -719,7 +721,11 @@ def people(tokens: list[Token]) -> list[Subject]:
     for first, end, subordinate in clauses(tokens):
         while first > next_end:
             sentence, next_end = sentence + 1, next(ends, len(tokens))
-        if tokens[first].tag == "KON" and first + 1 < end and tokens[first + 1].tag in FINITE_TAGS:
+        if (
+            tokens[first].tag == COORDINATING_TAG
+            and first + 1 < end
+            and tokens[first + 1].tag in FINITE_TAGS
+        ):
             continue
         if _aside(tokens, first, end):
             continue
@@ -798,7 +804,7 @@ def cue_subject(tokens: list[Token], first: int, end: int, cue: int) -> Phrase |
     """
     if tokens[cue].lemma in QUOTING_LEMMAS:
         return None
-    if cue > first and tokens[cue - 1].tag == "KON":
+    if cue > first and tokens[cue - 1].tag == COORDINATING_TAG:
         # "… und fügte hinzu": the subject is the first conjunct's, in another clause
         return None
     best: tuple[float, Phrase] | None = None

@@ -614,6 +614,9 @@ def joined_main_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | 
     if len(tail) < 3:
         return None
     tokens = grammar.tag(masked, tail[0][0], pos)
+    if tokens[0].tag == grammar.COORDINATING_TAG:
+        # "…, doch Scholz lachte nur: „…“": a conjunction stands outside the clause
+        tokens = tokens[1:]
     verb = next((i for i, t in enumerate(tokens) if t.tag in grammar.FINITE_TAGS), None)
     if not verb or is_konjunktiv_i(tokens[verb].word):
         # "…, Peking trage die Verantwortung: „…“" reports what was said, names no speaker
