@@ -450,13 +450,16 @@ def _attribute_span(
         return speaker_for(text, after.mention, state), after.cue
     if colon_before(masked, span, sent.start) and (not term or ends_sentence(text, span)):
         frame = nearest_frame(masked, frames, span, colon=True)
-        prefield = subordinate_prefield_end(masked, sent, span.open)
-        if frame is not None and prefield is not None and frame.pos < prefield:
-            # "Als die Moderatorin fragte, lachte der Minister: „…“": the main clause announces
-            # the words, not the clause before it
-            frame = None
+        if frame is not None:
+            prefield = subordinate_prefield_end(masked, sent, span.open)
+            if prefield is not None and frame.pos < prefield:
+                # "Als die Moderatorin fragte, lachte der Minister: „…“": the main clause
+                # announces the words, not the clause before it
+                frame = None
         joined = joined_main_subject(masked, sent, span.open)
-        if joined is not None and (frame is None or frame.pos < masked.rfind(",", 0, joined[0])):
+        if joined is not None and (
+            frame is None or frame.pos < masked.rfind(",", sent.start, joined[0])
+        ):
             # "Merkel sprach lange, danach ergriff Scholz das Wort: „…“": so does a main
             # clause of its own after a comma
             return speaker_for(text, joined, state), ":"
