@@ -11,6 +11,7 @@ import hashlib
 import json
 from pathlib import Path
 
+import count_lists
 import eval_clean
 import eval_keypoints
 import eval_quotes
@@ -132,3 +133,23 @@ def test_cleaning_is_scored_on_another_set_of_the_same_shape(tmp_path: Path) -> 
     (tmp_path / "gold.jsonl").write_text(json.dumps(item) + "\n", encoding="utf-8")
     result = eval_clean.score("text", ["cat"], 1, tmp_path)
     assert result["overall"]["tp"] == 1 and result["overall"]["fp"] == 1, result
+
+
+def test_listed_words_are_those_of_word_lists_split_strings_and_patterns_not_tags() -> None:
+    source = """
+import re
+SPEECH = frozenset({"sagen", "erklären", "betonen"})
+TAGS = frozenset({"NN", "NE", "VVFIN"})
+ROLES = "Minister Sprecherin".split()
+CUE = re.compile(r"\\b(?:laut|zufolge)\\b")
+PAIR = ("eins", "zwei")
+MESSAGE = "a sentence, no list"
+"""
+    assert sorted(count_lists.listed_words(source)) == sorted(
+        ["sagen", "erklären", "betonen", "Minister", "Sprecherin", "laut", "zufolge"]
+    )
+
+
+def test_quote_finder_lists_fewer_words_than_before_issue_11() -> None:
+    # issue 11: the grammar layer reads what lists of written-out forms used to
+    assert sum(count_lists.tree_count().values()) < count_lists.BEFORE_ISSUE_11_WORDS
