@@ -3,9 +3,10 @@
 The annotations in `benchmarks/data/{dev-pages-*,heldout-pages*}.jsonl` hold offsets into plain
 texts that are not shipped: each text is rebuilt here from the public file that
 `benchmarks/data/news-pages-sources.jsonl` names (repository, commit or blob, path), read from a
-bare mirror of that repository (`MIRRORS/OWNER+NAME/repo`, as the `fetch` tool leaves it). Every
-text is one block per line (headline, teaser, subheadings, paragraphs), each block with its
-whitespace collapsed and soft hyphens taken out, and ends in a newline.
+bare mirror of that repository (`MIRRORS/OWNER+NAME/repo`, or the `.git` inside it, as the
+`fetch` tool leaves it). Every text is one block per line (headline, teaser, subheadings,
+paragraphs), each block with its whitespace collapsed and soft hyphens taken out, and ends in a
+newline.
 
 Where the blocks come from:
 
@@ -114,6 +115,16 @@ Where the blocks come from:
   with each heading line a block of its own; setext underlines, block-quote, heading and list
   marks, images, link targets, shortcodes, bold marks and escapes go, links keep their text,
   image captions ("Bildunterschrift: …") are left out.
+- amcat/amcat (Factiva HTML exports that its upload tests read: Zofinger Tagblatt of 2011, Die
+  Südostschweiz of 2013, Die Weltwoche of 2012 and 2013, the article by its 0-based
+  `article_index`, checked against its Factiva `document` id): the headline, then the article's
+  paragraphs; tags become spaces, entities are decoded; author, word count, date, outlet,
+  copyright and document lines are left out. The last article of an export opens otherwise
+  (`id="lastArticle"`) and stays with the one before it, its headline left out (two pages).
+- nadezdaalexandrovna/kw-extractor-salto (salto.bz articles of 2014, test files of a keyword
+  extractor with "TITLE:", "TEASER:" and "BODY:" fields): title, teaser, then the lines of the
+  body, without the blocks that are only a link ("Den ganzen Beitrag lesen Sie hier.", the
+  entry's `drop`) and with the link sentences its `strip_suffixes` names cut off a block's end.
 
 Each text's SHA-1 is what the annotations' `file_sha1` checks (`eval_quotes_pages.py` refuses a
 text that is not the annotated version); the script reports, per set, how many texts it wrote
@@ -215,8 +226,9 @@ class Mirrors:
         self.folder = folder
 
     def git_dir(self, repo: str) -> Path:
-        """Return the git directory of `repo`'s mirror."""
-        return self.folder / repo.replace("/", "+") / "repo"
+        """Return the git directory of `repo`'s mirror (its `repo/.git` where it holds one)."""
+        folder = self.folder / repo.replace("/", "+") / "repo"
+        return folder / ".git" if (folder / ".git").is_dir() else folder
 
     def read(self, source: dict) -> bytes:
         """Return the bytes of the file a source entry names (by blob where given)."""
@@ -1084,6 +1096,59 @@ def hugo_post(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> 
     return [block for block in blocks if not norm(block).startswith(CAPTION)]
 
 
+# A Factiva HTML export (amcat/amcat): what opens each article but the last (which opens with
+# `id="lastArticle"` and so stays with the one before it), its headline, its paragraphs and
+# its document id.
+FACTIVA_ARTICLE = '<div class="article deArticle">'
+FACTIVA_HEADLINE = re.compile(r"<b class='deHeadline'>(.*?)</b>", re.S)
+FACTIVA_PARAGRAPH = re.compile(r'<p class="articleParagraph[^"]*">(.*?)</p>', re.S)
+FACTIVA_DOCUMENT = re.compile(r"<p>Document (\S+)</p>")
+
+
+def factiva_article(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return an article of a Factiva HTML export (the `article_index`-th, checked against its
+    `document` id): the headline, then its paragraphs, tags as spaces, entities decoded."""
+    markup = mirrors.read(source).decode("utf-8")
+    article = markup.split(FACTIVA_ARTICLE)[1:][source["article_index"]]
+    document = FACTIVA_DOCUMENT.search(article)
+    if document is None or document.group(1) != source["document"]:
+        raise KeyError(source["document"])
+    headline = FACTIVA_HEADLINE.search(article.split("</p>", 1)[0])
+    blocks = [headline.group(1)] if headline else []
+    blocks += FACTIVA_PARAGRAPH.findall(article)
+    return [html.unescape(TAG.sub(" ", block)) for block in blocks]
+
+
+# The fields of a salto.bz article file (nadezdaalexandrovna/kw-extractor-salto): the body runs
+# from its field to the end of the file.
+SALTO_FIELDS = ("TITLE:", "TEASER:")
+SALTO_BODY = "BODY:"
+
+
+def salto_article(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return a salto.bz article file: title, teaser, then the lines of the body, without the
+    blocks the entry's `drop` names and with its `strip_suffixes` cut off a block's end."""
+    fields: list[str] = []
+    body: list[str] | None = None
+    for line in mirrors.read(source).decode("utf-8").split("\n"):
+        if body is not None:
+            body.append(line)
+        elif line.startswith(SALTO_BODY):
+            body = [line.removeprefix(SALTO_BODY)]
+        elif line.startswith(SALTO_FIELDS):
+            fields.append(line.partition(":")[2])
+    dropped = set(source.get("drop", []))
+    blocks = []
+    for block in map(norm, [*fields, *(body or [])]):
+        if block in dropped:
+            continue
+        for suffix in source.get("strip_suffixes", []):
+            if block.endswith(suffix) and block != suffix:
+                block = block.removesuffix(suffix).rstrip()
+        blocks.append(block)
+    return blocks
+
+
 Builder = Callable[[Mirrors, dict, dict[str, str | None]], list[str]]
 BUILDERS: dict[str, Builder] = {
     "flairNLP/fundus": fundus_page,
@@ -1114,6 +1179,8 @@ BUILDERS: dict[str, Builder] = {
     "boscho87/blick-crawl": blick_article,
     "astarub/campus_app": rss_item,
     "uscw/goettinger-klimabuendnis": hugo_post,
+    "amcat/amcat": factiva_article,
+    "nadezdaalexandrovna/kw-extractor-salto": salto_article,
 }
 # Sources whose lines are kept as they stand (stripped, empty ones left out): their texts keep
 # the source's no-break and narrow spaces.
@@ -1144,6 +1211,8 @@ WHOLE = frozenset(
         "boscho87/blick-crawl",
         "astarub/campus_app",
         "uscw/goettinger-klimabuendnis",
+        "amcat/amcat",
+        "nadezdaalexandrovna/kw-extractor-salto",
         *VERBATIM,
     }
 )
