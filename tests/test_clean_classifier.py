@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import train_clean
-from train_clean import align, expected_article, fold_of
+from train_clean import align, expected_article, fold_of, placed_anywhere
 
 from kernpunkt.clean import clean
 from kernpunkt.clean.classifier import (
@@ -210,6 +210,16 @@ def test_labelling_does_not_take_a_paragraph_of_another_article_for_body() -> No
     main = " ".join(PARAGRAPHS[:2])
     lines = [PARAGRAPHS[0], PARAGRAPHS[2], PARAGRAPHS[1]]
     assert align(lines, main, "") == [True, False, True]
+
+
+def test_dump_line_shown_before_its_place_in_the_article_is_body_once() -> None:
+    # a terminal dump shows a box of the article (a teaser of the lead) above the text that
+    # comes first in the article: the in-order search passes the rest by
+    main = " ".join(PARAGRAPHS[:3])
+    lines = [PARAGRAPHS[0], PARAGRAPHS[2], PARAGRAPHS[1], "Anzeige", PARAGRAPHS[0], PARAGRAPHS[3]]
+    labels = align(lines, main, "")
+    assert labels == [True, True, False, False, False, False]
+    assert placed_anywhere(lines, main, labels) == [True, True, True, False, False, False]
 
 
 def test_a_site_keeps_its_fold_whatever_other_sites_are_added() -> None:
