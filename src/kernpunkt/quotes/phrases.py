@@ -617,7 +617,8 @@ def joined_main_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | 
     if tokens[0].tag == grammar.COORDINATING_TAG:
         # "…, doch Scholz lachte nur: „…“": a conjunction stands outside the clause
         tokens = tokens[1:]
-    verb = next((i for i, t in enumerate(tokens) if t.tag in grammar.FINITE_TAGS), None)
+    # the finite verb's position: 0 when it opens the words (a verb-first clause) or is missing
+    verb = next((i for i, t in enumerate(tokens) if t.tag in grammar.FINITE_TAGS), 0)
     if not verb or is_konjunktiv_i(tokens[verb].word):
         # "…, Peking trage die Verantwortung: „…“" reports what was said, names no speaker
         return None
