@@ -162,3 +162,35 @@ def test_straight_mark_before_a_full_stop_closes_rather_than_opens() -> None:
     text = 'Meier nannte das " Unsinn ". "Das ist falsch", sagte er.'
     assert [q.text for q in find_quotes(text)][-1:] == ["Das ist falsch"]
     assert "." not in [q.text for q in find_quotes(text)]
+
+
+def test_verbless_quote_standing_as_a_heading_is_a_quote_of_the_paragraph_below() -> None:
+    text = (
+        "Die Landesregierung lehnt den Plan ab.\n"
+        "„Überrascht und enttäuscht“\n"
+        "Ministerpräsident Karl Brandner sagte am Montag, er sei überrascht und enttäuscht."
+    )
+    quote = only_quote(text)
+    assert quote.text == "Überrascht und enttäuscht"
+    assert quote.speaker == "Karl Brandner"
+
+
+def test_quoted_title_with_words_after_it_on_a_heading_line_stays_a_term() -> None:
+    text = "Der Verein tagt.\n„Grüne Wiese“ bleibt eigenständig\nDer Vorstand wurde gewählt."
+    assert find_quotes(text) == []
+
+
+def test_name_alone_before_a_colon_on_a_heading_line_announces_verbless_words() -> None:
+    text = (
+        "Die Wahl ist vorbei.\n"
+        "Weidel: „Als Volkspartei angekommen“\n"
+        "Bei der Wahlparty der AfD jubelte Alice Weidel."
+    )
+    quote = only_quote(text)
+    assert quote.text == "Als Volkspartei angekommen"
+    assert quote.speaker == "Weidel"
+
+
+def test_label_alone_before_a_colon_on_a_heading_line_still_marks_a_term() -> None:
+    text = "Die Saison ist vorbei.\nFazit: „Gute Arbeit“\nDas Team fährt nach Hause."
+    assert find_quotes(text) == []

@@ -43,8 +43,11 @@ from kernpunkt.quotes.lexicon import (
 from kernpunkt.quotes.marks import Span
 from kernpunkt.quotes.sentences import Sent
 
-# Words of a line naming someone before a colon ("Trainer Jens Kahl:"); one is a label.
+# Words of a line naming someone before a colon ("Trainer Jens Kahl:"); one is a label
+# ("Fazit:") unless it is all the line holds and the tagger reads it as a name ("Weidel:").
 NAME_LINE_WORDS = 2
+# Words of a quote standing as a line of its own that make it a heading, not a term.
+HEADING_MIN_WORDS = 2
 # Words of a lowercase phrase that is wording if the tagger reads no name in it.
 SHORT_PHRASE_WORDS = 3
 # A quoted clause of this many words is someone's sentence, not a title or a term.
@@ -75,6 +78,8 @@ def is_name_like(words: str) -> bool:
 
 def is_term(text: str, span: Span, name_like: bool) -> bool:
     """Tell whether a span is a quoted term: a name, a title, a translation or a so-called word."""
+    if _heads_section(text, span):
+        return False
     before = text[max(0, span.open - 40) : span.open]
     if SO_GENANNT_RE.search(before) or _names_something(text, span, before):
         return True
@@ -143,14 +148,27 @@ def _announced(before: str) -> bool:
     """
     if not before.rstrip().endswith(":"):
         return False
-    clause = WORD_ONLY_RE.findall(CLAUSE_TAIL_RE.search(before.rstrip()[:-1]).group())
+    tail = CLAUSE_TAIL_RE.search(before.rstrip()[:-1]).group()
+    clause = WORD_ONLY_RE.findall(tail)
     named_line = (
-        len(clause) >= NAME_LINE_WORDS
+        (len(clause) >= NAME_LINE_WORDS or (len(clause) == 1 and tail.startswith("\n")))
         and clause[0].lower() not in DETERMINERS
         and all(is_capitalised(word) for word in clause)
         and _names_someone(" ".join(clause))
     )
     return named_line or any(is_speech_verb(word) for word in clause)
+
+
+def _heads_section(text: str, span: Span) -> bool:
+    """Tell whether a quote of some words is a line of its own over more text: a heading
+    („Keine Motivforschung“), where a title or a term would stand inside a sentence."""
+    line_end = text.find("\n", span.close)
+    return (
+        line_end >= 0
+        and not text[text.rfind("\n", 0, span.open) + 1 : span.open].strip()
+        and not text[span.close + 1 : line_end].strip()
+        and len(text[span.start : span.end].split()) >= HEADING_MIN_WORDS
+    )
 
 
 def _names_someone(words: str) -> bool:
