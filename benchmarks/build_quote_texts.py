@@ -125,6 +125,19 @@ Where the blocks come from:
   extractor with "TITLE:", "TEASER:" and "BODY:" fields): title, teaser, then the lines of the
   body, without the blocks that are only a link ("Den ganzen Beitrag lesen Sie hier.", the
   entry's `drop`) and with the link sentences its `strip_suffixes` names cut off a block's end.
+- andreeaiana/renewrs_corpus_extraction (scraped German news of 2015 to 2020, one JSON file an
+  article: Bild, Cicero, FAZ, Focus, Merkur, nd, n-tv, SZ, SPIEGEL, Stern, t-online,
+  Tagesspiegel, taz, Vice, Welt): title, description, then each body section's subheading and
+  paragraphs, without the blocks at the entry's 0-based `drop_blocks` (promos, "Lesen Sie auch"
+  links, poll and author notes; an empty description counts).
+- huggingface/datasets (the German MLSUM dummy data of its mlsum and gem loaders, Süddeutsche
+  Zeitung articles of 2010 to 2020; the record by `url` in the zip archive's JSON or JSON-lines
+  `member`): title, the summary where the text opens with it, the rest of the text; photo
+  captions ("Detailansicht öffnen … (Foto: …)") and the bylines, link labels and promos of the
+  entry's `remove` are cut out.
+- zeeguu/api (plain-text test articles of SPIEGEL and FAZ, 2019 and 2023): each chunk between
+  blank lines a block, without the entry's 0-based `drop_chunks` (a dateline, an embed notice),
+  each line of its `split_line_chunks` (kicker, headline, teaser) a block of its own.
 
 Each text's SHA-1 is what the annotations' `file_sha1` checks (`eval_quotes_pages.py` refuses a
 text that is not the annotated version); the script reports, per set, how many texts it wrote
@@ -761,13 +774,18 @@ def fake_news_row(mirrors: Mirrors, source: dict, recipe: dict[str, str | None])
     return [part for line in body.split("\n") for part in glued_paragraphs(line, loose)]
 
 
+def zip_member(mirrors: Mirrors, source: dict) -> bytes:
+    """Return the bytes of the file `member` inside the zip archive a source entry names."""
+    with zipfile.ZipFile(io.BytesIO(mirrors.read(source))) as archive:
+        return archive.read(source["member"])
+
+
 def fang_covid_row(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
     """Return the lines of a FANG-COVID article: the `article` field of the CSV row whose index
     column is the source's `row_id`, in the zip archive's `member` (its `header` field belongs to
     other rows)."""
     csv.field_size_limit(10**9)
-    with zipfile.ZipFile(io.BytesIO(mirrors.read(source))) as archive:
-        table = archive.read(source["member"]).decode("utf-8")
+    table = zip_member(mirrors, source).decode("utf-8")
     rows = csv.DictReader(io.StringIO(table, newline=""))
     row = next((entry for entry in rows if entry[""] == source["row_id"]), None)
     if row is None or row["url"] != source["url"]:
@@ -1149,6 +1167,60 @@ def salto_article(mirrors: Mirrors, source: dict, recipe: dict[str, str | None])
     return blocks
 
 
+def renewrs_article(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return a scraped article of the renewrs corpus (a JSON file): title, description, then each
+    body section's subheading and paragraphs, without the 0-based `drop_blocks` positions."""
+    content = json.loads(mirrors.read(source))["content"]
+    blocks = [content.get("title") or "", content.get("description") or ""]
+    for heading, paragraphs in (content.get("body") or {}).items():
+        blocks += [heading, *paragraphs] if heading else paragraphs
+    dropped = set(source.get("drop_blocks", []))
+    return [block for index, block in enumerate(blocks) if index not in dropped]
+
+
+# A photo caption inside an MLSUM article's text (Süddeutsche Zeitung), after its whitespace is
+# collapsed.
+MLSUM_CAPTION = re.compile(r"Detailansicht öffnen [^()]*\(Foto:[^)]*\) ?")
+
+
+def mlsum_row(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return the MLSUM record whose `url` is the source's, in the JSON (list) or JSON-lines file
+    `member` of a zip archive: title, the summary where the text opens with it, the rest of the
+    text; photo captions and the strings of `remove` (each in one block, once) cut out."""
+    data = zip_member(mirrors, source).decode("utf-8")
+    if source["member"].endswith(".jsonl"):
+        records = [json.loads(line) for line in data.splitlines() if line.strip()]
+    else:
+        records = json.loads(data)
+    found = [record for record in records if record.get("url") == source["url"]]
+    if len(found) != 1:
+        raise KeyError(source["url"])
+    record = found[0]
+    text, summary = record["text"], record.get("summary") or record.get("target") or ""
+    parts = [summary, text[len(summary) :]] if summary and text.startswith(summary) else [text]
+    blocks = [MLSUM_CAPTION.sub("", norm(block)) for block in [record["title"], *parts]]
+    for cut in source.get("remove", []):
+        hits = [index for index, block in enumerate(blocks) if cut in block]
+        if len(hits) != 1 or blocks[hits[0]].count(cut) != 1:
+            raise KeyError(cut)
+        blocks[hits[0]] = blocks[hits[0]].replace(cut, "")
+    return blocks
+
+
+def zeeguu_text(mirrors: Mirrors, source: dict, recipe: dict[str, str | None]) -> list[str]:
+    """Return a plain-text article of zeeguu/api's test data: each chunk between blank lines a
+    block, without the 0-based `drop_chunks`; each line of `split_line_chunks` a block."""
+    text = mirrors.read(source).decode("utf-8")
+    chunks = [chunk for chunk in PARAGRAPH_BREAK.split(text) if chunk.strip()]
+    dropped = set(source.get("drop_chunks", []))
+    split = set(source.get("split_line_chunks", []))
+    blocks = []
+    for index, chunk in enumerate(chunks):
+        if index not in dropped:
+            blocks += chunk.split("\n") if index in split else [chunk]
+    return blocks
+
+
 Builder = Callable[[Mirrors, dict, dict[str, str | None]], list[str]]
 BUILDERS: dict[str, Builder] = {
     "flairNLP/fundus": fundus_page,
@@ -1181,6 +1253,9 @@ BUILDERS: dict[str, Builder] = {
     "uscw/goettinger-klimabuendnis": hugo_post,
     "amcat/amcat": factiva_article,
     "nadezdaalexandrovna/kw-extractor-salto": salto_article,
+    "andreeaiana/renewrs_corpus_extraction": renewrs_article,
+    "huggingface/datasets": mlsum_row,
+    "zeeguu/api": zeeguu_text,
 }
 # Sources whose lines are kept as they stand (stripped, empty ones left out): their texts keep
 # the source's no-break and narrow spaces.
@@ -1213,6 +1288,9 @@ WHOLE = frozenset(
         "uscw/goettinger-klimabuendnis",
         "amcat/amcat",
         "nadezdaalexandrovna/kw-extractor-salto",
+        "andreeaiana/renewrs_corpus_extraction",
+        "huggingface/datasets",
+        "zeeguu/api",
         *VERBATIM,
     }
 )

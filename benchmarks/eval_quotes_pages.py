@@ -32,7 +32,7 @@ sueddeutsche.de; 209 true quotes, 78 with the speaker outside their sentence, 80
 The texts are built from the public test fixtures and data files listed in
 `news-pages-sources.jsonl` and stay outside the repository:
 `python benchmarks/build_quote_texts.py --mirrors DIR --out DIR` rebuilds them from bare mirrors
-of those repositories (306 of 325).
+of those repositories (861 of 880).
 
     python benchmarks/eval_quotes_pages.py [--show] [--pages FILE --texts DIR]
 """
