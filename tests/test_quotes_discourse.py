@@ -309,3 +309,27 @@ def test_reported_words_do_not_go_on_with_a_thing_that_was_a_source() -> None:
         'Leistungsfähigkeit der Behörden. Es sei "ein Anschlag verhindert" worden.'
     )
     assert speakers(text)[-1] in {None, "Jan Vogt"}
+
+
+def test_she_refers_to_a_woman_named_after_an_adjectival_role_without_article() -> None:
+    text = (
+        "Verteidigungsminister Boris Pistorius besuchte die Truppe. Wehrbeauftragte Eva Högl "
+        "sagte am Montag, die Truppe sei überlastet. „Wir brauchen mehr Personal“, sagte sie."
+    )
+    assert speakers(text) == ["Eva Högl"]
+
+
+def test_she_after_a_chairwoman_without_article_is_not_the_company_before_her() -> None:
+    text = (
+        "Die Bäckereikette Krume will wachsen. Vorstandsvorsitzende Lena Roth sagte, die Preise "
+        "blieben stabil. Allerdings fügte sie hinzu, dass es „eine lange Zeit dauert“."
+    )
+    assert speakers(text) == ["Lena Roth"]
+
+
+def test_weak_masculine_role_without_article_stays_masculine() -> None:
+    text = (
+        "Die Ministerin Anna Berg reiste ab. Experte Jan Kluge blieb in Berlin. "
+        "„Wir halten zusammen“, sagte er."
+    )
+    assert speakers(text) == ["Jan Kluge"]

@@ -300,6 +300,12 @@ def is_common_noun(word: str) -> bool:
     return _word_tag(word) == "NN"
 
 
+def is_nominal_adjective(word: str) -> bool:
+    """Tell whether a noun is an adjective used as one ("Vorsitzende", "SPD-Abgeordnete"), read
+    by its last part: without an article its ending gives its gender, as an adjective's does."""
+    return _word_tag(word.rsplit("-", 1)[-1]) == NOMINAL_ADJECTIVE
+
+
 def is_inflected_noun(word: str) -> bool:
     """Tell whether a common noun is not in its dictionary form ("Vorwürfe", "Äußerungen"):
     after "die" a plural, since a feminine singular keeps its form."""

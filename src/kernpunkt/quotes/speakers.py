@@ -110,8 +110,19 @@ def _gender(words: list[str]) -> str:
         return article
     if roles[0].endswith("in"):
         return "f"
-    # "die Abgeordnete", "der Vorsitzende": a role made from an adjective takes the article's
-    return article if roles[0].endswith("e") and article != "?" else "m"
+    # "die Abgeordnete", "der Vorsitzende": a role made from an adjective takes the article's,
+    # and without one its own ending ("Vorsitzende Anna Ott", as "Vorsitzender Jan Ott")
+    if roles[0].endswith("e") and article != "?":
+        return article
+    return _adjective_gender(roles[0]) if grammar.is_nominal_adjective(roles[0]) else "m"
+
+
+def _adjective_gender(word: str) -> str:
+    """Return the gender the ending of an adjective used as a noun without an article gives in
+    the nominative: "-e" feminine, "-er" masculine, anything else (a plural, a case) unknown."""
+    if word.endswith("er"):
+        return "m"
+    return "f" if word.endswith("e") else "?"
 
 
 def _role_gender(word: str, article: str) -> tuple[str | None, bool]:
@@ -126,6 +137,10 @@ def _role_gender(word: str, article: str) -> tuple[str | None, bool]:
     if article:
         gender = ARTICLE_GENDERS.get(article.lower())
         return (None if gender == NEUTER else gender), not role
+    if role and grammar.is_nominal_adjective(word):
+        # "Wehrbeauftragte Eva Högl": an adjective's ending, as in "Vorsitzender Jan Ott"
+        gender = _adjective_gender(word)
+        return (None if gender == "?" else gender), False
     return ("m" if role else None), False
 
 
