@@ -333,3 +333,36 @@ def test_weak_masculine_role_without_article_stays_masculine() -> None:
         "„Wir halten zusammen“, sagte er."
     )
     assert speakers(text) == ["Jan Kluge"]
+
+
+def test_role_after_a_name_set_off_by_a_comma_gives_the_surname_its_gender() -> None:
+    text = (
+        "Anna Keller, Vorsitzende der SPD, kritisierte den Plan. Jan Ott, der frühere Sprecher "
+        "der Stadt, schwieg. Das hegt laut eigenen Worten Peter Lohse, Präsident des Gerichts."
+    )
+    people = apposed_people(text)
+    assert [(name, gender) for _, name, gender in people] == [
+        ("Anna Keller", "f"),
+        ("Jan Ott", "m"),
+        ("Peter Lohse", "m"),
+    ]
+
+
+def test_role_after_a_thing_or_after_two_people_gives_no_gender() -> None:
+    text = (
+        "Die Polizei, Sprecherin der Stadt, sagte es. Anna Keller und Jan Ott, Abgeordnete der "
+        "SPD, schwiegen."
+    )
+    assert apposed_people(text) == []
+
+
+def test_he_goes_to_the_man_a_role_after_his_name_describes() -> None:
+    text = (
+        "Jan Ott, Vorsitzender der SPD, kritisierte den Plan. Anna Keller, Ministerin für "
+        "Bildung, schwieg. „Das ist falsch“, sagte er."
+    )
+    assert speakers(text) == ["Jan Ott"]
+
+
+def test_first_name_ending_like_a_feminine_role_gives_no_gender() -> None:
+    assert apposed_people("Konstantin Keesmann steht vor dem Zelt.") == []

@@ -425,7 +425,7 @@ ROLE_RE = re.compile(
     r"kardinal|manager|gründer|führer|vize|oberrabbiner|archäologe|journalist|"
     r"wissenschaftler|kritiker|rabbiner|pfarrer|arzt|ärztin|verteidiger|kommandeur|"
     r"sprecherin|ministerin|senatorin|fraktionschef|innenexperte|experte|vertreter)"
-    r"(?:in|innen|e|en|er|s|n)?$",
+    r"(?:in|innen|e|en|er|r|s|n)?$",
     re.IGNORECASE,
 )
 TITLE_WORDS = frozenset({"Herr", "Frau", "Dr.", "Prof.", "Dr", "Prof", "Sir", "Lady"})

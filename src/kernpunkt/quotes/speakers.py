@@ -129,7 +129,8 @@ def _role_gender(word: str, article: str) -> tuple[str | None, bool]:
     """Return the gender a role noun gives the name after it, and whether only its article did."""
     if word in TITLE_WORDS:
         return {"Frau": "f", "Herr": "m"}.get(word), False
-    if FEMININE_AGENT_RE.search(word):
+    if FEMININE_AGENT_RE.search(word) and grammar.is_common_noun(word.rsplit("-", 1)[-1]):
+        # "Ministerin", "Grünen-Politikerin"; a first name is no role ("Konstantin")
         return "f", False
     role = ROLE_RE.search(word) is not None
     # "die Abgeordnete", "der Vorsitzende": a role made from an adjective takes the article's;
@@ -207,7 +208,7 @@ def _apposed_in_line(text: str, start: int, end: int) -> list[tuple[int, str, st
         if by_article and run and grammar.is_attributive_adjective(run[0]):
             # "der Frankfurter Allgemeinen Sonntagszeitung": an adjective and a noun, no name
             continue
-        if all(
+        if run and all(
             ROLE_RE.search(part.rstrip(".")) or FEMININE_AGENT_RE.search(part.rstrip("."))
             for part in run
         ):
@@ -215,7 +216,44 @@ def _apposed_in_line(text: str, start: int, end: int) -> list[tuple[int, str, st
             continue
         if gender and len(run) >= 1 + by_article:
             people.append((tokens[at][0], " ".join(run).rstrip("."), gender))
+        elif gender and not by_article and not run:
+            name = _name_before(words, at)
+            if name is not None:
+                # "Anna Berg, Vorsitzende der SPD, …": the role after the name, set off by a comma
+                people.append((tokens[name[0]][0], " ".join(words[name[0] : name[1]]), gender))
     return people
+
+
+def _name_before(words: list[str], at: int) -> tuple[int, int] | None:
+    """Return where the name starts and ends that the role at `at` follows after a comma ("Anna
+    Berg, Vorsitzende der SPD", "Jan Ott, der frühere Sprecher"), if a name stands there.
+
+    Not a thing ("Die Polizei, Sprecherin …"), nor two people ("A und B, Abgeordnete …").
+    """
+    comma = at - 1
+    while comma >= 0 and (words[comma].islower() or words[comma].lower() in ARTICLE_GENDERS):
+        comma -= 1
+    first = comma
+    while (
+        first > 0
+        and comma - first < MAX_NAME_RUN
+        and is_capitalised(words[first - 1])
+        and words[first - 1].lower() not in DETERMINERS
+        and words[first - 1] not in PRONOUNS
+        and not _ends_sentence(words[first - 1])
+        and not ROLE_RE.search(words[first - 1])
+    ):
+        first -= 1
+    if comma < 1 or words[comma] != "," or first == comma:
+        return None
+    if first > 0 and words[first - 1] == "und":
+        return None
+    # the name opens with the first word the tagger reads as one ("laut eigenen Worten Andreas
+    # Korbmacher, Präsident …")
+    run = " ".join(words[first:comma])
+    tags = [token.tag for token in grammar.tag(run, 0, len(run))]
+    opening = next((i for i, tag in enumerate(tags) if tag in grammar.NAME_TAGS), None)
+    return None if opening is None or len(tags) != comma - first else (first + opening, comma)
 
 
 def _mentions(
@@ -731,9 +769,10 @@ def _may_refer_to(phrase: grammar.Phrase, state: State, gender: str | None) -> b
     parts = words.split()
     if is_masked(words):
         return False
-    # a surname keeps the gender the text gave it ("Minister Jan Weber …", later "Weber")
+    # a surname keeps the gender the text gave it ("Minister Jan Weber …", later "Weber";
+    # "Anna Keller, Ministerin für Bildung, …")
     own = _gender(parts)
-    own = own if own != "?" else state.genders.get(parts[-1], own)
+    own = own if own != "?" else state.genders.get(parts[-1], state.learned.get(parts[-1], own))
     named = parts[0].lower() in DEFINITE_ARTICLES or grammar.holds_name(words)
     return (
         named
