@@ -86,6 +86,17 @@ def test_fronted_dative_is_not_the_speaker() -> None:
     assert speakers("Der Zeitung sagte Meier: „Das ist ein Skandal.“") == ["Meier"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Der Zeitung sagte Meier, der Plan sei „völlig falsch“.", "Meier"),
+        ("Der Zeitung sagte die Ministerin Anna Keller, der Plan sei „falsch“.", "Anna Keller"),
+    ],
+)
+def test_fronted_dative_is_not_the_speaker_of_reported_words(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
 def test_fronted_dative_object_of_the_verb_is_not_the_speaker() -> None:
     assert speakers("Dem Minister widersprach die Gewerkschaft: „Das ist falsch.“") == [
         "die Gewerkschaft"

@@ -577,6 +577,15 @@ def _phrase(tokens: list[Token], first: int, end: int) -> Phrase:
     )
 
 
+def opens_oblique(masked: str, start: int, end: int) -> bool:
+    """Tell whether the phrase opening `masked[start:end]` is a dative or accusative ("Der
+    Öffentlichkeit habe er …", "Der Zeitung sagte Meier …"): the subject follows the verb."""
+    tokens = tag(masked, start, end)
+    found = (p for first, stop, _ in clauses(tokens) for p in phrases(tokens, first, stop))
+    opening = next(found, None)
+    return opening is not None and opening.oblique
+
+
 def _feminine(noun: str) -> bool:
     """Tell whether a noun is feminine by its ending ("Zeitung", "Ministerin")."""
     return noun.endswith(FEMININE_SUFFIXES) or (noun.endswith("in") and bool(ROLE_RE.search(noun)))

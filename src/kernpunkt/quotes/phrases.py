@@ -537,7 +537,8 @@ def _past_attached_phrase(masked: str, pos: int, end: int) -> int:
 
 
 def object_first_subject(masked: str, phrase: tuple[int, int], end: int) -> tuple[int, int] | None:
-    """Return the name after the verb when the clause opens with what cannot speak.
+    """Return the name after the verb when the clause opens with what cannot speak or cannot be
+    its subject (a dative: "Der Zeitung sagte Meier, …").
 
     "Die Entwicklung im Iran verglich Merkel mit …", "Jegliche Mitverantwortung weist Hartmann
     von sich": an abstract noun opening the clause is the object, the bare name after the verb
@@ -562,7 +563,9 @@ def object_first_subject(masked: str, phrase: tuple[int, int], end: int) -> tupl
         and not grammar.may_name_someone(opened)
         and grammar.well_known_noun(noun.rsplit("-", 1)[-1])
     )
-    if not (disagrees or owned or thing):
+    # "Der Zeitung sagte Meier …": a dative cannot be the subject
+    oblique = grammar.opens_oblique(masked, *phrase)
+    if not (disagrees or owned or thing or oblique):
         return None
     subject = after_verb(masked, verb[0][1], end)
     if subject is None:
@@ -571,7 +574,7 @@ def object_first_subject(masked: str, phrase: tuple[int, int], end: int) -> tupl
     if words[0] in PRONOUNS or is_object(masked, subject):
         return None
     said = " ".join(words)
-    if not (disagrees or owned) and (
+    if not (disagrees or owned or oblique) and (
         not grammar.may_name_someone(said) or grammar.owned_thing(said)
     ):
         # "Feuerwehr nennt Lage „unübersichtlich“", "würdigte damit Obamas Einsatz": one thing
@@ -579,7 +582,9 @@ def object_first_subject(masked: str, phrase: tuple[int, int], end: int) -> tupl
         return None
     if words[0].lower() in DETERMINERS:
         # "… stellte der SPD-Vorsitzende Franz Müntefering in Frage": a role, not a thing
-        return subject if disagrees or any(ROLE_RE.search(word) for word in words) else None
+        return (
+            subject if disagrees or oblique or any(ROLE_RE.search(word) for word in words) else None
+        )
     return subject if all(is_capitalised(word) for word in words) else None
 
 

@@ -739,17 +739,6 @@ def _attached(masked: str, at: int) -> bool:
     )
 
 
-def _oblique(masked: str, phrase: tuple[int, int]) -> bool:
-    """Tell whether a phrase opening a sentence is a dative or accusative ("Der Öffentlichkeit
-    habe er …"): the subject follows the verb."""
-    tokens = grammar.tag(masked, phrase[0], phrase[1])
-    phrases = (
-        p for first, end, _ in grammar.clauses(tokens) for p in grammar.phrases(tokens, first, end)
-    )
-    opening = next(phrases, None)
-    return opening is not None and opening.oblique
-
-
 def is_masked(words: str) -> bool:
     """Tell whether words are a quoted title or heading masked out, with an article or none.
 
@@ -861,7 +850,7 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
     else:
         # "Nach dem Unwetter zog Bürgermeister Uwe Grabowski Bilanz": after the finite verb
         phrase = subject_after_finite(masked, tokens, sent.end)
-    if phrase is None or _oblique(masked, phrase):
+    if phrase is None or grammar.opens_oblique(masked, *phrase):
         return
     person = state.know(_resolve(_clean_mention(text[phrase[0] : phrase[1]]), state.history))
     # "Eine Nachfolgerin findet sie nicht": an indefinite phrase opening the clause is no one
