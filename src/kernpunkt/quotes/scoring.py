@@ -33,7 +33,7 @@ from kernpunkt.quotes.lexicon import (
 from kernpunkt.quotes.marks import Span
 from kernpunkt.quotes.phrases import is_singular_verb
 from kernpunkt.quotes.sentences import Sent
-from kernpunkt.quotes.spans import reads_as_speech
+from kernpunkt.quotes.spans import own_line_end, reads_as_speech
 from kernpunkt.quotes.speakers import Speaker, State, speaker_for
 
 # The weight table: a candidate's score is its base plus the weights of its features.
@@ -441,21 +441,13 @@ class Scorer:
         named = [(name, gender) for at, name, gender in state.people if sent.start <= at < sent.end]
         return Speaker(named[-1][0], named[-1][0], named[-1][1]) if named else None
 
-    def _line_end(self, span: Span) -> int | None:
-        """Return where the line ends when a quote stands as a line of its own, else None."""
-        before = self.masked[self.masked.rfind("\n", 0, span.open) + 1 : span.open]
-        line_end = self.masked.find("\n", span.close)
-        if before.strip() or line_end < 0 or self.masked[span.close + 1 : line_end].strip():
-            return None
-        return line_end
-
     def _heading(self, span: Span, state: State) -> list[Candidate]:
         """Return the subject of the paragraph under a quote that stands as a line of its own.
 
         "„Das ist ein schwarzer Tag“ / Betriebsratschef X reagierte mit deutlichen Worten …":
         sure only when that paragraph's opening clause speaks (a speech verb by lemma).
         """
-        line_end = self._line_end(span)
+        line_end = own_line_end(self.masked, span)
         if line_end is None:
             return []
         start = len(self.masked) - len(self.masked[line_end:].lstrip())
@@ -481,7 +473,7 @@ class Scorer:
         heading does not („Einigt euch schnell“).
         """
         words = self.text[span.start : span.end].rstrip()
-        return self._line_end(span) is not None and words[-1:] not in SENTENCE_PUNCT
+        return own_line_end(self.masked, span) is not None and words[-1:] not in SENTENCE_PUNCT
 
     def _kind(self, speaker: Speaker, sent: Sent, span: Span, tokens: list[Token]) -> str:
         """Return what the grammar reads a speaker as: in the sentence where it is named there.

@@ -162,13 +162,18 @@ def _announced(before: str) -> bool:
 def _heads_section(text: str, span: Span) -> bool:
     """Tell whether a quote of some words is a line of its own over more text: a heading
     („Keine Motivforschung“), where a title or a term would stand inside a sentence."""
-    line_end = text.find("\n", span.close)
     return (
-        line_end >= 0
-        and not text[text.rfind("\n", 0, span.open) + 1 : span.open].strip()
-        and not text[span.close + 1 : line_end].strip()
+        own_line_end(text, span) is not None
         and len(text[span.start : span.end].split()) >= HEADING_MIN_WORDS
     )
+
+
+def own_line_end(text: str, span: Span) -> int | None:
+    """Return where the line ends when a quote stands as a line of its own over more text."""
+    line_end = text.find("\n", span.close)
+    if line_end < 0 or text[text.rfind("\n", 0, span.open) + 1 : span.open].strip():
+        return None
+    return None if text[span.close + 1 : line_end].strip() else line_end
 
 
 def _names_someone(words: str) -> bool:
