@@ -9,6 +9,7 @@ import pytest
 from conftest import SHARED_DATA
 
 from kernpunkt.clean import clean, decode_html
+from kernpunkt.clean.markup import html_to_text
 from kernpunkt.errors import (
     BinaryInputError,
     EmptyInputError,
@@ -426,6 +427,15 @@ def test_broken_html_still_gives_its_text() -> None:
     cleaned = clean(broken, kind="html")
 
     assert PARAGRAPH_1 in cleaned.text
+
+
+def test_page_text_of_html_leaves_out_a_script_after_a_noscript_frame() -> None:
+    page = (
+        "<html><body><p>Text</p><noscript><iframe src='x'>Rahmen</iframe></noscript>"
+        "<script>var tracking = 2</script></body></html>"
+    )
+
+    assert html_to_text(page).split() == ["Text"]
 
 
 def test_html_over_the_size_limit_is_refused() -> None:

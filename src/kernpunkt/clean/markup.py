@@ -167,7 +167,8 @@ def html_to_text(markup: str) -> str:
         tree = lxml.html.fromstring(markup)
     except (ParserError, ValueError):
         return ""
-    for element in tree.iter(*HTML_DROP):
+    # Collected first: dropping an element while iterating skips the one after it.
+    for element in list(tree.iter(*HTML_DROP)):
         element.drop_tree()
     for element in tree.iter(*HTML_BLOCKS):
         element.tail = "\n" + (element.tail or "")
