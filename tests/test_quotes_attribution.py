@@ -1411,3 +1411,26 @@ def test_quote_no_one_is_named_for_goes_to_the_person_the_text_quotes_most() -> 
 def test_quote_no_one_is_named_for_stays_unclear_when_two_people_share_the_quotes() -> None:
     last = find_quotes(PORTRAIT.format(second="Ohm"))[-1]
     assert (last.speaker, last.attribution) == (None, "unclear")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("„Das ist falsch“, sagte Anna Keller der Nachrichtenagentur AFP.", "Anna Keller"),
+        (
+            "„Wir retten weiter“, sagte Ruben Neugebauer der Deutschen Presse-Agentur.",
+            "Ruben Neugebauer",
+        ),
+        ("„Das ist falsch“, sagte Jan Ott Anfang November.", "Jan Ott"),
+    ],
+)
+def test_speaker_after_verb_leaves_out_the_outlet_told_and_the_time(
+    sentence: str, speaker: str
+) -> None:
+    assert find_quotes(sentence)[0].speaker == speaker
+
+
+def test_name_in_the_genitive_keeps_what_it_owns() -> None:
+    quote = find_quotes("„Das ist falsch“, heißt es in Julia Jessens Roman.")[0]
+
+    assert quote.speaker != "Julia Jessens"

@@ -300,6 +300,13 @@ def is_common_noun(word: str) -> bool:
     return _word_tag(word) == "NN"
 
 
+def is_known_name(word: str) -> bool:
+    """Tell whether the tagger knows a word alone as a name ("Anna", "Ruben"), not only
+    guesses it ("Fuest", "Linken-Obfrau") or reads a noun ("Keller")."""
+    stts, logprob = _best_tag(word)
+    return stts == NAME_TAG and logprob > GUESSED_WORD_LOGPROB and not word.startswith(MASKED_NAME)
+
+
 def is_nominal_adjective(word: str) -> bool:
     """Tell whether a noun is an adjective used as one ("Vorsitzende", "SPD-Abgeordnete"), read
     by its last part: without an article its ending gives its gender, as an adjective's does."""

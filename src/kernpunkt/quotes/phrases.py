@@ -94,6 +94,9 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
                 break
             if head_end is not None and _told_outlet(tokens, i):
                 break
+        elif _after_full_name(tokens, i) and grammar.well_known_noun(word):
+            # "sagte Anna Keller Anfang November": a full name ends its phrase
+            break
         elif word in TITLE_WORDS or (is_capitalised(word) and not grammar.is_not_noun(word)):
             head_end = end
         elif _quoted_genitive(word, tokens[i - 1][2] if i else "", head_end):
@@ -133,13 +136,29 @@ def _names_the_noun(word: str, previous: str) -> bool:
     return set(word) == {"§"} and bool(TERM_NOUN_RE.search(previous))
 
 
+def _after_full_name(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Tell whether the word at `i` follows a first name and a surname ("Anna Keller"), not a
+    name in the genitive that owns it ("Julia Jessens Roman")."""
+    if i < 2:
+        return False
+    surname = tokens[i - 1][2]
+    genitive = surname.endswith(grammar.GENITIVE_S) and not surname.endswith("ss")
+    return (
+        grammar.is_known_name(tokens[i - 2][2])
+        and is_capitalised(surname)
+        and not genitive
+        and tokens[i][2] not in TITLE_WORDS
+    )
+
+
 def _told_outlet(tokens: list[tuple[int, int, str]], i: int) -> bool:
     """Tell whether "der" at `i` opens whom the words were told ("sagte X der „Rundschau“").
 
     A quoted name after "der", or after "der" and a noun ("der Zeitung „Le Parisien“"), is a
     genitive only for a role ("ein Sprecher der „Grünen Jugend“"); after a name or an epithet
     it is the outlet, in the dative. A person's name takes no genitive after it: "sagte Maier
-    der Süddeutschen Zeitung" tells whom.
+    der Süddeutschen Zeitung" tells whom, and so does "sagte Anna Keller der Nachrichtenagentur",
+    a first name and a surname the tagger alone reads as a cellar.
     """
     if tokens[i][2] != "der" or i == 0 or i + 1 >= len(tokens):
         return False
@@ -155,7 +174,7 @@ def _told_outlet(tokens: list[tuple[int, int, str]], i: int) -> bool:
     names = all(
         is_capitalised(word) and word.lower() not in DETERMINERS for _, _, word in tokens[:i]
     )
-    return names and not grammar.is_common_noun(noun)
+    return (names and not grammar.is_common_noun(noun)) or _after_full_name(tokens, i)
 
 
 def _continues_phrase(
