@@ -1422,6 +1422,7 @@ def test_quote_no_one_is_named_for_stays_unclear_when_two_people_share_the_quote
             "Ruben Neugebauer",
         ),
         ("„Das ist falsch“, sagte Jan Ott Anfang November.", "Jan Ott"),
+        ("„Das ist falsch“, sagte Hans Peter Keller der Zeitung.", "Hans Peter Keller"),
     ],
 )
 def test_speaker_after_verb_leaves_out_the_outlet_told_and_the_time(

@@ -307,6 +307,13 @@ def is_known_name(word: str) -> bool:
     return stts == NAME_TAG and logprob > GUESSED_WORD_LOGPROB and not word.startswith(MASKED_NAME)
 
 
+def is_well_known_name(word: str) -> bool:
+    """Tell whether the tagger knows a word well as a name, as it knows first names ("Peter",
+    "Maria"), where it only reads most surnames as names ("Ott", "Merz")."""
+    stts, logprob = _best_tag(word)
+    return stts == NAME_TAG and logprob > KNOWN_WORD_LOGPROB
+
+
 def is_nominal_adjective(word: str) -> bool:
     """Tell whether a noun is an adjective used as one ("Vorsitzende", "SPD-Abgeordnete"), read
     by its last part: without an article its ending gives its gender, as an adjective's does."""

@@ -138,7 +138,8 @@ def _names_the_noun(word: str, previous: str) -> bool:
 
 def _after_full_name(tokens: list[tuple[int, int, str]], i: int) -> bool:
     """Tell whether the word at `i` follows a first name and a surname ("Anna Keller"), not a
-    name in the genitive that owns it ("Julia Jessens Roman")."""
+    name in the genitive that owns it ("Julia Jessens Roman") nor a second first name ("Hans
+    Peter Keller")."""
     if i < 2:
         return False
     surname = tokens[i - 1][2]
@@ -147,6 +148,7 @@ def _after_full_name(tokens: list[tuple[int, int, str]], i: int) -> bool:
         grammar.is_known_name(tokens[i - 2][2])
         and is_capitalised(surname)
         and not genitive
+        and not grammar.is_well_known_name(surname)
         and tokens[i][2] not in TITLE_WORDS
     )
 
