@@ -126,10 +126,10 @@ Where the blocks come from:
   body, without the blocks that are only a link ("Den ganzen Beitrag lesen Sie hier.", the
   entry's `drop`) and with the link sentences its `strip_suffixes` names cut off a block's end.
 - andreeaiana/renewrs_corpus_extraction (scraped German news of 2015 to 2020, one JSON file an
-  article: Bild, Cicero, FAZ, Focus, Merkur, nd, n-tv, SZ, SPIEGEL, Stern, t-online,
-  Tagesspiegel, taz, Vice, Welt): title, description, then each body section's subheading and
-  paragraphs, without the blocks at the entry's 0-based `drop_blocks` (promos, "Lesen Sie auch"
-  links, poll and author notes; an empty description counts).
+  article: Bild, Cicero, FAZ, Focus, Freitag, junge Welt, Merkur, nd, n-tv, SZ, SPIEGEL, Stern,
+  tagesschau.de, t-online, Tagesspiegel, taz, Vice, Welt): title, description, then each body
+  section's subheading and paragraphs, without the blocks at the entry's 0-based `drop_blocks`
+  (promos, "Lesen Sie auch" links, poll and author notes; an empty description counts).
 - huggingface/datasets (the German MLSUM dummy data of its mlsum and gem loaders, Süddeutsche
   Zeitung articles of 2010 to 2020; the record by `url` in the zip archive's JSON or JSON-lines
   `member`): title, the summary where the text opens with it, the rest of the text; photo
