@@ -1431,7 +1431,7 @@ def test_speaker_after_verb_leaves_out_the_outlet_told_and_the_time(
     assert find_quotes(sentence)[0].speaker == speaker
 
 
-def test_name_in_the_genitive_keeps_what_it_owns() -> None:
+def test_name_in_the_genitive_is_not_cut_from_what_it_owns() -> None:
     quote = find_quotes("„Das ist falsch“, heißt es in Julia Jessens Roman.")[0]
 
-    assert quote.speaker != "Julia Jessens"
+    assert quote.speaker is None or quote.speaker.endswith("Roman")
