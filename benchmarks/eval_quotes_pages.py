@@ -33,11 +33,13 @@ Sets 14–36 are described in the README; `heldout-pages37.jsonl` (23 articles o
 wind power, cannabis, basic income, homeopathy and the Green Deal from 15 outlets, 326 true
 quotes) and `heldout-pages38.jsonl` (21 articles on migration from 17 outlets, 255 true
 quotes), both from the renewrs corpus, were made blind to the code and scored on the commit
-before the round's changes.
+before the round's changes; `heldout-pages39.jsonl` (20 articles on migration from 12
+outlets, 269 true quotes, same corpus) was made at the end of that round and scored once on
+its release.
 The texts are built from the public test fixtures and data files listed in
 `news-pages-sources.jsonl` and stay outside the repository:
 `python benchmarks/build_quote_texts.py --mirrors DIR --out DIR` rebuilds them from bare mirrors
-of those repositories (905 of 924).
+of those repositories (925 of 944).
 
     python benchmarks/eval_quotes_pages.py [--show] [--pages FILE --texts DIR]
 """
