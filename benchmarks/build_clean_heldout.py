@@ -1,11 +1,15 @@
 """Rebuild a blind held-out set of the cleaner outside the repository.
 
-Three sets, each a gold file: `benchmarks/data/clean-heldout.jsonl` (18 German pages, 17 sites),
-`benchmarks/data/clean-heldout2.jsonl` (21 German and Austrian pages, 9 sites) and
+Four sets, each a gold file: `benchmarks/data/clean-heldout.jsonl` (18 German pages, 17 sites),
+`benchmarks/data/clean-heldout2.jsonl` (21 German and Austrian pages, 9 sites),
 `benchmarks/data/clean-heldout3.jsonl` (24 pages of 24 sites: 22 pages of news, opinion and
 blog sites crawled in 2021, from andreeaiana/renewrs_corpus_extraction, none a training site;
 derstandard.at and diepresse.com from damoeb/feedless's test fixtures, both fundus
-publishers; 89 article and 129 boilerplate snippets). Per page
+publishers; 89 article and 129 boilerplate snippets) and `benchmarks/data/clean-heldout4.jsonl`
+(20 pages of 17 sites: 14 of the same crawl, of outlets set 3 leaves out, and 6 SPIEGEL, SZ and
+ZEIT pages of dankito/Readability4J, zeeguu/api and dankito/WebContentExtractor; 15 of the
+sites are fundus publishers, opposition24 and pi-news are not; 80 article and 90 boilerplate
+snippets). Per page
 it holds the gold snippets that must stay ('with': first, middle and last paragraph of the
 article) and must go ('without': navigation, teasers, prompts, credits, all present in the pasted
 text), and where the page comes from (`origin`: OWNER/NAME@COMMIT:PATH, the test fixtures of
@@ -32,6 +36,8 @@ set. Then `eval_clean.py --data OUT` scores it.
         --gold benchmarks/data/clean-heldout2.jsonl
     python benchmarks/build_clean_heldout.py --mirrors /work/.mirror --out /work/cleanheld3 \
         --gold benchmarks/data/clean-heldout3.jsonl
+    python benchmarks/build_clean_heldout.py --mirrors /work/.mirror --out /work/cleanheld4 \
+        --gold benchmarks/data/clean-heldout4.jsonl
 """
 
 from __future__ import annotations
