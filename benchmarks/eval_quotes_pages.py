@@ -30,7 +30,7 @@ quotes) and the development pages `dev-pages-{a,b,c,d}.jsonl` and `dev-pages-e.j
 (23 articles of 2018 from lsolcher/mlFakeNewsDetection: 8 of Junge Freiheit, 15 dpa items on
 sueddeutsche.de; 209 true quotes, 78 with the speaker outside their sentence, 80 non-quotes).
 Sets 14–36 are described in the README; `heldout-pages37.jsonl` (23 articles of 2015–2020 on
-wind power, cannabis, basic income, homeopathy and the Green Deal from 15 outlets, 326 true
+wind power, cannabis, basic income, homeopathy and the Green Deal from 14 outlets, 326 true
 quotes) and `heldout-pages38.jsonl` (21 articles on migration from 17 outlets, 255 true
 quotes), both from the renewrs corpus, were made blind to the code and scored on the commit
 before the round's changes; `heldout-pages39.jsonl` (20 articles on migration from 12
