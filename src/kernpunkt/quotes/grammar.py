@@ -303,8 +303,9 @@ def is_common_noun(word: str) -> bool:
 def is_known_name(word: str) -> bool:
     """Tell whether the tagger knows a word alone as a name ("Anna", "Ruben"), not only
     guesses it ("Fuest", "Linken-Obfrau") or reads a noun ("Keller")."""
-    stts, logprob = _best_tag(word)
-    return stts == NAME_TAG and logprob > GUESSED_WORD_LOGPROB and not word.startswith(MASKED_NAME)
+    return (
+        _best_tag(word)[0] == NAME_TAG and not _guessed(word) and not word.startswith(MASKED_NAME)
+    )
 
 
 def is_well_known_name(word: str) -> bool:
@@ -670,9 +671,13 @@ def _owned(tokens: list[Token]) -> bool:
         and tokens[-1].tag == "NN"
         and not _denotes_person(tokens[-1].word)
         and tokens[-2].tag == NAME_TAG
-        and tokens[-2].word.endswith("s")
-        and not tokens[-2].word.endswith("ss")
+        and in_genitive(tokens[-2].word)
     )
+
+
+def in_genitive(name: str) -> bool:
+    """Tell whether a name ends in the genitive "s" ("Jessens"), not in a double "s" ("Hess")."""
+    return name.endswith(GENITIVE_S) and not name.endswith(GENITIVE_S * 2)
 
 
 def genitive_owner(words: str) -> str | None:

@@ -143,11 +143,10 @@ def _after_full_name(tokens: list[tuple[int, int, str]], i: int) -> bool:
     if i < 2:
         return False
     surname = tokens[i - 1][2]
-    genitive = surname.endswith(grammar.GENITIVE_S) and not surname.endswith("ss")
     return (
         grammar.is_known_name(tokens[i - 2][2])
         and is_capitalised(surname)
-        and not genitive
+        and not grammar.in_genitive(surname)
         and not grammar.is_well_known_name(surname)
         and tokens[i][2] not in TITLE_WORDS
     )
