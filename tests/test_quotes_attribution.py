@@ -1278,6 +1278,14 @@ def test_name_in_apposition_to_the_opening_role_is_the_subject_not_the_object() 
     assert only(text).speaker == "Alexander Wolf"
 
 
+def test_reported_words_go_on_with_the_apposed_name_not_the_object_of_the_speech_verb() -> None:
+    text = (
+        "Die Kritik kam aus der Opposition. Ihr Anführer im Landtag, Jan Ostermann, warf Meier "
+        "und dessen Regierung vor, die Lage zu verkennen. Die Pläne seien „völlig unausgegoren“."
+    )
+    assert only(text).speaker == "Jan Ostermann"
+
+
 def test_prepositional_prefield_after_an_adverb_names_the_source() -> None:
     text = "Der Einkauf macht viel aus. Auch bei Innogy heißt es: „Wir beobachten die Entwicklung.“"
     assert only(text).speaker == "Innogy"

@@ -75,6 +75,7 @@ from kernpunkt.quotes.lexicon import (
 from kernpunkt.quotes.marks import Span
 from kernpunkt.quotes.phrases import (
     after_verb,
+    apposed_prefield,
     clause_subject,
     extend_mention,
     is_object,
@@ -93,10 +94,9 @@ from kernpunkt.quotes.sentences import Frame, Sent, clause_start, word_tokens
 
 # Characters read at a sentence's start for the word that opens it.
 OPENER_CHARS = 20
+
+
 # Tags a role opening a clause before the name in apposition to it: an article or a noun.
-APPOSED_OPENING_TAGS = frozenset({"ART", "NN"})
-
-
 def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
     """Find speech verbs, nouns and frames in one sentence, in text order."""
     tokens = word_tokens(masked, start, end)
@@ -482,7 +482,7 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
         if not tail and after is not None:
             # "Der Fraktionschef, Alexander Wolf, bezeichnete das Ergebnis als „…“": the
             # prefield is the subject with its apposition, what follows the verb its object
-            named = _apposed_prefield(masked, clause, frame.pos)
+            named = apposed_prefield(masked, clause, frame.pos)
             if named is not None:
                 return named
         if tail and grammar.first_tag(masked, tail[0][0], tail[0][1]) in grammar.FINITE_TAGS:
@@ -562,23 +562,6 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
         or subject_after_finite(masked, tokens, sent.end)
         or phrase_before(masked, sent, frame.pos)
     )
-
-
-def _apposed_prefield(masked: str, clause: int, pos: int) -> tuple[int, int] | None:
-    """Return the role a clause opens with and the name in apposition to it, right before its
-    verb at `pos`: no verb and no other comma stand before the name."""
-    named = subject_before_comma(masked, clause, pos)
-    if named is None or not masked[clause : named[0]].rstrip().endswith(","):
-        return None
-    tokens = grammar.tag(masked, clause, named[0])[:-1]
-    # a role, then the name ("Der Fraktionschef, Alexander Wolf,"), not a name, then its role
-    opens = bool(tokens) and tokens[0].tag in APPOSED_OPENING_TAGS
-    inside = all(t.tag not in grammar.FINITE_TAGS and t.word != "," for t in tokens)
-    named_words = masked[named[0] : named[1]]
-    if not (opens and inside and grammar.holds_name(named_words)):
-        return None
-    # the mention keeps the role: later "der Anwalt" is the same person
-    return tokens[0].start, named[1]
 
 
 def _ends_before_comma(masked: str, phrase: tuple[int, int]) -> bool:

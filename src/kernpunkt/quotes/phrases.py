@@ -59,6 +59,9 @@ PLURAL_JOINERS = frozenset({"und", "sowie"})
 ATTACHED_PHRASE_TAGS = frozenset(
     {"APPR", "APPRART", grammar.ARTICLE_TAG, grammar.ADJECTIVE_TAG, "NN", "NE", "CARD", "PPOSAT"}
 )
+# Tags of the first word of a role with a name in apposition after it: a determiner (article,
+# possessive, demonstrative: "Ihr Anführer, Hakeem Jeffries,") or a bare noun.
+APPOSED_OPENING_TAGS = frozenset({grammar.ARTICLE_TAG, "PPOSAT", "PDAT", "NN"})
 
 
 def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
@@ -515,6 +518,23 @@ def subject_before_comma(masked: str, clause: int, pos: int) -> tuple[int, int] 
             found = phrase
         comma = masked.rfind(",", clause, comma)
     return found
+
+
+def apposed_prefield(masked: str, clause: int, pos: int) -> tuple[int, int] | None:
+    """Return the role a clause opens with and the name in apposition to it, right before its
+    verb at `pos`: no verb and no other comma stand before the name."""
+    named = subject_before_comma(masked, clause, pos)
+    if named is None or not masked[clause : named[0]].rstrip().endswith(","):
+        return None
+    tokens = grammar.tag(masked, clause, named[0])[:-1]
+    # a role, then the name ("Der Fraktionschef, Alexander Wolf,"), not a name, then its role
+    opens = bool(tokens) and tokens[0].tag in APPOSED_OPENING_TAGS
+    inside = all(t.tag not in grammar.FINITE_TAGS and t.word != "," for t in tokens)
+    named_words = masked[named[0] : named[1]]
+    if not (opens and inside and grammar.holds_name(named_words)):
+        return None
+    # the mention keeps the role: later "der Anwalt" is the same person
+    return tokens[0].start, named[1]
 
 
 def is_relative_clause(tail: list[tuple[int, int, str]]) -> bool:

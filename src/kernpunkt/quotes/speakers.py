@@ -59,8 +59,13 @@ from kernpunkt.quotes.lexicon import (
     is_speech_noun,
 )
 from kernpunkt.quotes.marks import MASK_CHARACTERS
-from kernpunkt.quotes.phrases import noun_phrase, prefield_is_subject, subject_after_finite
-from kernpunkt.quotes.sentences import Frame, Sent, word_tokens
+from kernpunkt.quotes.phrases import (
+    apposed_prefield,
+    noun_phrase,
+    prefield_is_subject,
+    subject_after_finite,
+)
+from kernpunkt.quotes.sentences import Frame, Sent, clause_start, word_tokens
 
 # A definite description standing for someone: "der Gemeindepräsident", "die neue Ministerin".
 DESCRIPTION_WORDS = 3
@@ -810,7 +815,11 @@ def _inverted_subject(text: str, sent: Sent, cue: int) -> tuple[int, int] | None
     """Return the subject after a speech verb that opens its clause after a comma, by grammar.
 
     "Es sei erschreckend, wie …, sagt Korrespondent Matthias Zahn.": Zahn speaks, not "Es".
+    A role and its name set off by commas fill the prefield, so the verb after them opens no
+    clause ("Ihr Anführer, Hakeem Jeffries, warf Trump vor": Jeffries speaks).
     """
+    if apposed_prefield(text, clause_start(text, sent.start, cue), cue) is not None:
+        return None
     tokens = grammar.tag(text, sent.start, min(sent.end, cue + WINDOW))
     for first, end, _ in grammar.clauses(tokens):
         if tokens[first].start != cue:
