@@ -1278,6 +1278,14 @@ def test_name_in_apposition_to_the_opening_role_is_the_subject_not_the_object() 
     assert only(text).speaker == "Alexander Wolf"
 
 
+def test_name_with_its_role_in_apposition_speaks_not_the_outlet_after_the_verb() -> None:
+    text = (
+        "Jan Ostermann (SPD), Bürgermeister von Lindau, sagte der »Schwäbischen Zeitung«, in der "
+        "Stadt fehle es »an allem, was Familien brauchen«."
+    )
+    assert only(text).speaker == "Jan Ostermann"
+
+
 def test_reported_words_go_on_with_the_apposed_name_not_the_object_of_the_speech_verb() -> None:
     text = (
         "Die Kritik kam aus der Opposition. Ihr Anführer im Landtag, Jan Ostermann, warf Meier "

@@ -466,6 +466,12 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
     if comma >= 0:
         tail = word_tokens(masked, comma + 1, frame.pos)
         after = None if tail else after_verb(masked, verb_end, sent.end)
+        named = apposed_prefield(masked, clause, frame.pos) if after is not None else None
+        if named is not None:
+            # "Der Fraktionschef, Alexander Wolf, bezeichnete das Ergebnis als „…“", "Hendrik
+            # Wüst, Regierungschef in Düsseldorf, sagte der Zeitung, …": the prefield is the
+            # subject with its apposition, what follows the verb an object, even when set off
+            return named
         if after is not None and _set_in(masked, after[1], sent.end):
             # "Die Lage, sagte Müller, sei ernst": a verb and its subject set in by commas
             return after
@@ -479,12 +485,6 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
             shared = clause_subject(masked, sent, comma)
             if shared is not None:
                 return shared
-        if not tail and after is not None:
-            # "Der Fraktionschef, Alexander Wolf, bezeichnete das Ergebnis als „…“": the
-            # prefield is the subject with its apposition, what follows the verb its object
-            named = apposed_prefield(masked, clause, frame.pos)
-            if named is not None:
-                return named
         if tail and grammar.first_tag(masked, tail[0][0], tail[0][1]) in grammar.FINITE_TAGS:
             # "Der Präsident des Verbands, Uwe Fröhlich, hatte Ende Juni erklärt": a phrase
             # with its apposition fills the prefield up to the finite verb of a compound tense

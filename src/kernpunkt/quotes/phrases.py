@@ -521,20 +521,21 @@ def subject_before_comma(masked: str, clause: int, pos: int) -> tuple[int, int] 
 
 
 def apposed_prefield(masked: str, clause: int, pos: int) -> tuple[int, int] | None:
-    """Return the role a clause opens with and the name in apposition to it, right before its
-    verb at `pos`: no verb and no other comma stand before the name."""
+    """Return a prefield of a phrase and its apposition, set off by commas, right before the
+    verb at `pos`: a role and the name ("Der Fraktionschef, Alexander Wolf,") or a name and its
+    role ("Hendrik Wüst (CDU), Regierungschef in Düsseldorf,"), with no verb between them."""
     named = subject_before_comma(masked, clause, pos)
     if named is None or not masked[clause : named[0]].rstrip().endswith(","):
         return None
     tokens = grammar.tag(masked, clause, named[0])[:-1]
-    # a role, then the name ("Der Fraktionschef, Alexander Wolf,"), not a name, then its role
-    opens = bool(tokens) and tokens[0].tag in APPOSED_OPENING_TAGS
-    inside = all(t.tag not in grammar.FINITE_TAGS and t.word != "," for t in tokens)
-    named_words = masked[named[0] : named[1]]
-    if not (opens and inside and grammar.holds_name(named_words)):
+    if not tokens or any(t.tag in grammar.FINITE_TAGS or t.word == "," for t in tokens):
         return None
+    role_first = tokens[0].tag in APPOSED_OPENING_TAGS and grammar.holds_name(
+        masked[named[0] : named[1]]
+    )
+    name_first = tokens[0].tag == grammar.NAME_TAG and grammar.holds_name(masked[clause : named[0]])
     # the mention keeps the role: later "der Anwalt" is the same person
-    return tokens[0].start, named[1]
+    return (tokens[0].start, named[1]) if role_first or name_first else None
 
 
 def is_relative_clause(tail: list[tuple[int, int, str]]) -> bool:
