@@ -1286,6 +1286,14 @@ def test_name_with_its_role_in_apposition_speaks_not_the_outlet_after_the_verb()
     assert only(text).speaker == "Jan Ostermann"
 
 
+def test_sie_closing_a_speech_clause_is_its_subject_not_the_subject_of_the_clause_before() -> None:
+    text = (
+        "Anna Keller sprach im Landtag. Alles, was Kinder gefährden könnte, müsse verboten "
+        "werden, sagte sie. „Wir müssen jetzt handeln.“"
+    )
+    assert only(text).speaker == "Anna Keller"
+
+
 def test_reported_words_go_on_with_the_apposed_name_not_the_object_of_the_speech_verb() -> None:
     text = (
         "Die Kritik kam aus der Opposition. Ihr Anführer im Landtag, Jan Ostermann, warf Meier "

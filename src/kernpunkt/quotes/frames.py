@@ -51,6 +51,7 @@ from kernpunkt.quotes.lexicon import (
     REDE_RE,
     REFLEXIVE_WRITTEN,
     RELATIVE_PRONOUNS,
+    SENTENCE_PUNCT,
     SEPARABLE_RES,
     SKIPPABLE_OPENERS,
     SO_FRAME_RE,
@@ -94,9 +95,11 @@ from kernpunkt.quotes.sentences import Frame, Sent, clause_start, word_tokens
 
 # Characters read at a sentence's start for the word that opens it.
 OPENER_CHARS = 20
+# "sie" is the subject when nothing but the end of its clause follows it ("…, sagte sie.").
+FEMININE_PRONOUN = "sie"
+CLAUSE_ENDS = frozenset({"", ",", ";", ":", *SENTENCE_PUNCT})
 
 
-# Tags a role opening a clause before the name in apposition to it: an article or a noun.
 def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
     """Find speech verbs, nouns and frames in one sentence, in text order."""
     tokens = word_tokens(masked, start, end)
@@ -249,6 +252,12 @@ def _auxiliary_after(masked: str, frame: Frame) -> int | None:
     if following and following[0][2] in PASSIVE_PARTICIPLE_AUXILIARIES:
         return following[0][1]
     return None
+
+
+def _closing_sie(masked: str, token: tuple[int, int, str], end: int) -> bool:
+    """Tell whether "sie" right after a speech verb closes its clause ("…, sagte sie."): then it
+    is the subject; with more words after it, it may be the object ("nannte sie „…“")."""
+    return token[2] == FEMININE_PRONOUN and masked[token[1] : end].strip()[:1] in CLAUSE_ENDS
 
 
 def _passive_agent(
@@ -455,7 +464,9 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
         if quoted:
             return quoted
     pronoun = word_tokens(masked, verb_end, min(sent.end, verb_end + 8))[:1]
-    if pronoun and pronoun[0][2] in NOMINATIVE_PRONOUNS:
+    if pronoun and (
+        pronoun[0][2] in NOMINATIVE_PRONOUNS or _closing_sie(masked, pronoun[0], sent.end)
+    ):
         return pronoun[0][0], pronoun[0][1]
     wie = _wie_clause(masked, clause, frame, sent.end)
     if wie is not None:
