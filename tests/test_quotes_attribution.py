@@ -1294,6 +1294,36 @@ def test_sie_closing_a_speech_clause_is_its_subject_not_the_subject_of_the_claus
     assert only(text).speaker == "Anna Keller"
 
 
+def test_capitalised_adverb_opening_a_colon_clause_is_no_speaker() -> None:
+    text = (
+        "Mitten im Wahlkampf gab Jan Ostermann ein vollmundiges Versprechen: Am ersten Tag "
+        "seiner Amtszeit werde er das Ministerium anweisen, alle Grenzen „dauerhaft“ zu "
+        "kontrollieren."
+    )
+    assert only(text).speaker == "Jan Ostermann"
+
+
+def test_participle_opening_the_clause_leaves_the_subject_after_the_verb() -> None:
+    text = "Angestoßen hatte die Debatte der Abgeordnete Jan Ostermann mit der Formel „weniger ist mehr“."
+    assert only(text).speaker == "Jan Ostermann"
+
+
+def test_clause_without_subject_after_its_verb_goes_on_with_the_last_speaker() -> None:
+    text = (
+        "Anna Keller sagt: „Das ist schwierig.“ Keller hält kurz inne, als ringe sie um Worte. "
+        "Sagt dann: „Musik ist ja irgendwie alles.“"
+    )
+    assert speakers(text) == ["Anna Keller", "Anna Keller"]
+
+
+def test_surname_given_in_the_genitive_is_a_name_where_it_opens_a_clause_alone() -> None:
+    text = (
+        "Das Gericht verurteilte Michael Knapps Verein. Knapp hingegen betrachtete sich als "
+        "Opfer staatlicher „Repression“ und forderte in seinem Schlusswort: „Freiheit für alle!“"
+    )
+    assert only(text).speaker in {"Knapp", "Michael Knapp"}
+
+
 def test_reported_words_go_on_with_the_apposed_name_not_the_object_of_the_speech_verb() -> None:
     text = (
         "Die Kritik kam aus der Opposition. Ihr Anführer im Landtag, Jan Ostermann, warf Meier "

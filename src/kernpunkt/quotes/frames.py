@@ -87,6 +87,7 @@ from kernpunkt.quotes.phrases import (
     object_first_subject,
     phrase_before,
     phrase_start,
+    prefield_holds_subject,
     prefield_is_subject,
     subject_after_finite,
     subject_before_comma,
@@ -543,7 +544,8 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
     if _verb_last(masked, tokens, frame, comma):
         # "Indem sie ausführen, …": the subject follows the subordinator, the verb comes last.
         return noun_phrase(masked, tokens[1][0], frame.pos)
-    if prefield_is_subject(tokens):
+    opens_with_subject = prefield_holds_subject(masked, tokens, frame.pos)
+    if opens_with_subject:
         phrase = noun_phrase(masked, tokens[0][0], frame.pos)
         if phrase and is_plural(masked, phrase) and is_singular_verb(frame.cue):
             # "Die Äußerungen … bezeichnete X als „…“": a plural object opens the clause,
@@ -564,7 +566,7 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
     # vorgeworfen, Y gebe …"): its subject stands before it, not in the clause the comma opens
     closes = masked[verb_end : verb_end + 1] == ","
     after = None if closes else after_verb(masked, verb_end, sent.end)
-    if after is not None and is_object(masked, after) and prefield_is_subject(tokens):
+    if after is not None and is_object(masked, after) and opens_with_subject:
         # "Die bekannte Journalistin sagte dem Sender": a dative is told, the prefield spoke
         after = phrase_before(masked, sent, frame.pos)
     return (

@@ -358,7 +358,8 @@ def _written(word: str, written: dict[str, bool], masked: str) -> bool:
 
 def surnames(masked: str) -> frozenset[str]:
     """Return the words a text writes right after a first name ("Lars Klingbeil",
-    "Hans-Georg Maaßen"): surnames, whatever the tagger makes of them alone.
+    "Hans-Georg Maaßen"), without the genitive "s" where the text writes that too: surnames,
+    whatever the tagger makes of them alone.
 
     Not a noun the tagger knows well ("Gaulands Rücktritt" is an owner and a thing), nor after
     a name in the genitive ("Wersilows Zustand", "Wersilows Krankheitssymptome").
@@ -380,6 +381,9 @@ def surnames(masked: str) -> frozenset[str]:
             # its "s" ("Wersilows"), where a first name in "s" is known ("Thomas", "Klaus")
             continue
         found.add(second)
+        if in_genitive(second) and _written(second[:-1], written, masked):
+            # "die Verurteilung Michael Knapps" … "Knapp forderte": the surname without its "s"
+            found.add(second[:-1])
     return frozenset(found)
 
 

@@ -59,6 +59,10 @@ PLURAL_JOINERS = frozenset({"und", "sowie"})
 ATTACHED_PHRASE_TAGS = frozenset(
     {"APPR", "APPRART", grammar.ARTICLE_TAG, grammar.ADJECTIVE_TAG, "NN", "NE", "CARD", "PPOSAT"}
 )
+# Tags a capitalised word opening a clause has in context when it opens no noun phrase: an
+# adverb, a participle or a finite verb ("Mitten im Wahlkampf gab …", "Sagt dann: „…“"); not
+# an adverbial adjective, which is as often a surname ("Kurz sagte", "Knapp forderte").
+ADVERBIAL_OPENING_TAGS = grammar.ADVERB_TAGS | grammar.FINITE_TAGS | {"VV(PP)"}
 # Tags of the first word of a role with a name in apposition after it: a determiner (article,
 # possessive, demonstrative: "Ihr Anführer, Hakeem Jeffries,") or a bare noun.
 APPOSED_OPENING_TAGS = frozenset({grammar.ARTICLE_TAG, "PPOSAT", "PDAT", "NN"})
@@ -305,6 +309,16 @@ def prefield_is_subject(tokens: list[tuple[int, int, str]]) -> bool:
     if not is_capitalised(first) or grammar.is_not_noun(first):
         return False
     return not (first.endswith(ADVERBIAL_SUFFIXES) and (not second or second.islower()))
+
+
+def prefield_holds_subject(masked: str, tokens: list[tuple[int, int, str]], end: int) -> bool:
+    """Tell whether a clause opens with its subject, its first word read in context up to `end`:
+    a capitalised adverb, participle or finite verb opens none ("Mitten im Wahlkampf gab Merz
+    …", "Angestoßen hatte die Debatte X", "Sagt dann: „…“")."""
+    return (
+        prefield_is_subject(tokens)
+        and grammar.first_tag(masked, tokens[0][0], end) not in ADVERBIAL_OPENING_TAGS
+    )
 
 
 def is_plural(masked: str, phrase: tuple[int, int]) -> bool:
@@ -697,7 +711,7 @@ def clause_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
         after = after_verb(masked, tail[0][1], pos)
         if after is not None:
             return after
-    if prefield_is_subject(tokens):
+    if prefield_holds_subject(masked, tokens, pos):
         phrase = noun_phrase(masked, tokens[0][0], pos)
         return (phrase and object_first_subject(masked, phrase, pos)) or phrase
     return subject_after_finite(masked, tokens, pos)
