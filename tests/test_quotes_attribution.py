@@ -1304,7 +1304,10 @@ def test_capitalised_adverb_opening_a_colon_clause_is_no_speaker() -> None:
 
 
 def test_participle_opening_the_clause_leaves_the_subject_after_the_verb() -> None:
-    text = "Angestoßen hatte die Debatte der Abgeordnete Jan Ostermann mit der Formel „weniger ist mehr“."
+    text = (
+        "Angestoßen hatte die Debatte der Abgeordnete Jan Ostermann mit der Formel "
+        "„weniger ist mehr“."
+    )
     assert only(text).speaker == "Jan Ostermann"
 
 
@@ -1322,6 +1325,15 @@ def test_surname_given_in_the_genitive_is_a_name_where_it_opens_a_clause_alone()
         "Opfer staatlicher „Repression“ und forderte in seinem Schlusswort: „Freiheit für alle!“"
     )
     assert only(text).speaker in {"Knapp", "Michael Knapp"}
+
+
+def test_words_in_a_document_named_again_with_its_article_are_of_who_wrote_it() -> None:
+    text = (
+        "Die Ärztin Anna Keller wandte sich in einem offenen Brief an den Kanzler. Darin "
+        "appellierte sie an ihn, das Gesetz nicht zu beschließen. „Tun Sie es nicht“, heißt es "
+        "in dem Brief, der auch der Zeitung vorliegt."
+    )
+    assert only(text).speaker == "Anna Keller"
 
 
 def test_reported_words_go_on_with_the_apposed_name_not_the_object_of_the_speech_verb() -> None:

@@ -560,13 +560,19 @@ def _inverted_frame(
 
 
 def _refers_back(masked: str, mention: tuple[int, int]) -> bool:
-    """Tell whether a document is named only as what someone just said ("in der Warnung").
+    """Tell whether a document is named only as what someone just said or wrote ("in der
+    Warnung", "in dem Brief").
 
-    An article and a speech noun alone, without an owner or a description ("in der Warnung
-    des Wetterdienstes"), point back to the last speaker's words.
+    An article and a speech noun or a thing alone, without an owner or a description ("in der
+    Warnung des Wetterdienstes"), point back to the last speaker's words.
     """
-    words = WORD_ONLY_RE.findall(masked[mention[0] : mention[1]])
-    return len(words) == 2 and words[0].lower() in ARTICLES and is_speech_noun(words[1])
+    # a relative clause after it ("in dem Brief, der der Zeitung vorliegt") names no owner
+    words = WORD_ONLY_RE.findall(masked[mention[0] : mention[1]].split(",")[0])
+    return (
+        len(words) == 2
+        and words[0].lower() in ARTICLES
+        and (is_speech_noun(words[1]) or grammar.name_kind(" ".join(words)) == "thing")
+    )
 
 
 def _names_speaker(masked: str, sent: Sent, span: Span) -> bool:
