@@ -1227,12 +1227,17 @@ def test_name_after_fuer_opening_a_sentence_is_who_the_text_goes_on_about() -> N
 
 def test_document_named_without_its_author_describes_rather_than_names() -> None:
     quote = only(
-        "Das Kammergericht hob die Entscheidung auf. Der Fall sei „noch nicht ausermittelt“, "
-        "heißt es in dem Beschluss."
+        "Die Entscheidung fiel am Montag. Der Fall sei „noch nicht ausermittelt“, heißt es in "
+        "dem Beschluss."
     )
     assert quote.speaker is None
     assert quote.attribution == "described"
     assert quote.speaker_mention == "dem Beschluss"
+    after_its_author = only(
+        "Das Kammergericht hob die Entscheidung auf. Der Fall sei „noch nicht ausermittelt“, "
+        "heißt es in dem Beschluss."
+    )
+    assert after_its_author.speaker == "Das Kammergericht"
     owned = only("Im Bericht der Kommission heißt es: „Die Lage ist ernst.“")
     assert owned.speaker == "Bericht der Kommission"
 
