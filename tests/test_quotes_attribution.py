@@ -1341,6 +1341,14 @@ def test_words_in_a_document_named_again_with_its_article_are_of_who_wrote_it() 
     assert only(text).speaker == "Anna Keller"
 
 
+def test_counted_measure_opening_the_clause_is_no_subject_of_a_singular_verb() -> None:
+    text = (
+        "Sieben Kilometer vor der Grenze weiht Anna Keller ihre Kinder ein: "
+        "»Jetzt sind wir kurz vor der Grenze.«"
+    )
+    assert only(text).speaker == "Anna Keller"
+
+
 def test_reported_words_go_on_with_the_apposed_name_not_the_object_of_the_speech_verb() -> None:
     text = (
         "Die Kritik kam aus der Opposition. Ihr Anführer im Landtag, Jan Ostermann, warf Meier "

@@ -547,7 +547,8 @@ def _verb_subject(masked: str, sent: Sent, frame: Frame) -> tuple[int, int] | No
     opens_with_subject = prefield_holds_subject(masked, tokens, frame.pos)
     if opens_with_subject:
         phrase = noun_phrase(masked, tokens[0][0], frame.pos)
-        if phrase and is_plural(masked, phrase) and is_singular_verb(frame.cue):
+        singular = frame.kind == "verb" and is_singular_verb(frame.cue)
+        if phrase and is_plural(masked, phrase) and singular:
             # "Die Äußerungen … bezeichnete X als „…“": a plural object opens the clause,
             # unless what follows the verb is an object too ("Die Journalistin und Autorin
             # sagte dem Sender": "die" was singular)

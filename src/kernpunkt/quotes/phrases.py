@@ -53,6 +53,9 @@ from kernpunkt.quotes.lexicon import (
 )
 from kernpunkt.quotes.sentences import Sent, clause_start, word_tokens
 
+# The cardinal numbers that count one; any other before a noun makes its phrase plural.
+CARDINAL_TAG = "CARD"
+ONE = frozenset({"1", "ein", "eine", "einen", "einem", "einer", "eins"})
 # Words that join two nouns into a plural subject.
 PLURAL_JOINERS = frozenset({"und", "sowie"})
 # Tags of the words a prepositional phrase after a noun holds ("nach einem Ende der Kämpfe").
@@ -346,6 +349,10 @@ def is_plural(masked: str, phrase: tuple[int, int]) -> bool:
     before = [t.word for t in tokens[:head]]
     if not before:
         return False
+    if tokens[0].tag == CARDINAL_TAG and tokens[0].word.lower() not in ONE:
+        # "Sieben Kilometer vor der Grenze", "22 Prozent": a number above one counts many
+        # ("Der 1955 geborene Heusgen" opens with its article)
+        return True
     if before[0].lower() == "die":
         named = any(t.tag == grammar.NAME_TAG for t in tokens)
         return (not named and grammar.is_inflected_noun(tokens[head].word)) or any(
