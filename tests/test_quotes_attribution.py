@@ -1341,6 +1341,15 @@ def test_words_in_a_document_named_again_with_its_article_are_of_who_wrote_it() 
     assert only(text).speaker == "Anna Keller"
 
 
+def test_document_whose_compound_names_its_owner_is_no_word_of_the_sentence_before() -> None:
+    quote = only(
+        "Der Sänger tritt in Essen auf. „Wir fordern Sie auf, das Konzert abzusagen“, heißt es "
+        "in dem LSVD-Schreiben."
+    )
+    assert quote.speaker != "Der Sänger"
+    assert quote.speaker_mention == "dem LSVD-Schreiben"
+
+
 def test_counted_measure_opening_the_clause_is_no_subject_of_a_singular_verb() -> None:
     text = (
         "Sieben Kilometer vor der Grenze weiht Anna Keller ihre Kinder ein: "

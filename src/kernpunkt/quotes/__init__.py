@@ -572,6 +572,8 @@ def _refers_back(masked: str, mention: tuple[int, int]) -> bool:
         len(words) == 2
         and words[0].lower() in ARTICLES
         and (is_speech_noun(words[1]) or grammar.name_kind(" ".join(words)) == "thing")
+        # "in dem LSVD-Schreiben": a compound's first part names whose document it is
+        and not grammar.holds_name(words[1].split("-")[0])
     )
 
 
