@@ -35,11 +35,14 @@ quotes) and `heldout-pages38.jsonl` (21 articles on migration from 17 outlets, 2
 quotes), both from the renewrs corpus, were made blind to the code and scored on the commit
 before the round's changes; `heldout-pages39.jsonl` (20 articles on migration from 12
 outlets, 269 true quotes, same corpus) was made at the end of that round and scored once on
-its release.
+its release; `heldout-pages40.jsonl` (22 articles on cannabis legalisation from 12 outlets,
+320 true quotes) and `heldout-pages41.jsonl` (21 articles on migration from 14 outlets, 302
+true quotes), same corpus, were made blind to the code and scored on the commit before the
+next round's changes.
 The texts are built from the public test fixtures and data files listed in
 `news-pages-sources.jsonl` and stay outside the repository:
 `python benchmarks/build_quote_texts.py --mirrors DIR --out DIR` rebuilds them from bare mirrors
-of those repositories (925 of 944).
+of those repositories (968 of 987).
 
     python benchmarks/eval_quotes_pages.py [--show] [--pages FILE --texts DIR]
 """

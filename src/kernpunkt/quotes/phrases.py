@@ -17,6 +17,7 @@ from kernpunkt.quotes.lexicon import (
     FORMER_LATTER,
     GENITIVE_LINKS,
     IDIOM_NOUNS,
+    INDEFINITE_ARTICLES,
     LINKS,
     LOWER_PREPOSITIONS,
     LOWER_STOPWORDS,
@@ -55,7 +56,7 @@ from kernpunkt.quotes.sentences import Sent, clause_start, word_tokens
 
 # The cardinal numbers that count one; any other before a noun makes its phrase plural.
 CARDINAL_TAG = "CARD"
-ONE = frozenset({"1", "ein", "eine", "einen", "einem", "einer", "eins"})
+ONE = INDEFINITE_ARTICLES | {"1", "eins"}
 # Words that join two nouns into a plural subject.
 PLURAL_JOINERS = frozenset({"und", "sowie"})
 # Tags of the words a prepositional phrase after a noun holds ("nach einem Ende der Kämpfe").
