@@ -61,7 +61,16 @@ ONE = INDEFINITE_ARTICLES | {"1", "eins"}
 PLURAL_JOINERS = frozenset({"und", "sowie"})
 # Tags of the words a prepositional phrase after a noun holds ("nach einem Ende der Kämpfe").
 ATTACHED_PHRASE_TAGS = frozenset(
-    {"APPR", "APPRART", grammar.ARTICLE_TAG, grammar.ADJECTIVE_TAG, "NN", "NE", "CARD", "PPOSAT"}
+    {
+        "APPR",
+        "APPRART",
+        grammar.ARTICLE_TAG,
+        grammar.ADJECTIVE_TAG,
+        "NN",
+        "NE",
+        CARDINAL_TAG,
+        "PPOSAT",
+    }
 )
 # Tags a capitalised word opening a clause has in context when it opens no noun phrase: an
 # adverb, a participle or a finite verb ("Mitten im Wahlkampf gab …", "Sagt dann: „…“"); not

@@ -815,8 +815,8 @@ def _inverted_subject(text: str, sent: Sent, cue: int) -> tuple[int, int] | None
     """Return the subject after a speech verb that opens its clause after a comma, by grammar.
 
     "Es sei erschreckend, wie …, sagt Korrespondent Matthias Zahn.": Zahn speaks, not "Es".
-    A role and its name set off by commas fill the prefield, so the verb after them opens no
-    clause ("Ihr Anführer, Hakeem Jeffries, warf Trump vor": Jeffries speaks).
+    A phrase and its apposition set off by commas fill the prefield, so the verb after them
+    opens no clause ("Ihr Anführer, Hakeem Jeffries, warf Trump vor": Jeffries speaks).
     """
     if apposed_prefield(text, clause_start(text, sent.start, cue), cue) is not None:
         return None
