@@ -1350,6 +1350,14 @@ def test_document_whose_compound_names_its_owner_is_no_word_of_the_sentence_befo
     assert quote.speaker_mention == "dem LSVD-Schreiben"
 
 
+def test_question_clause_filling_the_prefield_names_no_one_and_the_speaker_goes_on() -> None:
+    text = (
+        "Laut der Chemikerin Anna Keller gibt es Grenzwerte. Welche Lebensmittel betroffen sind, "
+        "sei derzeit noch nicht klar: «Aktuell gibt es keine Höchstwerte für Pflanzen.»"
+    )
+    assert only(text).speaker == "Anna Keller"
+
+
 def test_counted_measure_opening_the_clause_is_no_subject_of_a_singular_verb() -> None:
     text = (
         "Sieben Kilometer vor der Grenze weiht Anna Keller ihre Kinder ein: "

@@ -76,6 +76,9 @@ ATTACHED_PHRASE_TAGS = frozenset(
 # adverb, a participle or a finite verb ("Mitten im Wahlkampf gab …", "Sagt dann: „…“"); not
 # an adverbial adjective, which is as often a surname ("Kurz sagte", "Knapp forderte").
 ADVERBIAL_OPENING_TAGS = grammar.ADVERB_TAGS | grammar.FINITE_TAGS | {"VV(PP)"}
+# Tags of a clause's first word that make it a subordinate clause filling the prefield: a
+# conjunction, a relative, or a question word ("Welche …", "Wer …", "Warum …").
+SUBORDINATE_OPENING_TAGS = grammar.SUBORDINATE_TAGS | {"PWAT", "PWS"}
 # Tags of the first word of a role with a name in apposition after it: a determiner (article,
 # possessive, demonstrative: "Ihr Anführer, Hakeem Jeffries,") or a bare noun.
 APPOSED_OPENING_TAGS = frozenset({grammar.ARTICLE_TAG, "PPOSAT", "PDAT", "NN"})
@@ -724,10 +727,10 @@ def clause_subject(masked: str, sent: Sent, pos: int) -> tuple[int, int] | None:
         # "Das gelang zwar, er selbst war enttäuscht: „…“": a main clause of its own
         return tail[0][0], tail[0][1]
     if tail and _opens_after_subordinate(masked, tokens, tail, pos):
-        # "Während X …, warf Macron … vor": a clause fills the prefield, the subject follows
-        after = after_verb(masked, tail[0][1], pos)
-        if after is not None:
-            return after
+        # "Während X …, warf Macron … vor": a clause fills the prefield, the subject follows;
+        # with none after the verb the clause is the subject ("Welche Lebensmittel betroffen
+        # sind, sei unklar: „…“"), and names no one
+        return after_verb(masked, tail[0][1], pos)
     if prefield_holds_subject(masked, tokens, pos):
         phrase = noun_phrase(masked, tokens[0][0], pos)
         return (phrase and object_first_subject(masked, phrase, pos)) or phrase
@@ -742,7 +745,7 @@ def _opens_after_subordinate(
 ) -> bool:
     """Tell whether a clause's prefield is a subordinate clause and its finite verb opens the
     words after its last comma."""
-    if grammar.first_tag(masked, tokens[0][0], tail[0][0]) not in grammar.SUBORDINATE_TAGS:
+    if grammar.first_tag(masked, tokens[0][0], tail[0][0]) not in SUBORDINATE_OPENING_TAGS:
         return False
     return grammar.first_tag(masked, tail[0][0], pos) in grammar.FINITE_TAGS
 
