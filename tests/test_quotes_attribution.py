@@ -1358,6 +1358,15 @@ def test_question_clause_filling_the_prefield_names_no_one_and_the_speaker_goes_
     assert only(text).speaker == "Anna Keller"
 
 
+def test_unknown_word_closing_a_speech_clause_is_a_name_the_next_quote_goes_on_with() -> None:
+    text = (
+        "„Die Hölle ist beendet“, sagte Röttgen dem Sender. Der große Gewinner sei die Türkei, so "
+        "Röttgen. „Erdoğan wird versuchen, seinen Erfolg auch innenpolitisch zu nutzen. Er hat ein "
+        "großes Interesse daran.“"
+    )
+    assert speakers(text) == ["Röttgen", "Röttgen"]
+
+
 def test_counted_measure_opening_the_clause_is_no_subject_of_a_singular_verb() -> None:
     text = (
         "Sieben Kilometer vor der Grenze weiht Anna Keller ihre Kinder ein: "

@@ -34,6 +34,7 @@ from kernpunkt.quotes.lexicon import (
     is_capitalised,
     is_konjunktiv_i,
     is_speech_noun,
+    is_speech_verb,
 )
 
 TAGGER_MODEL = "morphmodel_ger.pgz"
@@ -133,6 +134,8 @@ KNOWN_WORD_LOGPROB = -13.0
 # ... below which it only guesses the tag from the word's letters ("Wersilows", "Maaßen").
 GUESSED_WORD_LOGPROB = -20.0
 GENITIVE_S = "s"
+# A speech verb or "so" and one capitalised word closing the clause ("sagte Röttgen.").
+SPOKEN_BY_RE = re.compile(r"\b([a-zäöü]\w+) ([A-ZÄÖÜ][\w-]*\w)(?=[.,;:])")
 PLURAL_EN = "en"
 COMMON_NOUN_TAG = "NN"
 WORD_RUN_RE = re.compile(r"\w+")
@@ -358,8 +361,9 @@ def _written(word: str, written: dict[str, bool], masked: str) -> bool:
 
 def surnames(masked: str) -> frozenset[str]:
     """Return the words a text writes right after a first name ("Lars Klingbeil",
-    "Hans-Georg Maaßen"), without the genitive "s" where the text writes that too: surnames,
-    whatever the tagger makes of them alone.
+    "Hans-Georg Maaßen"), without the genitive "s" where the text writes that too, and the
+    words the tagger only guesses that close a speech clause as its speaker ("sagte Röttgen.",
+    "so Röttgen,"): surnames, whatever the tagger makes of them alone.
 
     Not a noun the tagger knows well ("Gaulands Rücktritt" is an owner and a thing), nor after
     a name in the genitive ("Wersilows Zustand", "Wersilows Krankheitssymptome").
@@ -384,6 +388,11 @@ def surnames(masked: str) -> frozenset[str]:
         if in_genitive(second) and _written(second[:-1], written, masked):
             # "die Verurteilung Michael Knapps" … "Knapp forderte": the surname without its "s"
             found.add(second[:-1])
+    for match in SPOKEN_BY_RE.finditer(masked):
+        verb, word = match.groups()
+        if (verb == "so" or is_speech_verb(verb)) and _guessed(word):
+            # "sagte Röttgen.", "so Röttgen,": a word the tagger only guesses, the speaker
+            found.add(word)
     return frozenset(found)
 
 
