@@ -314,8 +314,7 @@ def is_known_name(word: str) -> bool:
 def is_well_known_name(word: str) -> bool:
     """Tell whether the tagger knows a word well as a name, as it knows first names ("Peter",
     "Maria"), where it only reads most surnames as names ("Ott", "Merz")."""
-    stts, logprob = _best_tag(word)
-    return stts == NAME_TAG and logprob > KNOWN_WORD_LOGPROB
+    return _well_known_as(word, NAME_TAG)
 
 
 def is_nominal_adjective(word: str) -> bool:
@@ -341,8 +340,14 @@ def _best_tag(word: str) -> tuple[str, float]:
 def well_known_noun(word: str) -> bool:
     """Tell whether the tagger knows a word well as a common noun ("Zustand"), not only
     guesses it from its ending ("Klingbeil", "Maaßen")."""
+    return _well_known_as(word, COMMON_NOUN_TAG)
+
+
+def _well_known_as(word: str, tag: str) -> bool:
+    """Tell whether the tagger's best tag for a word alone is `tag` (or one of its subtags, as
+    "NNA" is of "NN") and comes from its lexicon, with a log-probability above a guess's."""
     stts, logprob = _best_tag(word)
-    return stts.startswith(COMMON_NOUN_TAG) and logprob > KNOWN_WORD_LOGPROB
+    return stts.startswith(tag) and logprob > KNOWN_WORD_LOGPROB
 
 
 def _guessed(word: str) -> bool:
