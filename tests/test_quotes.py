@@ -1183,6 +1183,16 @@ def test_konjunktiv_ii_inside_reported_speech_continues_the_speaker() -> None:
     assert quote.cue == "hätten"
 
 
+def test_konjunktiv_ii_of_any_verb_continues_the_speaker_not_its_subject() -> None:
+    text = (
+        "Die Kritik sei „völlig überzogen“, teilte die Vorsitzende Anna Berg mit. "
+        "Die Gründer des Vereins stünden „für eine gute Sache“."
+    )
+    quote = find_quotes(text)[1]
+    assert quote.speaker == "Anna Berg"
+    assert quote.cue == "stünden"
+
+
 def test_konjunktiv_ii_in_a_dependent_clause_does_not_report() -> None:
     text = (
         "Laut Feuerwehr habe ein Mann den Brand gelegt. "

@@ -97,12 +97,12 @@ from kernpunkt.quotes.frames import (
 from kernpunkt.quotes.lexicon import (
     ARTICLES,
     CLAUSE_PUNCTUATION,
-    KONJUNKTIV_II_FORMS,
     NAME_OWNERS,
     POSSESSIVES,
     SENTENCE_PUNCT,
     WORD_ONLY_RE,
     is_konjunktiv_i,
+    is_konjunktiv_ii,
     is_speech_noun,
 )
 from kernpunkt.quotes.marks import Span, inner_marks, mask, pair_marks
@@ -363,7 +363,7 @@ def _main_konjunktiv_ii(masked: str, sent: Sent) -> str | None:
     """
     comma = masked.find(",", sent.start, sent.end)
     end = sent.end if comma < 0 else comma
-    return konjunktiv_verb(masked, sent.start, end, KONJUNKTIV_II_FORMS.__contains__)
+    return konjunktiv_verb(masked, sent.start, end, is_konjunktiv_ii)
 
 
 def _sentence_quotes(

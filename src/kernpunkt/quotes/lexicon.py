@@ -155,10 +155,10 @@ COPULAS = frozenset("ist sind war waren".split())
 # "sein" has a Konjunktiv I of its own.
 SEIN_KONJUNKTIV = frozenset({"sei", "seiest", "seien"})
 # Konjunktiv-II forms (third person): reported speech too, inside a run of Konjunktiv I
-# ("Nun habe er versucht, … Dies hätten die Beamten verhindert").
-KONJUNKTIV_II_FORMS = frozenset(
-    "wäre wären hätte hätten würde würden könnte könnten müsste müssten dürfte dürften".split()
-)
+# ("Nun habe er versucht, … Dies hätten die Beamten verhindert"). The modal verbs keep the
+# umlaut of their infinitive, so their forms are listed; other verbs' are told by the lemma.
+KONJUNKTIV_II_FORMS = frozenset("könnte könnten müsste müssten dürfte dürften".split())
+UMLAUTS = frozenset("äöü")
 DETERMINERS = frozenset(
     (
         "der die das des dem den ein eine einer eines einem einen sein seine seiner seines "
@@ -581,6 +581,22 @@ def is_konjunktiv_i(word: str) -> bool:
 
     lemma = word_lemma(word)
     return lemma is not None and word == (lemma[:-1] if lemma.endswith("en") else lemma[:-1] + "e")
+
+
+def is_konjunktiv_ii(word: str) -> bool:
+    """Tell whether a word is a third-person Konjunktiv II ("wäre", "hätten", "stünden", "gäbe").
+
+    Its form is the preterite stem with an umlaut its infinitive lacks and "-e" or "-en", so the
+    tagger's lemma tells it; the present of "fährt" or "hält" ends otherwise.
+    """
+    if word in KONJUNKTIV_II_FORMS:
+        return True
+    if not word.islower() or not word.endswith(("e", "en")) or not UMLAUTS & set(word):
+        return False
+    from kernpunkt.quotes.grammar import word_lemma
+
+    lemma = word_lemma(word)
+    return lemma is not None and not UMLAUTS & set(lemma)
 
 
 def is_opinion_verb(word: str) -> bool:
