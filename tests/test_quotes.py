@@ -768,6 +768,25 @@ def test_name_before_its_party_and_adverbial_prefields() -> None:
     assert quote.speaker is None
 
 
+def test_name_in_brackets_after_a_quote_is_its_source() -> None:
+    text = (
+        "Auf der Facebook-Seite wird gestritten. Die einen schreiben: „Das wäre ein Traum“ "
+        "(Jana Kurz) oder „Größenwahn!“ (Olaf Wendt). Der Rat entscheidet im Mai."
+    )
+    assert [(q.text, q.speaker) for q in find_quotes(text)] == [
+        ("Das wäre ein Traum", "Jana Kurz"),
+        ("Größenwahn!", "Olaf Wendt"),
+    ]
+
+
+def test_acronym_or_maker_in_brackets_after_a_quoted_name_cites_no_one() -> None:
+    text = (
+        "Das „Zimbabwe Peace Project“ (ZPP) zählte die Fälle. Im Saal hängt der „Wanderer über "
+        "dem Nebelmeer“ (Caspar David Friedrich) neben dem Fenster."
+    )
+    assert find_quotes(text) == []
+
+
 # --- reported speech (Konjunktiv I) ----------------------------------------------------------
 
 

@@ -83,6 +83,7 @@ from kernpunkt.quotes import grammar
 from kernpunkt.quotes.confidence import Evidence
 from kernpunkt.quotes.frames import (
     FrameIndex,
+    cited_source,
     content_owner,
     echo_frame,
     frame_after,
@@ -96,6 +97,7 @@ from kernpunkt.quotes.frames import (
 )
 from kernpunkt.quotes.lexicon import (
     ARTICLES,
+    CITED_CUE,
     CLAUSE_PUNCTUATION,
     NAME_OWNERS,
     POSSESSIVES,
@@ -118,6 +120,7 @@ from kernpunkt.quotes.sentences import Sent, konjunktiv_verb, split_sentences, w
 from kernpunkt.quotes.spans import (
     colon_before,
     ends_sentence,
+    holds_finite_verb,
     is_name_like,
     is_phrase_quote,
     is_term,
@@ -429,6 +432,14 @@ def _attribute_span(
     """Return (speaker, cue) when a span is a quote, or None when it is a quoted term."""
     if _names_speaker(masked, sent, span):
         return None
+    # the brackets may follow a quote that ends its sentence ("„Größenwahn!“ (Lars Scholz).")
+    cited = cited_source(masked, span.close, len(masked))
+    words = text[span.start : span.end]
+    # "„Das wäre ein Traum“ (Anja Becker)": the brackets name the source; a quoted title with
+    # its maker is no quote ("„Wanderer über dem Nebelmeer“ (Caspar David Friedrich)")
+    spoken = ends_sentence(text, span) or holds_finite_verb(words) or is_phrase_quote(words)
+    if cited is not None and spoken:
+        return speaker_for(text, cited, state), CITED_CUE
     sentence_like = ends_sentence(text, span) or opens_sentence(sent, span)
     content = None if term or sentence_like else content_owner(masked, frames, span)
     if content is not None:

@@ -12,6 +12,7 @@ from kernpunkt.quotes.lexicon import (
     ASCRIBED_RE,
     AUXILIARIES,
     CITATION_WORDS,
+    CITED_SOURCE_RE,
     CLAUSE_CONTINUERS,
     CLAUSE_PUNCTUATION,
     CONTENT_OPENERS,
@@ -25,6 +26,7 @@ from kernpunkt.quotes.lexicon import (
     LAUT,
     LOCATIVES,
     LOWER_PREPOSITIONS,
+    MAX_CITED_WORDS,
     MAX_OWNER_WORDS,
     NACH,
     NACH_DOCUMENTS,
@@ -980,3 +982,21 @@ def _ascription(masked: str, sent: Sent) -> Frame | None:
             person = phrase_before(masked, sent, tok_start)
             return Frame(word, tok_start, person) if person else None
     return None
+
+
+def cited_source(masked: str, close: int, end: int) -> tuple[int, int] | None:
+    """Return the name in brackets right after a quote's closing mark at `close`: whom the
+    quote cites ("„Das wäre ein Traum“ (Anja Becker)"), not a note ("„Kiez“ (Plural)")."""
+    found = CITED_SOURCE_RE.match(masked, close + 1, end)
+    if found is None:
+        return None
+    words = found.group(1).strip()
+    person = (
+        words[:1].isupper()
+        # an acronym spells out the quoted name ("„Zimbabwe Peace Project“ (ZPP)")
+        and not words.isupper()
+        and len(words.split()) <= MAX_CITED_WORDS
+        and grammar.holds_name(words)
+        and grammar.name_kind(words) == "person"
+    )
+    return (found.start(1), found.start(1) + len(words)) if person else None

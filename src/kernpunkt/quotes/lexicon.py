@@ -212,6 +212,13 @@ DEMONSTRATIVE_SUBJECTS = frozenset(
 )
 # What a mention puts in parentheses ("Christian Wulff (CDU)") is no part of the name.
 PARENTHESIS_RE = re.compile(r"\([^()]*\)")
+# A name in brackets right after a quote's closing mark cites who said it ("„Ein Traum“ (Anja
+# Becker)", "(Jean Cocteau, Autor)"): up to the first comma or the closing bracket; a label
+# ("(Original: …)", "(Klangbad/Broken Silence)") is no name.
+CITED_SOURCE_RE = re.compile(r"\s*\(([^(),:/\n]{2,60})[,)]")
+MAX_CITED_WORDS = 4
+# The cue of such a quote, as ":" is a colon's.
+CITED_CUE = "("
 # Lowercase words inside a name ("Ursula von der Leyen", "Heike van Laak"), and those of them
 # that German does not also use to link a role to its owner ("der Sprecher von Tesla").
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "da", "al", "bin", "zu", "ten", "ter"})

@@ -293,8 +293,11 @@ def quote_kind(text: str, masked: str, sent: Sent, span: Span) -> QuoteKind:
 
 def reads_as_clause(words: str) -> bool:
     """Tell whether quoted words are a clause of their own: several words with a finite verb."""
-    if len(words.split()) < CLAUSE_MIN_WORDS:
-        return False
+    return len(words.split()) >= CLAUSE_MIN_WORDS and holds_finite_verb(words)
+
+
+def holds_finite_verb(words: str) -> bool:
+    """Tell whether quoted words hold a finite verb ("Das wäre echt klasse")."""
     return any(token.tag in grammar.FINITE_TAGS for token in grammar.tag(words, 0, len(words)))
 
 
