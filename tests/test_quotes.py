@@ -787,6 +787,14 @@ def test_acronym_or_maker_in_brackets_after_a_quoted_name_cites_no_one() -> None
     assert find_quotes(text) == []
 
 
+def test_colon_clause_speaker_after_the_finite_verb_the_tagger_finds() -> None:
+    text = (
+        "Die Helfer kamen am Morgen. Mit dabei war auch Stefan Bröckling von der Tiernothilfe: "
+        "„Wir haben Löcher in den Netzen gefunden.“"
+    )
+    assert only(text).speaker == "Stefan Bröckling"
+
+
 # --- reported speech (Konjunktiv I) ----------------------------------------------------------
 
 
@@ -854,6 +862,7 @@ def test_attribute_sets_quote_sentence_and_continuation() -> None:
         "1234 5678 ¶¶¶ ### ---",
         "„a“ " * 3_000,
         "Er sagte: „Nein“, " * 2_000,
+        "Er schrieb: „" + "„" * 50_000 + "“ (Anna Berg).",
     ],
 )
 def test_broken_input_returns_a_list(text: str) -> None:

@@ -434,11 +434,8 @@ def _attribute_span(
         return None
     # the brackets may follow a quote that ends its sentence ("„Größenwahn!“ (Lars Scholz).")
     cited = cited_source(masked, span.close, len(masked))
-    words = text[span.start : span.end]
-    # "„Das wäre ein Traum“ (Anja Becker)": the brackets name the source; a quoted title with
-    # its maker is no quote ("„Wanderer über dem Nebelmeer“ (Caspar David Friedrich)")
-    spoken = ends_sentence(text, span) or holds_finite_verb(words) or is_phrase_quote(words)
-    if cited is not None and spoken:
+    if cited is not None and _spoken(text, span):
+        # "„Das wäre ein Traum“ (Anja Becker)": the brackets name the source
         return speaker_for(text, cited, state), CITED_CUE
     sentence_like = ends_sentence(text, span) or opens_sentence(sent, span)
     content = None if term or sentence_like else content_owner(masked, frames, span)
@@ -542,6 +539,13 @@ def _attribute_span(
         # clause quoted right after someone spoke goes on with their words
         return speaker, None
     return inverted
+
+
+def _spoken(text: str, span: Span) -> bool:
+    """Tell whether quoted words are said, not a title ("„Wanderer über dem Nebelmeer“"): a
+    sentence ended, a finite verb or a lowercase phrase."""
+    words = text[span.start : span.end]
+    return ends_sentence(text, span) or is_phrase_quote(words) or holds_finite_verb(words)
 
 
 def _colon_subject(masked: str, sent: Sent, before: int) -> tuple[int, int] | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from kernpunkt.quotes import grammar
 from kernpunkt.quotes.lexicon import (
     ADVERB_ABBREVIATIONS,
@@ -436,6 +438,27 @@ def subject_after_finite(
     """Return the first noun phrase after the finite verb of a clause with an adverbial opener."""
     if tokens and tokens[0][2].lower() in FINITE_OPENERS:
         return after_verb(masked, tokens[0][1], end)
+    # the verb is among the clause's words: tagging them alone keeps an endless sentence linear
+    tagged = grammar.tag(masked, tokens[0][0], min(end, tokens[-1][1])) if tokens else []
+    at = next((i for i, t in enumerate(tagged) if i and t.tag in grammar.FINITE_TAGS), None)
+    prefield = tagged[:at] if at is not None else []
+    joined = {t.word for t in prefield} & (COORDINATORS | SUBJECT_PRONOUNS)
+    # a verb that a comma follows ends a subordinate clause ("Als Weidel sagt, …")
+    subordinate = any(t.tag in grammar.CLAUSE_OPENER_TAGS for t in prefield) or (
+        at is not None and at + 1 < len(tagged) and tagged[at + 1].word == ","
+    )
+    if at is not None and not joined and not subordinate:
+        # "Mit dabei war auch X": the tagger finds the finite verb after the prefield (a
+        # clause joined by "und" or opened by a pronoun, and a verb that ends a subordinate
+        # clause, "als Weidel sagt", are left to the words below); what
+        # follows it is the subject only where it may name someone ("hilft Tieren" does not)
+        subject = after_verb(masked, tagged[at].end, end)
+        if subject is None or is_object(masked, subject):
+            return None
+        # its head, before a prepositional phrase ("Obama für die Annahme eines Gesetzes")
+        words = masked[subject[0] : subject[1]].split()
+        head = " ".join(takewhile(lambda word: word not in LOWER_PREPOSITIONS, words))
+        return subject if head in SUBJECT_PRONOUNS or grammar.may_name_someone(head) else None
     for index, (_, tok_end, word) in enumerate(tokens):
         if index == 0 or not word[:1].islower() or word in LOWER_PREPOSITIONS | DETERMINERS:
             continue
