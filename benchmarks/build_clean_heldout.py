@@ -1,6 +1,6 @@
 """Rebuild a blind held-out set of the cleaner outside the repository.
 
-Four sets, each a gold file: `benchmarks/data/clean-heldout.jsonl` (18 German pages, 17 sites),
+Five sets, each a gold file: `benchmarks/data/clean-heldout.jsonl` (18 German pages, 17 sites),
 `benchmarks/data/clean-heldout2.jsonl` (21 German and Austrian pages, 9 sites),
 `benchmarks/data/clean-heldout3.jsonl` (24 pages of 24 sites: 22 pages of news, opinion and
 blog sites crawled in 2021, from andreeaiana/renewrs_corpus_extraction, none a training site;
@@ -9,7 +9,9 @@ publishers; 89 article and 129 boilerplate snippets) and `benchmarks/data/clean-
 (20 pages of 17 sites: 14 of the same crawl, of outlets set 3 leaves out, and 6 SPIEGEL, SZ and
 ZEIT pages of dankito/Readability4J, zeeguu/api and dankito/WebContentExtractor; 15 of the
 sites are fundus publishers, opposition24 and pi-news are not; 80 article and 90 boilerplate
-snippets). Per page
+snippets) and `benchmarks/data/clean-heldout5.jsonl` (22 pages of 12 mainstream outlets of the
+same crawl, on wind power and homeopathy, all fundus publishers; 88 article and 122 boilerplate
+snippets, the boilerplate chosen near the article). Per page
 it holds the gold snippets that must stay ('with': first, middle and last paragraph of the
 article) and must go ('without': navigation, teasers, prompts, credits, all present in the pasted
 text), and where the page comes from (`origin`: OWNER/NAME@COMMIT:PATH, the test fixtures of
@@ -38,6 +40,8 @@ set. Then `eval_clean.py --data OUT` scores it.
         --gold benchmarks/data/clean-heldout3.jsonl
     python benchmarks/build_clean_heldout.py --mirrors /work/.mirror --out /work/cleanheld4 \
         --gold benchmarks/data/clean-heldout4.jsonl
+    python benchmarks/build_clean_heldout.py --mirrors /work/.mirror --out /work/cleanheld5 \
+        --gold benchmarks/data/clean-heldout5.jsonl
 """
 
 from __future__ import annotations

@@ -38,7 +38,8 @@ outlets, 269 true quotes, same corpus) was made at the end of that round and sco
 its release; `heldout-pages40.jsonl` (22 articles on cannabis legalisation from 12 outlets,
 320 true quotes) and `heldout-pages41.jsonl` (21 articles on migration from 14 outlets, 302
 true quotes), same corpus, were made blind to the code and scored on the commit before the
-next round's changes.
+next round's changes; so was `heldout-pages42.jsonl` (23 articles on basic income from 14
+outlets, 328 true quotes) the round after.
 The texts are built from the public test fixtures and data files listed in
 `news-pages-sources.jsonl` and stay outside the repository:
 `python benchmarks/build_quote_texts.py --mirrors DIR --out DIR` rebuilds them from bare mirrors
