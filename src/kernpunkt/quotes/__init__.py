@@ -27,13 +27,14 @@ How it works, in four passes over the text, and a scorer:
     quote) and is dropped. A capitalised, name-like span counts as wording only with a signal of
     speech: a speech verb that takes it as its object ("warnte vor der „Kostenfalle“"), a noun for
     wording before it ("Parolen wie „…“"), a speech verb and comma right before it, or ", sagte
-    X" after it. A quote standing alone takes the speaker of a next sentence that credits it ("„…“
-    Das sagte X."); a quote with no speaker of its own continues the last speaker, or the named
-    person the previous sentence was about; one standing as a heading (a line of its own with
-    no full stop) opens what follows, so it takes the speaker of the quote that repeats its
-    words or of the paragraph under it, never the last speaker. A quote that ends a leading
-    subordinate clause with
-    its own speech verb ("Während A erklärte, …, „…“, räumte B ein") is that clause's speaker's.
+    X" after it. A name in brackets right after said words cites their source ("„Das wäre ein
+    Traum“ (Anja Becker)"). A quote standing alone takes the speaker of a next sentence that
+    credits it ("„…“ Das sagte X."); a quote with no speaker of its own continues the last
+    speaker, or the named person the previous sentence was about; one standing as a heading (a
+    line of its own with no full stop) opens what follows, so it takes the speaker of the quote
+    that repeats its words or of the paragraph under it, never the last speaker. A quote that
+    ends a leading subordinate clause with its own speech verb ("Während A erklärte, …, „…“,
+    räumte B ein") is that clause's speaker's.
     A quote in the content clause of a speech noun ("Auf den Vorwurf der X, es sei „…“,
     entgegnete Y") is the noun owner's; a wie-clause ("Wie X berichtet, …") yields to a speech
     noun of its main clause, but reports a view there ("Wie X erklärte, sieht die Regierung …");

@@ -448,10 +448,10 @@ def subject_after_finite(
         at is not None and at + 1 < len(tagged) and tagged[at + 1].word == ","
     )
     if at is not None and not joined and not subordinate:
-        # "Mit dabei war auch X": the tagger finds the finite verb after the prefield (a
-        # clause joined by "und" or opened by a pronoun, and a verb that ends a subordinate
-        # clause, "als Weidel sagt", are left to the words below); what
-        # follows it is the subject only where it may name someone ("hilft Tieren" does not)
+        # "Mit dabei war auch X": the tagger finds the finite verb after the prefield, and
+        # what follows it is the subject only where it may name someone ("hilft Tieren" does
+        # not); a clause joined by "und" or opened by a pronoun, and a verb that ends a
+        # subordinate clause ("als Weidel sagt,"), are left to the word-by-word search below
         subject = after_verb(masked, tagged[at].end, end)
         if subject is None or is_object(masked, subject):
             return None
