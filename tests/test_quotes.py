@@ -795,6 +795,16 @@ def test_colon_clause_speaker_after_the_finite_verb_the_tagger_finds() -> None:
     assert only(text).speaker == "Stefan Bröckling"
 
 
+def test_aus_sicht_names_whose_view_the_quote_is() -> None:
+    text = (
+        "Der Ökonom Tim Sander forscht in Mainz. Der Präsident Jan Ott hat viel versprochen. "
+        "Aus Sicht von Sander hat Ott nur geredet: „Die Zölle treiben die Preise.“ Der Minister "
+        "Karl Lauterbach warnt. Der Lockdown müsse aus Sicht Lauterbachs bleiben, bis „die "
+        "Zahlen deutlich sinken“."
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Tim Sander", "Karl Lauterbach"]
+
+
 # --- reported speech (Konjunktiv I) ----------------------------------------------------------
 
 

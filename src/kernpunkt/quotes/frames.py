@@ -10,6 +10,8 @@ from kernpunkt.quotes.lexicon import (
     ACCUSATIVE_ARTICLES,
     ACCUSATIVE_PRONOUNS,
     ASCRIBED_RE,
+    AUS,
+    AUS_NOUNS,
     AUXILIARIES,
     CITATION_WORDS,
     CITED_SOURCE_RE,
@@ -130,7 +132,7 @@ def speech_cues(masked: str, start: int, end: int) -> list[Frame]:
             cues.append(Frame(word, tok_start, None, kind="cited" if cited else "laut"))
         elif word == ZUFOLGE:
             cues.append(Frame(word, tok_start, None, kind="zufolge"))
-        elif word in NACH and following in NACH_NOUNS:
+        elif (word in NACH and following in NACH_NOUNS) or (word in AUS and following in AUS_NOUNS):
             cues.append(Frame(word, tok_start, None, kind="nach"))
         elif word in NACH and following in {"dem", "einem"} and _names_document(tokens, index):
             # "Nach dem Artikel 65 des Grundgesetzes bestimmt …": the document is the source.

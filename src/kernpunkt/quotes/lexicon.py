@@ -130,6 +130,9 @@ LAUT = frozenset({"laut", "Laut"})
 # ("(Zitate aus der Klageschrift laut Spiegel)").
 CITATION_WORDS = frozenset({"Zitat", "Zitate", "Quelle"})
 NACH = frozenset({"nach", "Nach"})
+# "aus Sicht der Partei", "Aus Sicht Lauterbachs": whose view, as "nach Ansicht" says it.
+AUS = frozenset({"aus", "Aus"})
+AUS_NOUNS = frozenset({"Sicht"})
 # Frames that name who passed words on ("laut X", "X zufolge").
 SOURCE_KINDS = frozenset({"laut", "zufolge"})
 # Frames that name the speaker of reported speech in their own sentence.
