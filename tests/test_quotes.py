@@ -805,6 +805,14 @@ def test_aus_sicht_names_whose_view_the_quote_is() -> None:
     assert [q.speaker for q in find_quotes(text)] == ["Tim Sander", "Karl Lauterbach"]
 
 
+def test_one_of_a_group_named_after_a_comma_speaks_on() -> None:
+    text = (
+        "Im Süden seien vor allem Eichen bedroht, sagte einer der Autoren, Paul Lenz, der "
+        "Zeitung. „Die meisten Bestände sind klein.“ Das Amt prüft die Zahlen."
+    )
+    assert only(text).speaker == "Paul Lenz"
+
+
 # --- reported speech (Konjunktiv I) ----------------------------------------------------------
 
 

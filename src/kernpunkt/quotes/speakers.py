@@ -60,6 +60,7 @@ from kernpunkt.quotes.lexicon import (
 )
 from kernpunkt.quotes.marks import MASK_CHARACTERS
 from kernpunkt.quotes.phrases import (
+    after_verb,
     apposed_prefield,
     noun_phrase,
     prefield_is_subject,
@@ -71,6 +72,8 @@ from kernpunkt.quotes.sentences import Frame, Sent, clause_start, word_tokens
 DESCRIPTION_WORDS = 3
 # What the subject of a reporting verb must be to speak: someone, not something.
 SPEAKING_KINDS = frozenset({"person", "body"})
+# An indefinite pronoun heading a partitive genitive ("einer der Autoren").
+PARTITIVE_TAG = "PIS"
 NEUTER = "n"
 # Letters a role word may differ by at its end ("Präsident"/"Präsidenten"), and the shortest core.
 ROLE_ENDING = 2
@@ -825,6 +828,10 @@ def _inverted_subject(text: str, sent: Sent, cue: int) -> tuple[int, int] | None
         if tokens[first].start != cue:
             continue
         subject = grammar.inverted_subject(tokens, first, end)
+        if subject is not None and tokens[subject.first - 1].tag == PARTITIVE_TAG:
+            # "sagte einer der Autoren, David Allen, …": the pronoun heads the phrase, and the
+            # name set off after it says who
+            return after_verb(text, tokens[first].end, sent.end)
         if subject is not None and subject.kind in SPEAKING_KINDS:
             return subject.start, subject.end
     return None
