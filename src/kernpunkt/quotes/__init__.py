@@ -434,7 +434,7 @@ def _attribute_span(
     if _names_speaker(masked, sent, span):
         return None
     # the brackets may follow a quote that ends its sentence ("„Größenwahn!“ (Lars Scholz).")
-    cited = cited_source(masked, span.close, len(masked))
+    cited = cited_source(masked, span.close)
     if cited is not None and _spoken(text, span):
         # "„Das wäre ein Traum“ (Anja Becker)": the brackets name the source
         return speaker_for(text, cited, state), CITED_CUE

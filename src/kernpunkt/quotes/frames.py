@@ -596,7 +596,7 @@ def _finite_before(masked: str, sent: Sent, comma: int) -> bool:
     # within a window: a sentence may be endless
     floor = max(sent.start, comma - WINDOW)
     start = max(floor, masked.rfind(",", floor, comma) + 1)
-    return any(token.tag in grammar.FINITE_TAGS for token in grammar.tag(masked, start, comma))
+    return grammar.holds_finite_verb(masked, start, comma)
 
 
 def _set_in(masked: str, pos: int, end: int) -> bool:
@@ -846,9 +846,7 @@ def nearest_frame(masked: str, index: FrameIndex, span: Span, colon: bool) -> Fr
         return None
     if colon and frame is not None and frame.kind in SOURCE_KINDS:
         comma = masked.rfind(",", frame.pos, span.open)
-        if comma >= 0 and any(
-            t.tag in grammar.FINITE_TAGS for t in grammar.tag(masked, comma + 1, span.open)
-        ):
+        if comma >= 0 and grammar.holds_finite_verb(masked, comma + 1, span.open):
             # "Das gelang laut offiziellen Daten, er selbst war enttäuscht: „…“": a source
             # governs its own clause, not the next one that a colon ends
             return None
@@ -986,10 +984,10 @@ def _ascription(masked: str, sent: Sent) -> Frame | None:
     return None
 
 
-def cited_source(masked: str, close: int, end: int) -> tuple[int, int] | None:
+def cited_source(masked: str, close: int) -> tuple[int, int] | None:
     """Return the name in brackets right after a quote's closing mark at `close`: whom the
     quote cites ("„Das wäre ein Traum“ (Anja Becker)"), not a note ("„Kiez“ (Plural)")."""
-    found = CITED_SOURCE_RE.match(masked, close + 1, end)
+    found = CITED_SOURCE_RE.match(masked, close + 1)
     if found is None:
         return None
     words = found.group(1).strip()

@@ -401,6 +401,11 @@ def surnames(masked: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def holds_finite_verb(text: str, start: int, end: int) -> bool:
+    """Tell whether the words of `text[start:end]` hold a finite verb, read in context."""
+    return any(token.tag in FINITE_TAGS for token in tag(text, start, end))
+
+
 def opens_clause(word: str) -> bool:
     """Tell whether a word read without context opens a subordinate clause ("Nachdem", "Wie")."""
     return _word_tag(word) in CLAUSE_OPENER_TAGS

@@ -302,8 +302,7 @@ def holds_finite_verb(words: str) -> bool:
     The tagger reads a window: its first sentence shows a quote's verb, and the tagger fails on
     endless input.
     """
-    tokens = grammar.tag(words, 0, min(len(words), WINDOW))
-    return any(token.tag in grammar.FINITE_TAGS for token in tokens)
+    return grammar.holds_finite_verb(words, 0, min(len(words), WINDOW))
 
 
 def reads_as_speech(words: str) -> bool:
