@@ -1032,6 +1032,12 @@ def test_past_tense_verb_after_the_noun_ends_the_phrase() -> None:
     assert only("Die in Berlin gewählte Abgeordnete Eva Roth sagte: „Ja.“").speaker == "Eva Roth"
 
 
+def test_number_counting_a_noun_after_a_name_ends_the_name() -> None:
+    assert only("In Chile sagte Pinochet 16 Jahre später: „Ich bereue nichts.“").speaker == (
+        "Pinochet"
+    )
+
+
 def test_plural_subject_with_a_plural_verb_stays_the_speaker() -> None:
     quote = only("Die Gewerkschaften bezeichneten das Angebot als „Provokation“.")
     assert quote.speaker_mention == "Die Gewerkschaften"

@@ -148,7 +148,9 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
         else:
             break
         i += 1
-    return (tokens[0][0], head_end) if head_end is not None else None
+    # "Die von Macron, dem Präsidenten …, ins Spiel gebrachte Idee": cut off before the
+    # participle, the phrase has not reached its noun
+    return (tokens[0][0], head_end) if head_end is not None and not attribute else None
 
 
 def _quoted_genitive(word: str, previous: str, head_end: int | None) -> bool:
@@ -210,6 +212,10 @@ def _continues_phrase(
 
     `head_end` is where the phrase's last noun so far ends, `previous_end` the token before.
     """
+    if word.isdigit() and head_end == previous_end and following[:1].isupper():
+        # "hatte Pinochet 16 Jahre nach …": a number counting a noun after the name opens a
+        # phrase of its own ("Bayer 04 Leverkusen", "Artikel 65 des" go on)
+        return not grammar.well_known_noun(following)
     if is_adjective(word):
         # Right after the noun, "-en" is the verb ("Die Städte erwarten") and so is a past
         # "-te" ("Eine Diskussion lehnte Kaiser ab") but for a participle ("die in Berlin
