@@ -366,3 +366,39 @@ def test_he_goes_to_the_man_a_role_after_his_name_describes() -> None:
 
 def test_first_name_ending_like_a_feminine_role_gives_no_gender() -> None:
     assert apposed_people("Konstantin Keesmann steht vor dem Zelt.") == []
+
+
+def test_reported_words_after_another_named_person_are_that_persons() -> None:
+    text = (
+        "Die Grünen-Chefin Lena Hartwig sagte dem Sender: „Das Gesetz kommt zu spät.“ Der "
+        "Fraktionschef der Union, Bernd Kessler, verteidigte den Entwurf dagegen. Das Gesetz sei "
+        "ein „solider Kompromiss für alle Beteiligten“."
+    )
+    assert speakers(text) == ["Lena Hartwig", "Bernd Kessler"]
+
+
+def test_reported_pronoun_after_another_named_person_is_that_person() -> None:
+    text = (
+        "Moderatorin Petra Lindner fragte: „Ist das noch vertretbar?“ Sabine Kowalski "
+        "positionierte sich danach deutlich. Sie kämpfe „wie eine Löwin“ für den Standort."
+    )
+    assert speakers(text) == ["Petra Lindner", "Sabine Kowalski"]
+
+
+def test_reported_words_after_a_description_of_the_speaker_go_on_with_the_speaker() -> None:
+    text = (
+        "Bundesbank-Präsident Jens Ortmann warnte: „Die Inflation bleibt hoch.“ Der "
+        "Bundesbank-Chef schloss eine Zinssenkung aus. Es sei „noch zu früh für eine Wende“."
+    )
+    assert speakers(text) == ["Jens Ortmann", "Jens Ortmann"]
+
+
+def test_reported_words_after_a_participle_attribute_naming_someone_go_on_with_the_speaker() -> (
+    None
+):
+    text = (
+        "Minister Karl Brandt sagte: „Wir prüfen das.“ Die von Anna Seidel, der Präsidentin "
+        "des Reederverbands, vorgelegte Studie liegt seit Montag vor. Die Häfen "
+        "seien „zu langsam bei der Digitalisierung“."
+    )
+    assert speakers(text) == ["Karl Brandt", "Karl Brandt"]

@@ -243,10 +243,10 @@ def _read(
             state.last = own
         if own is not None or any(quote.speaker for quote in found):
             state.last_sentence = index
-        speaker = state.continues(index)
+        speaker = state.reporter(index)
         reported_here = sent.konjunktiv is not None and speaker is not None
         if reported_here:
-            state.last_sentence = index
+            state.last, state.last_sentence = speaker, index
             reported.append((sent.start, sent.end, speaker.name or speaker.mention or ""))
         reporting = reported_here or any(quote.speaker for quote in found)
     _repeated_headings(quotes, evidence, headings)
@@ -506,7 +506,7 @@ def _attribute_span(
     if frame is not None and frame.mention is not None:
         return speaker_for(text, span_mention(masked, sent, frame, span), state), frame.cue
     if sent.konjunktiv and speaker is not None:
-        return speaker, sent.konjunktiv
+        return state.reporter(index), sent.konjunktiv
     if frames.nouns and frames.nouns[0].mention is not None:
         return speaker_for(text, frames.nouns[0].mention, state), frames.nouns[0].cue
     if sent.konjunktiv:

@@ -34,7 +34,7 @@ from kernpunkt.quotes.marks import Span
 from kernpunkt.quotes.phrases import is_singular_verb
 from kernpunkt.quotes.sentences import Sent
 from kernpunkt.quotes.spans import own_line_end, reads_as_speech
-from kernpunkt.quotes.speakers import Speaker, State, speaker_for
+from kernpunkt.quotes.speakers import Speaker, State, same_person, speaker_for
 
 # The weight table: a candidate's score is its base plus the weights of its features.
 WEIGHTS = {
@@ -303,7 +303,7 @@ class Scorer:
         rivals = [
             c.score
             for c in candidates
-            if c is not best and c.speaker and not _same_person(c.speaker, best.speaker)
+            if c is not best and c.speaker and not same_person(c.speaker, best.speaker)
         ]
         crowded = any(self._others(i, best.speaker, state) for i in (index - 1, index) if i >= 0)
         return Evidence(
@@ -527,7 +527,7 @@ class Scorer:
             if phrase.kind != "person":
                 continue
             other = speaker_for(self.text, (phrase.start, phrase.end), state, False)
-            if other.name and not _same_person(other, speaker):
+            if other.name and not same_person(other, speaker):
                 return True
         return False
 
@@ -544,7 +544,7 @@ class Scorer:
         if subject is None:
             return False
         other = speaker_for(self.text, (subject.start, subject.end), state, False)
-        return not _same_person(other, rule)
+        return not same_person(other, rule)
 
 
 def _mention_start(text: str, mention: str, sent: Sent, span: Span) -> int | None:
@@ -707,14 +707,6 @@ def _same(phrase: Phrase, speaker: Speaker | None, text: str) -> bool:
         return False
     words = text[phrase.start : phrase.end]
     return speaker.mention in words or words in speaker.mention
-
-
-def _same_person(one: Speaker | None, other: Speaker) -> bool:
-    """Tell whether two speakers are one person: the same last word of their names."""
-    if one is None:
-        return False
-    first, second = (one.name or "").split()[-1:], (other.name or "").split()[-1:]
-    return first == second or (one.mention or "") in (other.mention or "")
 
 
 def _attribution(speaker: Speaker) -> Attribution:

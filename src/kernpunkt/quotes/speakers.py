@@ -630,6 +630,34 @@ class State:
         """Return the named person who was the subject of the sentence before `index`."""
         return self.subject if index - self.subject_sentence == 1 else None
 
+    def reporter(self, index: int) -> Speaker | None:
+        """Return whose words a sentence in Konjunktiv I at `index` reports.
+
+        The last speaker goes on, unless the sentence before is about someone else the text
+        named since they spoke ("Korte sagte: „…“ Dobrindt verteidigte die Aussagen. Hartz IV
+        sei eine „…“"): then the words are that person's. A description ("Der Bundesbank-Chef
+        schloss nichts aus.") refers back to someone known, most often the speaker.
+        """
+        speaker = self.continues(index)
+        moved_on = self.previous_subject(index)
+        if (
+            speaker is not None
+            and moved_on is not None
+            and self.subject_sentence > self.last_sentence
+            and grammar.holds_name(moved_on.name or "")
+            and not same_person(moved_on, speaker)
+        ):
+            return moved_on
+        return speaker
+
+
+def same_person(one: Speaker | None, other: Speaker) -> bool:
+    """Tell whether two speakers are one person: the same last word of their names."""
+    if one is None:
+        return False
+    first, second = (one.name or "").split()[-1:], (other.name or "").split()[-1:]
+    return first == second or (one.mention or "") in (other.mention or "")
+
 
 def _last_named(text: str) -> str | None:
     """Return the last full name in `text` ("… mit dem Anwalt – Rainer Wittner –")."""
