@@ -1038,6 +1038,15 @@ def test_number_counting_a_noun_after_a_name_ends_the_name() -> None:
     )
 
 
+def test_adjective_after_the_noun_opens_the_object_not_more_of_the_name() -> None:
+    text = (
+        "In seiner Antwort kündigte das Ministerium personelle Verstärkungen an: „Wir stocken auf.“"
+    )
+    assert only(text).speaker_mention == "das Ministerium"
+    text = "Der SPD-nahe frühere Minister Jonas Berg sagte: „Nein.“"
+    assert only(text).speaker == "Jonas Berg"
+
+
 def test_plural_subject_with_a_plural_verb_stays_the_speaker() -> None:
     quote = only("Die Gewerkschaften bezeichneten das Angebot als „Provokation“.")
     assert quote.speaker_mention == "Die Gewerkschaften"

@@ -12,6 +12,7 @@ from kernpunkt.quotes.lexicon import (
     CIRCUMSTANCE_SUBORDINATORS,
     CLAUSE_PUNCTUATION,
     COORDINATORS,
+    DEFINITE_ARTICLES,
     DEMONSTRATIVE_SUBJECTS,
     DETERMINERS,
     DOTTED_NAME_RE,
@@ -58,6 +59,8 @@ from kernpunkt.quotes.sentences import Sent, clause_start, word_tokens
 
 # The cardinal numbers that count one; any other before a noun makes its phrase plural.
 CARDINAL_TAG = "CARD"
+# The ending of an adjective in the genitive plural, the one that may follow a noun.
+GENITIVE_PLURAL_ENDING = "er"
 ONE = INDEFINITE_ARTICLES | {"1", "eins"}
 # Words that join two nouns into a plural subject.
 PLURAL_JOINERS = frozenset({"und", "sowie"})
@@ -99,10 +102,13 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
     if tokens[0][2] in LOWER_PREPOSITIONS or tokens[0][2] in LOWER_STOPWORDS - DETERMINERS:
         return None
     head_end: int | None = None
-    # "Die von Russland erhobenen Vorwürfe": a prepositional phrase between the article and its
-    # noun, closed by a participle, names no head of its own
-    attribute = len(tokens) > 1 and tokens[0][2].lower() in DETERMINERS
-    attribute = attribute and tokens[1][2] in LOWER_PREPOSITIONS
+    # "Die von Russland erhobenen Vorwürfe", "Die das Unglück überlebende Alice K.": a phrase
+    # between the article and its noun, closed by a participle, names no head of its own
+    first, second = tokens[0][2].lower(), tokens[1][2] if len(tokens) > 1 else ""
+    # ("Einer der Nachbarn" is one of them)
+    attribute = first in DETERMINERS and (
+        second in LOWER_PREPOSITIONS or (first in DEFINITE_ARTICLES and second in DEFINITE_ARTICLES)
+    )
     i = 0
     while i < len(tokens):
         _, end, word = tokens[i]
@@ -122,6 +128,9 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
         elif _after_full_name(tokens, i) and grammar.well_known_noun(word):
             # "sagte Anna Keller Anfang November": a full name ends its phrase
             break
+        elif _owned_adjective(word):
+            # "Der Mugabe-treue frühere Minister": it describes the noun after it
+            pass
         elif word in TITLE_WORDS or (is_capitalised(word) and not grammar.is_not_noun(word)):
             head_end = end
         elif _quoted_genitive(word, tokens[i - 1][2] if i else "", head_end):
@@ -151,6 +160,13 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
     # "Die von Macron, dem Präsidenten …, ins Spiel gebrachte Idee": cut off before the
     # participle, the phrase has not reached its noun
     return (tokens[0][0], head_end) if head_end is not None and not attribute else None
+
+
+def _owned_adjective(word: str) -> bool:
+    """Tell whether a word is an adjective compounded with a name ("Mugabe-treue",
+    "CDU-geführte")."""
+    name, dash, adjective = word.rpartition("-")
+    return bool(name and dash) and adjective[:1].islower() and is_adjective(adjective)
 
 
 def _quoted_genitive(word: str, previous: str, head_end: int | None) -> bool:
@@ -212,19 +228,19 @@ def _continues_phrase(
 
     `head_end` is where the phrase's last noun so far ends, `previous_end` the token before.
     """
-    if word.isdigit() and head_end == previous_end and following[:1].isupper():
-        # "hatte Pinochet 16 Jahre nach …": a number counting a noun after the name opens a
-        # phrase of its own ("Bayer 04 Leverkusen", "Artikel 65 des" go on)
-        return not grammar.well_known_noun(following)
+    if word.isdigit() and head_end == previous_end:
+        # a number after the noun goes on ("Bayer 04 Leverkusen", "Artikel 65 des") unless it
+        # counts a noun and opens a phrase of its own ("hatte Pinochet 16 Jahre nach …")
+        return not (following[:1].isupper() and grammar.well_known_noun(following))
     if is_adjective(word):
-        # Right after the noun, "-en" is the verb ("Die Städte erwarten") and so is a past
-        # "-te" ("Eine Diskussion lehnte Kaiser ab") but for a participle ("die in Berlin
-        # gewählte"); "-er" is a genitive plural ("der Verband deutscher Ingenieure").
+        # Right after the noun only a genitive plural goes on ("der Verband deutscher
+        # Ingenieure"): "-en" is the verb ("Die Städte erwarten"), and another ending an
+        # object's adjective ("kündigte das Amt personelle Verstärkungen an"); before it, a
+        # participle ("die in Berlin gewählte").
         if head_end != previous_end:
             return True
         # and the tagger reads a verb so ("Merz wies …")
-        verb = word.endswith("en") or (word.endswith("te") and not word.startswith("ge"))
-        return not verb and grammar.word_lemma(word) is None
+        return word.endswith(GENITIVE_PLURAL_ENDING) and grammar.word_lemma(word) is None
     if head_end is not None:
         # "der Gewerkschaft ver.di": a name written in lowercase with a dot.
         return _links_phrase(word, following) or bool(DOTTED_NAME_RE.fullmatch(word))
