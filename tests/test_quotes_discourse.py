@@ -402,3 +402,15 @@ def test_reported_words_after_a_participle_attribute_naming_someone_go_on_with_t
         "seien „zu langsam bei der Digitalisierung“."
     )
     assert speakers(text) == ["Karl Brandt", "Karl Brandt"]
+
+
+def test_words_announced_with_a_colon_are_the_announcers_though_a_statement_is_named_after() -> (
+    None
+):
+    text = (
+        "Der Gewerkschafter Jan Korte sagte: „Das ist ein Skandal.“ Der Autobauer Velotec hielt "
+        "auf Anfrage dagegen: „Wir sind solche Vorwürfe gewöhnt“, hieß es in einer Stellungnahme."
+    )
+    korte, company = speakers(text)
+    assert korte == "Jan Korte"
+    assert company is not None and company.endswith("Velotec")

@@ -447,6 +447,14 @@ def _attribute_span(
     if after is not None and after.mention is not None:
         after = passed_on(masked, frames, after, span)
     if after is not None and (not term or sentence_like):
+        announcer = (
+            _colon_subject(masked, sent, span.open)
+            if after.kind == "es" and colon_before(masked, span, sent.start)
+            else None
+        )
+        if announcer is not None:
+            # "Tesla hielt dagegen: „…“, hieß es in einer Stellungnahme": who announced the words
+            return speaker_for(text, announcer, state), after.cue
         if after.mention is None:
             # "„…“, hieß es": the document or speech of the last speaker.
             return (state.continues(index) if after.kind == "es" else None), after.cue
