@@ -39,11 +39,12 @@ its release; `heldout-pages40.jsonl` (22 articles on cannabis legalisation from 
 320 true quotes) and `heldout-pages41.jsonl` (21 articles on migration from 14 outlets, 302
 true quotes), same corpus, were made blind to the code and scored on the commit before the
 next round's changes; so was `heldout-pages42.jsonl` (23 articles on basic income from 14
-outlets, 328 true quotes) the round after.
+outlets, 328 true quotes) the round after, and `heldout-pages43.jsonl` (24 articles on wind
+power, homeopathy and the Green Deal from 14 outlets, 472 true quotes) the round after that.
 The texts are built from the public test fixtures and data files listed in
 `news-pages-sources.jsonl` and stay outside the repository:
 `python benchmarks/build_quote_texts.py --mirrors DIR --out DIR` rebuilds them from bare mirrors
-of those repositories (968 of 987).
+of those repositories (1,015 of 1,034).
 
     python benchmarks/eval_quotes_pages.py [--show] [--pages FILE --texts DIR]
 """
