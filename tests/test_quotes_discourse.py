@@ -414,3 +414,13 @@ def test_words_announced_with_a_colon_are_the_announcers_though_a_statement_is_n
     korte, company = speakers(text)
     assert korte == "Jan Korte"
     assert company is not None and company.endswith("Velotec")
+
+
+def test_body_after_the_verb_of_a_clause_opened_by_das_is_what_the_sentence_is_about() -> None:
+    text = (
+        "Der Fahrer Jonas Keller sagte: „Ich bin unschuldig.“ Das ließ das Gericht nicht gelten. "
+        "„Die Beweise sind eindeutig“, hieß es in der Urteilsbegründung."
+    )
+    keller, court = speakers(text)
+    assert keller == "Jonas Keller"
+    assert court is not None and court.endswith("Gericht")

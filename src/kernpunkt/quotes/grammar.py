@@ -58,6 +58,8 @@ LEMMA_CACHE = 20_000
 NAME_TAG = "NE"
 ADJECTIVE_TAG = "ADJ(A)"
 ARTICLE_TAG = "ART"
+# A demonstrative standing alone: "Das" in "Das ließ das Gericht nicht gelten".
+DEMONSTRATIVE_TAG = "PDS"
 # Tokens an extended attribute may hold between its article and its adjective.
 EXTENDED_ATTRIBUTE_TOKENS = 8
 UNKNOWN_TAG = "XY"
@@ -95,7 +97,7 @@ HEAD_TAGS = NOUN_TAGS | {NOMINAL_ADJECTIVE}
 KIND_ORDER: tuple[Kind, ...] = ("person", "body", "pronoun", "thing")
 # what a phrase after these belongs to: a preposition, "als"/"wie", or a noun (a genitive)
 ATTACHING_TAGS = frozenset({"APPR", "APPRART", "KOKOM"})
-PRONOUN_TAGS = frozenset({"PPER", "PIS", "PDS"})
+PRONOUN_TAGS = frozenset({"PPER", "PIS", DEMONSTRATIVE_TAG})
 QUANTIFIER_TAGS = frozenset({"PIAT", "PIDAT"})
 # Subordinating conjunctions and the question adverbs that open reported clauses ("Wie … sagte").
 CLAUSE_OPENER_TAGS = frozenset({"KOUS", "PWAV"})
@@ -107,7 +109,7 @@ ADVERBIAL_ADJECTIVE = "ADJ(D)"
 ADVERBIAL_TAGS = (*sorted(ADVERB_TAGS), ADVERBIAL_ADJECTIVE, "VV(PP)")
 MIN_ADVERBIAL_ADJECTIVE = 8
 # Words that open a clause but no noun phrase: adverbs, conjunctions, pronouns.
-CLAUSE_WORD_TAGS = (*sorted(ADVERB_TAGS), COORDINATING_TAG, "PDS", "PPER")
+CLAUSE_WORD_TAGS = (*sorted(ADVERB_TAGS), COORDINATING_TAG, DEMONSTRATIVE_TAG, "PPER")
 # Closed word classes and auxiliary verbs: a word of these alone names no one ("Was", "Jemand",
 # "Kaum", "Wirst"); open classes may be surnames ("Lang", "Klein").
 FUNCTION_TAG_PREFIXES = ("PW", "PI", "PD", "PAV", "PROAV", "ADV", "KO", "VA", "VM", "PTK", "APP")

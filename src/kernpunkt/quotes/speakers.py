@@ -889,9 +889,12 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
     if not tokens or tokens[0][2] in PRONOUNS | {NEUTER_SUBJECT}:
         return
     opening = prefield_is_subject(tokens)
-    if opening:
-        phrase = noun_phrase(masked, tokens[0][0], sent.end)
-    else:
+    phrase = noun_phrase(masked, tokens[0][0], sent.end) if opening else None
+    first = grammar.first_tag(masked, tokens[0][0], sent.end) if opening and not phrase else None
+    # "Das ließ das Gericht nicht gelten": a demonstrative opening the clause is its object as
+    # often as its subject; the person or body after the verb is who the sentence is about
+    demonstrative = first == grammar.DEMONSTRATIVE_TAG
+    if not opening or demonstrative:
         # "Nach dem Unwetter zog Bürgermeister Uwe Grabowski Bilanz": after the finite verb
         phrase = subject_after_finite(masked, tokens, sent.end)
     if phrase is None or grammar.opens_oblique(masked, *phrase):
@@ -910,7 +913,13 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
         SPEAKING_KINDS
     )
     place = person.name in state.places
-    if person.name and named and not indefinite and not place and (opening or _is_person(person)):
+    if (
+        person.name
+        and named
+        and not indefinite
+        and not place
+        and (opening or demonstrative or _is_person(person))
+    ):
         state.remember(person, index)
 
 
