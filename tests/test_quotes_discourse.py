@@ -424,3 +424,19 @@ def test_body_after_the_verb_of_a_clause_opened_by_das_is_what_the_sentence_is_a
     keller, court = speakers(text)
     assert keller == "Jonas Keller"
     assert court is not None and court.endswith("Gericht")
+
+
+def test_content_clause_in_konjunktiv_ii_is_the_speech_nouns_owners() -> None:
+    text = (
+        "Auslöser der Debatte waren Äußerungen des Behördenchefs Jan Weber, ihm lägen „keine "
+        "belastbaren Informationen“ vor."
+    )
+    assert speakers(text) == ["Jan Weber"]
+
+
+def test_quote_after_the_comma_closing_a_content_clause_is_the_main_clauses() -> None:
+    text = (
+        "Verbandschef Eckhard Harms nannte die Behauptung der Regierung, die Firmen würden den "
+        "Krieg finanzieren, „unfair“."
+    )
+    assert speakers(text) == ["Eckhard Harms"]

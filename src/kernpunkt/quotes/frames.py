@@ -73,6 +73,7 @@ from kernpunkt.quotes.lexicon import (
     is_adjective,
     is_capitalised,
     is_konjunktiv_i,
+    is_konjunktiv_ii,
     is_opinion_verb,
     is_speech_noun,
     is_speech_verb,
@@ -921,6 +922,11 @@ def content_owner(
     comma = masked.find(",", after, span.open)
     if comma < 0 or not _opens_content(masked, comma, span.open):
         return None
+    last = masked.rfind(",", comma + 1, span.open)
+    if last >= 0 and not masked[last + 1 : span.open].strip():
+        # "nannte die Behauptung der USA, die Deutschen würden …, „unfair“": the content clause
+        # closed at the comma right before the span
+        return None
     owner = word_tokens(masked, after, comma)
     if owner and owner[-1][2] in VERB_PARTICLES:
         # "herrschte die Meinung vor, dass …": the particle of the verb closes the clause.
@@ -944,7 +950,9 @@ def _opens_content(masked: str, comma: int, end: int) -> bool:
         return True
     first = masked.find(",", comma + 1, end)
     segment = word_tokens(masked, comma + 1, first if first >= 0 else end)
-    return any(is_konjunktiv_i(word) for _, _, word in segment)
+    # "Äußerungen des Präsidenten, ihm lägen „…“ vor": Konjunktiv II stands in for a Konjunktiv
+    # I that reads like the indicative
+    return any(is_konjunktiv_i(word) or is_konjunktiv_ii(word) for _, _, word in segment)
 
 
 def reported_frame(masked: str, sent: Sent, frame: Frame) -> bool:
@@ -957,7 +965,9 @@ def reported_frame(masked: str, sent: Sent, frame: Frame) -> bool:
     floor = max(sent.start, frame.pos - WINDOW)
     comma = masked.rfind(",", floor, frame.pos)
     segment = word_tokens(masked, max(floor, comma + 1), frame.pos + len(frame.cue))
-    return any(is_konjunktiv_i(word) for _, _, word in segment)
+    # "Äußerungen des Präsidenten, ihm lägen „…“ vor": Konjunktiv II stands in for a Konjunktiv
+    # I that reads like the indicative
+    return any(is_konjunktiv_i(word) or is_konjunktiv_ii(word) for _, _, word in segment)
 
 
 def echo_frame(masked: str, sent: Sent) -> Frame | None:
