@@ -965,9 +965,7 @@ def reported_frame(masked: str, sent: Sent, frame: Frame) -> bool:
     floor = max(sent.start, frame.pos - WINDOW)
     comma = masked.rfind(",", floor, frame.pos)
     segment = word_tokens(masked, max(floor, comma + 1), frame.pos + len(frame.cue))
-    # "Äußerungen des Präsidenten, ihm lägen „…“ vor": Konjunktiv II stands in for a Konjunktiv
-    # I that reads like the indicative
-    return any(is_konjunktiv_i(word) or is_konjunktiv_ii(word) for _, _, word in segment)
+    return any(is_konjunktiv_i(word) for _, _, word in segment)
 
 
 def echo_frame(masked: str, sent: Sent) -> Frame | None:
