@@ -104,8 +104,8 @@ def noun_phrase(masked: str, pos: int, limit: int) -> tuple[int, int] | None:
     head_end: int | None = None
     # "Die von Russland erhobenen Vorwürfe", "Die das Unglück überlebende Alice K.": a phrase
     # between the article and its noun, closed by a participle, names no head of its own
+    # ("Einer der Nachbarn" is one of the neighbours)
     first, second = tokens[0][2].lower(), tokens[1][2] if len(tokens) > 1 else ""
-    # ("Einer der Nachbarn" is one of them)
     attribute = first in DETERMINERS and (
         second in LOWER_PREPOSITIONS or (first in DEFINITE_ARTICLES and second in DEFINITE_ARTICLES)
     )

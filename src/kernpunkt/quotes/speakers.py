@@ -890,7 +890,10 @@ def remember_subject(text: str, masked: str, sent: Sent, index: int, state: Stat
         return
     opening = prefield_is_subject(tokens)
     phrase = noun_phrase(masked, tokens[0][0], sent.end) if opening else None
-    first = grammar.first_tag(masked, tokens[0][0], sent.end) if opening and not phrase else None
+    # the opening words alone, as `subject_after_finite` tags them: a sentence may be endless
+    first = (
+        grammar.first_tag(masked, tokens[0][0], tokens[-1][1]) if opening and not phrase else None
+    )
     # "Das ließ das Gericht nicht gelten": a demonstrative opening the clause is its object as
     # often as its subject; the person or body after the verb is who the sentence is about
     demonstrative = first == grammar.DEMONSTRATIVE_TAG
